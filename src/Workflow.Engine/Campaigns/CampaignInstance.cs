@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Workflow.Engine.Definitions;
+using Workflow.Engine.Flowchart;
+
+namespace Workflow.Engine.Campaigns;
+
+/// <summary>
+/// A campaign's whole state, kept outside the phase machine (which reads and writes
+/// <see cref="State"/> through accessors). Like a workflow instance, it is the fold of its events.
+/// </summary>
+/// <param name="State">A phase id, or one of <see cref="CampaignStates"/>.</param>
+/// <param name="Suspended">Beside the phase, so resuming returns exactly to the phase and tasks left.</param>
+/// <param name="Variables">The template's inputs, the phases' outputs, and the findings carried forward.</param>
+/// <param name="Round">How many times the current phase has been entered (sending back enters it again).</param>
+/// <param name="Workflow">The current phase's workflow instance.</param>
+public sealed record CampaignInstance(
+    DefinitionIdentity Template,
+    string State,
+    bool Suspended,
+    ImmutableSortedDictionary<string, JsonElement> Variables,
+    int Round,
+    WorkflowInstance? Workflow,
+    ImmutableArray<TransitionRecord> Transitions,
+    long EventCount)
+{
+    public bool IsFinished => State is CampaignStates.Completed or CampaignStates.Cancelled;
+}

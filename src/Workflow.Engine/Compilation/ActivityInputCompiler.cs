@@ -1,0 +1,136 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+using Workflow.Engine.Activities;
+using Workflow.Engine.Definitions;
+using Workflow.Engine.Expressions;
+using Workflow.Engine.Validation;
+using Workflow.Engine.Values;
+
+namespace Workflow.Engine.Compilation;
+
+/// <summary>Checks an activity's inputs against its descriptor and prepares its expressions once.</summary>
+internal static class ActivityInputCompiler
+{
+    public static void Compile(
+        CompiledActivity activity, int definitionIndex, ExpressionContext context, PhaseWorkflowDefinition definition, List<ValidationError> errors)
+    {
+        var pointer = $"/root/activities/{definitionIndex}";
+        var descriptor = activity.Descriptor;
+        var compiled = new Dictionary<string, CompiledValue>(StringComparer.Ordinal);
+        var inMultiInstance = context with { InMultiInstance = activity.Definition.Inputs.ContainsKey(InputNames.ForEach) };
+
+        foreach (var (name, value) in activity.Definition.Inputs)
+        {
+            var inputPointer = $"{pointer}/{DocumentReader.Escape(name)}";
+            if (descriptor.FindInput(name) is not { } input)
+            {
+                var known = descriptor.Inputs.IsEmpty ? "it takes no inputs" : "its inputs are: " + string.Join(", ", descriptor.Inputs.Select(i => i.Name));
+                errors.Add(Error(ValidationCodes.ActivityInputUnknown, $"Activity '{activity.Id}' ({descriptor.TypeName}) has no input '{name}'; {known}.", inputPointer, activity.Id));
+                continue;
+            }
+            switch (value)
+            {
+                case ExpressionValue expression when !input.SupportsExpression:
+                    errors.Add(Error(ValidationCodes.ActivityInputInvalid, $"The input '{name}' of '{activity.Id}' must be a plain value, not an expression.", inputPointer, activity.Id));
+                    break;
+                case ExpressionValue expression:
+                    var scope = name == InputNames.ForEach ? context : inMultiInstance;
+                    if (CompileExpression(expression.Source, scope, inputPointer, activity.Id, errors) is { } prepared)
+                        compiled[name] = new CompiledValue(null, prepared);
+                    break;
+                case LiteralValue when input.ExpressionOnly:
+                    errors.Add(Error(ValidationCodes.ActivityInputInvalid, $"The input '{name}' of '{activity.Id}' must be an expression.", inputPointer, activity.Id));
+                    break;
+                case LiteralValue literal:
+                    if (CheckLiteral(activity, input, literal.Value, inputPointer, definition, errors))
+                        compiled[name] = new CompiledValue(literal.Value, null);
+                    break;
+            }
+        }
+        if (activity.Definition.Inputs.ContainsKey(InputNames.ForEach) && descriptor.OutboundPorts.Length != 1)
+            errors.Add(Error(ValidationCodes.ActivityInputInvalid,
+                $"Activity '{activity.Id}' cannot run once per item: a {descriptor.TypeName} has several outcomes, and its units could disagree.",
+                $"{pointer}/forEach", activity.Id));
+        foreach (var input in descriptor.Inputs)
+        {
+            if (activity.Definition.Inputs.ContainsKey(input.Name)) continue;
+            if (input.Required)
+                errors.Add(Error(ValidationCodes.ActivityInputMissing, $"Activity '{activity.Id}' needs the input '{input.Name}'.", pointer, activity.Id));
+            else if (input.Default is { } fallback)
+                compiled[input.Name] = new CompiledValue(fallback, null);
+        }
+        activity.Inputs = compiled.ToFrozenDictionary(StringComparer.Ordinal);
+        activity.LiteralInputs = JsonValues.Write(writer =>
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in compiled.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                if (value.Literal is not { } literal) continue;
+                writer.WritePropertyName(name);
+                literal.WriteTo(writer);
+            }
+            writer.WriteEndObject();
+        });
+    }
+
+    /// <summary>Compiles one expression, turning its problems into located validation errors.</summary>
+    public static CompiledExpression? CompileExpression(string source, ExpressionContext context, string pointer, string? activityId, List<ValidationError> errors)
+    {
+        var compilation = ExpressionCompiler.Compile(source, context);
+        foreach (var problem in compilation.Problems)
+            errors.Add(Error(problem.Code, $"{problem.Message} (line {problem.Line}, column {problem.Column})", pointer, activityId));
+        return compilation.Problems.IsEmpty ? compilation.Expression : null;
+    }
+
+    private static bool CheckLiteral(
+        CompiledActivity activity, InputDescriptor input, JsonElement value, string pointer, PhaseWorkflowDefinition definition, List<ValidationError> errors)
+    {
+        string? problem = null;
+        if (!HasType(value, input.Type)) problem = $"must be {Describe(input.Type)}";
+        else if (!input.AllowedValues.IsDefaultOrEmpty && !input.AllowedValues.Contains(value.GetString()!))
+            problem = $"must be one of {string.Join(", ", input.AllowedValues)}, not '{value.GetString()}'";
+        else if (input.Name == InputNames.Branches && activity.Descriptor.PortsFromInput == InputNames.Branches)
+            problem = CheckBranches(value);
+        else if (input.Name == InputNames.Variable && activity.Descriptor.TypeName == "Elsa.SetVariable"
+                 && !definition.Variables.Any(v => v.Name == value.GetString()))
+            problem = $"names the variable '{value.GetString()}', which the workflow does not declare";
+        if (problem is null) return true;
+        errors.Add(Error(ValidationCodes.ActivityInputInvalid, $"The input '{input.Name}' of '{activity.Id}' {problem}.", pointer, activity.Id));
+        return false;
+    }
+
+    private static string? CheckBranches(JsonElement value)
+    {
+        var names = value.EnumerateArray().Select(b => b.ValueKind == JsonValueKind.String ? b.GetString() : null).ToList();
+        if (names.Count < 2) return "needs at least two branch names";
+        if (names.Any(n => string.IsNullOrEmpty(n))) return "must list branch names as non-empty strings";
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Count) return "lists a branch name twice";
+        return null;
+    }
+
+    private static bool HasType(JsonElement value, DataType type) => type switch
+    {
+        DataType.String or DataType.Text => value.ValueKind == JsonValueKind.String,
+        DataType.Integer => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+        DataType.Number => value.ValueKind == JsonValueKind.Number,
+        DataType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        DataType.Date => value.ValueKind == JsonValueKind.String
+                         && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        DataType.Array or DataType.Documents or DataType.Findings => value.ValueKind == JsonValueKind.Array,
+        DataType.Object => value.ValueKind == JsonValueKind.Object,
+        _ => false,
+    };
+
+    private static string Describe(DataType type) => type switch
+    {
+        DataType.Date => "a date written YYYY-MM-DD",
+        DataType.Integer => "a whole number",
+        DataType.Array or DataType.Documents or DataType.Findings => "an array",
+        DataType.Text => "a string",
+        _ => $"a {DataTypes.ToName(type)}",
+    };
+
+    private static ValidationError Error(string code, string message, string pointer, string? activityId) =>
+        new(code, message, pointer, activityId);
+}

@@ -1,0 +1,182 @@
+using System.Collections.Immutable;
+using Workflow.Engine.Activities;
+using Workflow.Engine.Validation;
+
+namespace Workflow.Engine.Compilation;
+
+/// <summary>
+/// Graph rules over a flowchart whose connections are already resolved: what can be reached, what
+/// can finish, which loops could spin without waiting for a person, and which joins can never fire.
+/// </summary>
+internal sealed class FlowGraph(
+    List<CompiledActivity> activities, List<ResolvedConnection> connections, int start, Dictionary<string, int> definitionIndex)
+{
+    private readonly List<int>[] _next = Adjacency(activities.Count, connections, forward: true);
+    private readonly List<int>[] _previous = Adjacency(activities.Count, connections, forward: false);
+
+    public void Check(List<ValidationError> errors)
+    {
+        var reachable = Reach(start, _next);
+        var finishing = new bool[activities.Count];
+        foreach (var end in activities.Where(a => a.Kind == ActivityKind.End))
+            Mark(end.Index, _previous, finishing);
+
+        foreach (var activity in activities)
+        {
+            if (!reachable[activity.Index])
+                errors.Add(Error(ValidationCodes.ActivityUnreachable,
+                    $"Activity '{activity.Id}' can never run: no path leads to it from the start.", activity));
+            else if (!finishing[activity.Index])
+                errors.Add(Error(ValidationCodes.ActivityDeadEnd,
+                    $"Activity '{activity.Id}' is a dead end: no path leads from it to an 'Elsa.End', so the phase could never finish.", activity));
+            foreach (var port in ConnectionResolver.Ports(activity))
+                if (!activity.Outgoing.ContainsKey(port))
+                    errors.Add(Error(ValidationCodes.ActivityDeadEnd,
+                        $"The port '{port}' of '{activity.Id}' is not connected: leaving by it would stop the flow there.", activity));
+        }
+        CheckAutomaticLoops(errors);
+        var cyclic = CyclicActivities();
+        foreach (var join in activities.Where(a => a.Descriptor.TypeName == "Elsa.FlowJoin"))
+            CheckJoin(join, cyclic, errors);
+    }
+
+    private void CheckAutomaticLoops(List<ValidationError> errors)
+    {
+        foreach (var component in StronglyConnected(a => a.Kind == ActivityKind.Automatic))
+        {
+            var first = activities[component.Min()];
+            var names = string.Join(" → ", component.Order().Select(i => activities[i].Id));
+            errors.Add(Error(ValidationCodes.LoopWithoutTask,
+                $"The loop {names} contains no task, so it would run forever without waiting for anyone.", first));
+        }
+    }
+
+    private void CheckJoin(CompiledActivity join, bool[] cyclic, List<ValidationError> errors)
+    {
+        if (join.Inbound.IsEmpty)
+        {
+            errors.Add(Error(ValidationCodes.JoinNeverFires, $"The join '{join.Id}' has no incoming connection, so it can never fire.", join));
+            return;
+        }
+        if (!join.IsWaitAll) return;
+        var required = new ChoiceAnalysis(activities, connections, start).EdgeChoices();
+        var inbound = connections.Where(c => c.Target == join.Index).ToList();
+        for (var a = 0; a < inbound.Count; a++)
+        for (var b = a + 1; b < inbound.Count; b++)
+        {
+            foreach (var (chooser, port) in required[inbound[a].Index])
+            {
+                // A chooser inside a loop can take one port now and the other later, so only a
+                // chooser outside every loop makes the branches truly exclusive.
+                if (cyclic[chooser]) continue;
+                var other = required[inbound[b].Index].FirstOrDefault(c => c.Chooser == chooser && c.Port != port);
+                if (other.Port is null) continue;
+                errors.Add(Error(ValidationCodes.JoinNeverFires,
+                    $"The join '{join.Id}' waits for all its branches, but the branch from '{activities[inbound[a].Source].Id}' needs " +
+                    $"'{activities[chooser].Id}' to leave by '{port}' and the branch from '{activities[inbound[b].Source].Id}' needs it to leave by '{other.Port}': it can never fire.",
+                    join));
+                return;
+            }
+        }
+    }
+
+    /// <summary>For each WaitAny join: the tasks that feed only the join, to cancel when it fires.</summary>
+    public static void PlanWaitAnyCancellation(List<CompiledActivity> activities, List<ResolvedConnection> connections)
+    {
+        var next = Adjacency(activities.Count, connections, forward: true);
+        var previous = Adjacency(activities.Count, connections, forward: false);
+        foreach (var join in activities.Where(a => a.Descriptor.TypeName == "Elsa.FlowJoin" && !a.IsWaitAll))
+        {
+            var upstream = Reach(join.Index, previous);
+            var downstream = Reach(join.Index, next);
+            join.CancelledWhenJoined = [.. activities
+                .Where(a => a.Kind == ActivityKind.Task && upstream[a.Index] && !downstream[a.Index])
+                .Select(a => a.Index)];
+        }
+    }
+
+    private bool[] CyclicActivities()
+    {
+        var cyclic = new bool[activities.Count];
+        foreach (var component in StronglyConnected(_ => true))
+            foreach (var index in component) cyclic[index] = true;
+        return cyclic;
+    }
+
+    /// <summary>Tarjan's algorithm over the activities that pass the filter; yields only real cycles.</summary>
+    private List<List<int>> StronglyConnected(Func<CompiledActivity, bool> include)
+    {
+        var index = new int[activities.Count];
+        var low = new int[activities.Count];
+        var onStack = new bool[activities.Count];
+        Array.Fill(index, -1);
+        var stack = new Stack<int>();
+        var components = new List<List<int>>();
+        var counter = 0;
+
+        void Visit(int v)
+        {
+            index[v] = low[v] = counter++;
+            stack.Push(v);
+            onStack[v] = true;
+            foreach (var w in _next[v].Where(w => include(activities[w])))
+            {
+                if (index[w] < 0)
+                {
+                    Visit(w);
+                    low[v] = Math.Min(low[v], low[w]);
+                }
+                else if (onStack[w]) low[v] = Math.Min(low[v], index[w]);
+            }
+            if (low[v] != index[v]) return;
+            var component = new List<int>();
+            int popped;
+            do
+            {
+                popped = stack.Pop();
+                onStack[popped] = false;
+                component.Add(popped);
+            } while (popped != v);
+            if (component.Count > 1 || _next[v].Contains(v)) components.Add(component);
+        }
+
+        foreach (var activity in activities.Where(include))
+            if (index[activity.Index] < 0) Visit(activity.Index);
+        return components;
+    }
+
+    private static List<int>[] Adjacency(int count, List<ResolvedConnection> connections, bool forward)
+    {
+        var lists = new List<int>[count];
+        for (var i = 0; i < count; i++) lists[i] = [];
+        foreach (var c in connections)
+        {
+            if (forward) lists[c.Source].Add(c.Target);
+            else lists[c.Target].Add(c.Source);
+        }
+        return lists;
+    }
+
+    private static bool[] Reach(int from, List<int>[] edges)
+    {
+        var seen = new bool[edges.Length];
+        Mark(from, edges, seen);
+        return seen;
+    }
+
+    private static void Mark(int from, List<int>[] edges, bool[] seen)
+    {
+        var work = new Stack<int>();
+        work.Push(from);
+        while (work.Count > 0)
+        {
+            var node = work.Pop();
+            if (seen[node]) continue;
+            seen[node] = true;
+            foreach (var next in edges[node]) work.Push(next);
+        }
+    }
+
+    private ValidationError Error(string code, string message, CompiledActivity activity) =>
+        new(code, message, $"/root/activities/{definitionIndex[activity.Id]}", activity.Id);
+}

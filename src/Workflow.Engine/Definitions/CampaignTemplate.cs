@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Workflow.Engine.Values;
+
+namespace Workflow.Engine.Definitions;
+
+/// <summary>A campaign: its inputs, variables and phases in order, as read from JSON.</summary>
+public sealed record CampaignTemplate(
+    DefinitionIdentity Identity,
+    string Name,
+    string? Description,
+    LocalizedText DisplayNames,
+    ImmutableArray<InputDefinition> Inputs,
+    ImmutableArray<InputDefinition> Variables,
+    ImmutableArray<PhaseDefinition> Phases);
+
+/// <summary>One phase of a template: the workflow it runs, the gates that must hold to leave it, and what it hands on.</summary>
+public sealed record PhaseDefinition(
+    string Id,
+    string Name,
+    LocalizedText DisplayNames,
+    WorkflowReference Workflow,
+    ImmutableArray<GateDefinition> ExitGates,
+    ImmutableDictionary<string, InputValue> Outputs);
+
+/// <summary>Names one version of a phase workflow.</summary>
+public sealed record WorkflowReference(string DefinitionId, int Version)
+{
+    public override string ToString() => $"{DefinitionId} v{Version}";
+}
+
+/// <summary>A condition over the phase's results that must hold before the campaign may leave the phase.</summary>
+public sealed record GateDefinition(string Id, string Name, LocalizedText DisplayNames, string? Description, InputValue Condition);

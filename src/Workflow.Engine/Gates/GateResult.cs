@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Workflow.Engine.Values;
+
+namespace Workflow.Engine.Gates;
+
+/// <summary>Where a gate stands.</summary>
+public enum GateState
+{
+    /// <summary>The condition holds.</summary>
+    Met,
+
+    /// <summary>The condition was evaluated on real results and does not hold.</summary>
+    Unmet,
+
+    /// <summary>The condition reads results that do not exist yet; <see cref="GateResult.WaitingFor"/> names the tasks.</summary>
+    Pending,
+
+    /// <summary>The condition could not be evaluated; <see cref="GateResult.Message"/> says why.</summary>
+    Error,
+}
+
+/// <summary>
+/// One gate's evaluation: its state, what it waits for, and the values it saw (by the path it read,
+/// such as <c>results.massAppraisal.satisfaction</c>), so a refusal can be explained with numbers.
+/// </summary>
+public sealed record GateResult(
+    string GateId,
+    string Name,
+    LocalizedText DisplayNames,
+    string? Description,
+    string Condition,
+    GateState State,
+    ImmutableArray<string> WaitingFor,
+    ImmutableSortedDictionary<string, JsonElement?> Observed,
+    string? Message);
