@@ -41,22 +41,37 @@ internal static class DefinitionFiles
     public static JsonSchema BuildSchema(string file) =>
         JsonSchema.FromFile(SchemaPath(file), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
 
+    /// <summary>
+    /// Evaluates with the hierarchical output: unlike the flat list, it keeps the nesting, so the
+    /// failures inside a passing <c>anyOf</c> branch or a failing <c>if</c> can be told from real errors.
+    /// </summary>
     public static EvaluationResults Evaluate(JsonSchema schema, JsonNode document)
     {
         using var parsed = JsonDocument.Parse(document.ToJsonString());
-        return schema.Evaluate(parsed.RootElement.Clone(), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return schema.Evaluate(parsed.RootElement.Clone(), new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
     }
 
     /// <summary>
-    /// The errors of a failed evaluation, one line each, for assertion messages. Errors from <c>if</c>
-    /// subschemas are left out: a failing <c>if</c> only means its <c>then</c> does not apply.
+    /// The errors that make a document invalid: those of failing nodes reached through failing
+    /// nodes only. A passing node's subtree (a passing <c>anyOf</c> with failed branches) and an
+    /// <c>if</c> subschema (failing only means its <c>then</c> does not apply) are left out.
     /// </summary>
-    public static IReadOnlyList<(string Location, string Keyword, string Message, string SchemaPath)> Errors(EvaluationResults results) =>
-        [.. new[] { results }.Concat(results.Details ?? [])
-            .Where(node => !node.IsValid && node.Errors is not null)
-            .Where(node => !node.EvaluationPath.ToString().Split('/').Contains("if"))
-            .SelectMany(node => node.Errors!.Select(error =>
-                (node.InstanceLocation.ToString(), error.Key, error.Value, node.EvaluationPath.ToString())))];
+    public static IReadOnlyList<(string Location, string Keyword, string Message, string SchemaPath)> Errors(EvaluationResults results)
+    {
+        var errors = new List<(string, string, string, string)>();
+        Collect(results);
+        return errors;
+
+        void Collect(EvaluationResults node)
+        {
+            if (node.IsValid) return;
+            var path = node.EvaluationPath.ToString();
+            if (path.Split('/')[^1] == "if") return;
+            foreach (var (keyword, message) in node.Errors ?? [])
+                errors.Add((node.InstanceLocation.ToString(), keyword, message, path));
+            foreach (var child in node.Details ?? []) Collect(child);
+        }
+    }
 
     public static string Describe(EvaluationResults results) =>
         string.Join(Environment.NewLine, Errors(results).Select(e => $"  at '{e.Location}' ({e.SchemaPath}): {e.Keyword}: {e.Message}"));
