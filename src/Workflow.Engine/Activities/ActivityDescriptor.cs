@@ -55,6 +55,10 @@ public enum ActivityKind
 /// <summary>One input of an activity type.</summary>
 /// <param name="ExpressionOnly">The input must be an expression (a decision's condition).</param>
 /// <param name="AllowedValues">For string inputs with a closed set of values (a join's mode).</param>
+/// <param name="Minimum">
+/// The least value of a number input (<c>dueInDays</c> ≥ 0), or the least number of items of an
+/// array input (a fork's <c>branches</c>: at least 2).
+/// </param>
 public sealed record InputDescriptor(
     string Name,
     DataType Type,
@@ -63,10 +67,16 @@ public sealed record InputDescriptor(
     bool SupportsExpression = true,
     bool ExpressionOnly = false,
     JsonElement? Default = null,
-    ImmutableArray<string> AllowedValues = default);
+    ImmutableArray<string> AllowedValues = default,
+    double? Minimum = null);
 
 /// <summary>One field of the structured result entered when a task is completed.</summary>
-/// <param name="Unit">A display unit ("forms", "talks", "%"), for people only.</param>
+/// <param name="Unit">A display unit ("forms", "talks", "ratio"), for people only.</param>
+/// <param name="Minimum">
+/// The least value of a number field, or the least number of items of an array field
+/// (documents, findings, array): a rectification item's evidence needs at least one document.
+/// </param>
+/// <param name="Maximum">The greatest value of a number field.</param>
 /// <param name="Derived">If set, the engine computes the field; a client must not send it.</param>
 public sealed record ResultFieldDescriptor(
     string Name,
@@ -85,4 +95,9 @@ public sealed record DerivedValue(string Numerator, string Denominator);
 /// A rule across result fields: the sum of <see cref="Fields"/> must not exceed the field named
 /// <see cref="Limit"/> (returned ≤ issued, resolved + pending ≤ received).
 /// </summary>
+/// <param name="Code">A stable name of the rule, given as the <c>rule</c> argument of a violation.</param>
+/// <param name="Messages">
+/// The violation in each language, with placeholders filled from the violation's arguments:
+/// <c>{fieldName}</c> for each field's value, <c>{sum}</c> and <c>{limitValue}</c>.
+/// </param>
 public sealed record ResultRule(string Code, ImmutableArray<string> Fields, string Limit, LocalizedText Messages);
