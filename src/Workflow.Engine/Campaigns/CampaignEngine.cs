@@ -101,12 +101,12 @@ public static class CampaignEngine
     private static CampaignResult NotPermitted(CampaignInstance campaign, TriggerCommand command, PhaseSnapshot snapshot, ICollection<string> unmet)
     {
         var reasons = Reasons(campaign, command.Trigger, snapshot, unmet);
-        var gates = unmet.Contains(PhaseMachine.GatesMet) ? snapshot.Gates : [];
+        var gates = unmet.Contains(PhaseGuards.GatesMet) ? snapshot.Gates : [];
         return new CampaignResult(null, [], new CampaignRefusal(
             CampaignRefusalCodes.TriggerNotPermitted,
             $"{command.Trigger} is not permitted now ({Describe(campaign.State)}): {string.Join("; ", reasons)}.",
             new Dictionary<string, string> { ["trigger"] = command.Trigger.ToString(), ["state"] = campaign.State },
-            [.. unmet], gates, unmet.Contains(PhaseMachine.WorkflowFinished) ? snapshot.WaitingFor : [], []));
+            [.. unmet], gates, unmet.Contains(PhaseGuards.WorkflowFinished) ? snapshot.WaitingFor : [], []));
     }
 
     private static ImmutableArray<string> Reasons(CampaignInstance campaign, CampaignTrigger trigger, PhaseSnapshot snapshot, ICollection<string> unmet)
@@ -114,12 +114,12 @@ public static class CampaignEngine
         if (unmet.Count == 0) return [$"{trigger} is not possible when the campaign is {Describe(campaign.State)}"];
         return [.. unmet.Select(guard => guard switch
         {
-            PhaseMachine.WorkflowFinished => $"the phase workflow has not reached its end (waiting for {string.Join(", ", snapshot.WaitingFor)})",
-            PhaseMachine.GatesMet => "exit gates not met: " + string.Join(", ", snapshot.Gates.Where(g => g.State != GateState.Met)
+            PhaseGuards.WorkflowFinished => $"the phase workflow has not reached its end (waiting for {string.Join(", ", snapshot.WaitingFor)})",
+            PhaseGuards.GatesMet => "exit gates not met: " + string.Join(", ", snapshot.Gates.Where(g => g.State != GateState.Met)
                 .Select(g => $"{g.GateId} is {g.State.ToString().ToLowerInvariant()}{Seen(g)}")),
-            PhaseMachine.NotSuspended => "the campaign is suspended",
-            PhaseMachine.IsSuspended => "the campaign is not suspended",
-            PhaseMachine.EarlierPhase => "a campaign can only be sent back to an earlier phase",
+            PhaseGuards.NotSuspended => "the campaign is suspended",
+            PhaseGuards.IsSuspended => "the campaign is not suspended",
+            PhaseGuards.EarlierPhase => "a campaign can only be sent back to an earlier phase",
             _ => guard,
         })];
     }

@@ -11,12 +11,6 @@ namespace Workflow.Engine.Campaigns;
 /// </summary>
 internal sealed class PhaseMachine
 {
-    public const string NotSuspended = "the campaign is not suspended";
-    public const string IsSuspended = "the campaign is suspended";
-    public const string WorkflowFinished = "the phase workflow has reached its end";
-    public const string GatesMet = "every exit gate of the phase is met";
-    public const string EarlierPhase = "the target is an earlier phase of this template";
-
     private readonly StateMachine<string, CampaignTrigger> _machine;
     private readonly StateMachine<string, CampaignTrigger>.TriggerWithParameters<string> _sendBack;
 
@@ -29,14 +23,14 @@ internal sealed class PhaseMachine
             .Permit(CampaignTrigger.Start, phases[0].Id)
             .Permit(CampaignTrigger.Cancel, CampaignStates.Cancelled);
 
-        var notSuspended = Guard(() => !snapshot.Suspended, NotSuspended);
-        var finished = Guard(() => snapshot.WorkflowFinished, WorkflowFinished);
-        var gatesMet = Guard(() => snapshot.GatesMet, GatesMet);
+        var notSuspended = Guard(() => !snapshot.Suspended, PhaseGuards.NotSuspended);
+        var finished = Guard(() => snapshot.WorkflowFinished, PhaseGuards.WorkflowFinished);
+        var gatesMet = Guard(() => snapshot.GatesMet, PhaseGuards.GatesMet);
         foreach (var phase in phases)
         {
             var state = _machine.Configure(phase.Id)
-                .PermitReentryIf(CampaignTrigger.Suspend, () => !snapshot.Suspended, NotSuspended)
-                .PermitReentryIf(CampaignTrigger.Resume, () => snapshot.Suspended, IsSuspended)
+                .PermitReentryIf(CampaignTrigger.Suspend, () => !snapshot.Suspended, PhaseGuards.NotSuspended)
+                .PermitReentryIf(CampaignTrigger.Resume, () => snapshot.Suspended, PhaseGuards.IsSuspended)
                 .Permit(CampaignTrigger.Cancel, CampaignStates.Cancelled);
             if (phase.Index < phases.Length - 1) state.PermitIf(CampaignTrigger.Advance, phases[phase.Index + 1].Id, notSuspended, finished, gatesMet);
             else state.PermitIf(CampaignTrigger.Complete, CampaignStates.Completed, notSuspended, finished, gatesMet);
@@ -45,16 +39,20 @@ internal sealed class PhaseMachine
             foreach (var target in phases.Take(phase.Index)) earlier.Add(target.Id, $"sent back to {target.Id}");
             var index = phase.Index;
             state.PermitDynamicIf(_sendBack, target => target, earlier,
-                Tuple.Create<Func<string, bool>, string>(_ => !snapshot.Suspended, NotSuspended),
-                Tuple.Create<Func<string, bool>, string>(target => template.FindPhase(target) is { } p && p.Index < index, EarlierPhase));
+                Tuple.Create<Func<string, bool>, string>(_ => !snapshot.Suspended, PhaseGuards.NotSuspended),
+                Tuple.Create<Func<string, bool>, string>(target => template.FindPhase(target) is { } p && p.Index < index, PhaseGuards.EarlierPhase));
         }
     }
 
     /// <summary>Whether the trigger may fire now, and if not, the descriptions of the guards that failed.</summary>
     public bool CanFire(CampaignTrigger trigger, string? target, out ICollection<string> unmet)
     {
-        if (trigger == CampaignTrigger.SendBack) return _machine.CanFire(_sendBack, target ?? "", out unmet);
-        return _machine.CanFire(trigger, out unmet);
+        // Stateless leaves the list null when the trigger is not configured in the state at all.
+        var permitted = trigger == CampaignTrigger.SendBack
+            ? _machine.CanFire(_sendBack, target ?? "", out var unmetGuards)
+            : _machine.CanFire(trigger, out unmetGuards);
+        unmet = unmetGuards ?? [];
+        return permitted;
     }
 
     public void Fire(CampaignTrigger trigger, string? target)

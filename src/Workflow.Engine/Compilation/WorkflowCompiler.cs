@@ -5,6 +5,7 @@ using Workflow.Engine.Activities;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Expressions;
 using Workflow.Engine.Validation;
+using Workflow.Engine.Values;
 
 namespace Workflow.Engine.Compilation;
 

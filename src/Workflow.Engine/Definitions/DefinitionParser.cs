@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Workflow.Engine.Canonical;
 using Workflow.Engine.Validation;
+using Workflow.Engine.Values;
 
 namespace Workflow.Engine.Definitions;
 

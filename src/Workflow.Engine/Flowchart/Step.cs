@@ -62,10 +62,10 @@ internal sealed class Step(CompiledWorkflow workflow, WorkflowInstance? state, D
         Emit(new TaskCompleted(now, task.Id, check.Port, check.Result, command.Actor, command.OnBehalfOf, command.Comment));
         RecordFindings(task, check.Result);
         var units = State.Tasks.Values.Where(t => t.ActivityId == task.ActivityId && t.Iteration == task.Iteration).ToList();
-        if (units.Any(t => t.Status == TaskStatus.Active)) return Finish();
+        if (units.Any(t => t.Status == TaskInstanceStatus.Active)) return Finish();
         var result = task.Unit is null
             ? check.Result
-            : JsonValues.Array(units.Where(t => t.Status == TaskStatus.Completed).OrderBy(t => t.Unit).Select(t => t.Result!.Value));
+            : JsonValues.Array(units.Where(t => t.Status == TaskInstanceStatus.Completed).OrderBy(t => t.Unit).Select(t => t.Result!.Value));
         Leave(activity, task.Iteration, task.Unit is null ? check.Port : ActivityDescriptor.DonePort, result, null);
         return Finish();
     }
@@ -93,7 +93,7 @@ internal sealed class Step(CompiledWorkflow workflow, WorkflowInstance? state, D
         if (!State.Tasks.TryGetValue(taskId, out var task))
             return FlowchartInterpreter.Refuse(State, RejectionCodes.TaskNotFound,
                 $"There is no task instance '{taskId}' in this phase workflow.", ("taskId", taskId));
-        if (task.Status == TaskStatus.Active) return null;
+        if (task.Status == TaskInstanceStatus.Active) return null;
         var when = task.EndedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "";
         return FlowchartInterpreter.Refuse(State, RejectionCodes.TaskNotActive,
             $"Task instance '{taskId}' is already {task.Status.ToString().ToLowerInvariant()} (since {when}); it cannot be changed.",

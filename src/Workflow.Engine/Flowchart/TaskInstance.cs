@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Workflow.Engine.Flowchart;
 
 /// <summary>What became of a task instance.</summary>
-public enum TaskStatus
+public enum TaskInstanceStatus
 {
     Active,
     Completed,
@@ -21,7 +21,7 @@ public sealed record TaskInstance(
     int Iteration,
     int? Unit,
     long Sequence,
-    TaskStatus Status,
+    TaskInstanceStatus Status,
     string? Assignee,
     DateTimeOffset ActivatedAt,
     DateTimeOffset? DueAt,
@@ -33,5 +33,5 @@ public sealed record TaskInstance(
     string? Comment = null)
 {
     /// <summary>Active and past its due time. Time is a parameter: the engine never reads a clock.</summary>
-    public bool IsOverdue(DateTimeOffset now) => Status == TaskStatus.Active && DueAt is { } due && due < now;
+    public bool IsOverdue(DateTimeOffset now) => Status == TaskInstanceStatus.Active && DueAt is { } due && due < now;
 }

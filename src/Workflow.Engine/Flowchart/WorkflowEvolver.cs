@@ -34,15 +34,15 @@ public static class WorkflowEvolver
             TaskActivated a => state with
             {
                 Tasks = state.Tasks.Add(a.TaskId, new TaskInstance(
-                    a.TaskId, a.ActivityId, a.Iteration, a.Unit, state.EventCount, TaskStatus.Active, a.Assignee, a.At, a.DueAt, a.Item)),
+                    a.TaskId, a.ActivityId, a.Iteration, a.Unit, state.EventCount, TaskInstanceStatus.Active, a.Assignee, a.At, a.DueAt, a.Item)),
                 Iterations = state.Iterations.SetItem(a.ActivityId, Math.Max(a.Iteration, state.IterationOf(a.ActivityId))),
             },
             TaskCompleted c => WithTask(state, c.TaskId, t => t with
             {
-                Status = TaskStatus.Completed, EndedAt = c.At, Outcome = c.Outcome, Result = c.Result, CompletedBy = c.Actor, Comment = c.Comment,
+                Status = TaskInstanceStatus.Completed, EndedAt = c.At, Outcome = c.Outcome, Result = c.Result, CompletedBy = c.Actor, Comment = c.Comment,
             }),
             TaskReassigned r => WithTask(state, r.TaskId, t => t with { Assignee = r.To }),
-            TaskCancelled x => WithTask(state, x.TaskId, t => t with { Status = TaskStatus.Cancelled, EndedAt = x.At }),
+            TaskCancelled x => WithTask(state, x.TaskId, t => t with { Status = TaskInstanceStatus.Cancelled, EndedAt = x.At }),
             ActivityCompleted done => state with
             {
                 Iterations = state.Iterations.SetItem(done.ActivityId, Math.Max(done.Iteration, state.IterationOf(done.ActivityId))),

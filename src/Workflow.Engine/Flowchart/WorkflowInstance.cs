@@ -30,7 +30,7 @@ public sealed record WorkflowInstance(
     long EventCount)
 {
     /// <summary>The task instances still waiting for someone, in the order they were activated.</summary>
-    public IEnumerable<TaskInstance> ActiveTasks => Tasks.Values.Where(t => t.Status == TaskStatus.Active).OrderBy(t => t.Sequence);
+    public IEnumerable<TaskInstance> ActiveTasks => Tasks.Values.Where(t => t.Status == TaskInstanceStatus.Active).OrderBy(t => t.Sequence);
 
     /// <summary>The latest iteration the activity has reached, 0 if never.</summary>
     public int IterationOf(string activityId) => Iterations.GetValueOrDefault(activityId);
