@@ -53,8 +53,8 @@ internal static class SeedFigures
 
     public static object Appraisal(int participants, int satisfied) => new { heldOn = "2023-06-25", participants, satisfied };
 
-    public static object Document(string name) => new
-    {
-        documents = new[] { new { uri = $"https://docs.example/{name}.pdf", sha256 = new string('a', 64), title = name } },
-    };
+    public static object Document(string name) => new { documents = Documents(name) };
+
+    public static object[] Documents(string name) =>
+        [new { uri = $"https://docs.example/{name}.pdf", sha256 = new string('a', 64), title = name }];
 }
