@@ -29,7 +29,7 @@ internal static class ExpressionEvaluator
             if (OverBudget(started, allocated) is { } overBudget) return overBudget;
             if (!requireBoolean) return JsToJson.Convert(value);
             return value.Type == Types.Boolean
-                ? ExpressionOutcome.Success(JsonValues.Boolean(value.AsBoolean()))
+                ? ExpressionOutcome.Success(ScriptJsonValues.Boolean(value.AsBoolean()))
                 : ExpressionOutcome.Failure(ExpressionErrorCodes.NotBoolean,
                     $"The expression must give true or false, but gave {JsToJson.Describe(value)}. Compare explicitly, for example x > 0 or x === 'yes'.");
         }

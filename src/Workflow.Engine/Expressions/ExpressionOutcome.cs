@@ -19,5 +19,5 @@ public readonly record struct ExpressionOutcome(bool Succeeded, JsonElement Valu
     internal static ExpressionOutcome Success(JsonElement value) => new(true, value, null, null);
 
     internal static ExpressionOutcome Failure(string code, string message) =>
-        new(false, JsonValues.Null, code, message);
+        new(false, ScriptJsonValues.Null, code, message);
 }

@@ -36,7 +36,7 @@ public sealed record ExpressionScope(
             case "variables": if (!TryRoot(Variables, segments, out current)) return false; break;
             case "results": if (!TryRoot(Results, segments, out current)) return false; break;
             case "findings":
-                current = JsonValues.Array(Findings.IsDefault ? [] : Findings);
+                current = ScriptJsonValues.Array(Findings.IsDefault ? [] : Findings);
                 next = 1;
                 break;
             case "item":
@@ -46,7 +46,7 @@ public sealed record ExpressionScope(
                 break;
             case "index":
                 if (Index is not { } index) return false;
-                current = JsonValues.Number(index);
+                current = ScriptJsonValues.Number(index);
                 next = 1;
                 break;
             default:
@@ -66,7 +66,7 @@ public sealed record ExpressionScope(
         if (section is null) return false;
         if (segments.Length == 1)
         {
-            value = JsonValues.Object(section);
+            value = ScriptJsonValues.Object(section);
             return true;
         }
         return section.TryGetValue(segments[1], out value);
@@ -80,7 +80,7 @@ public sealed record ExpressionScope(
             case JsonValueKind.Object:
                 return current.TryGetProperty(segment, out value);
             case JsonValueKind.Array when segment == "length":
-                value = JsonValues.Number(current.GetArrayLength());
+                value = ScriptJsonValues.Number(current.GetArrayLength());
                 return true;
             case JsonValueKind.Array when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index):
                 if (index >= current.GetArrayLength()) return false;
@@ -88,7 +88,7 @@ public sealed record ExpressionScope(
                 return true;
             case JsonValueKind.String when segment == "length":
                 // UTF-16 code units, as JavaScript counts them.
-                value = JsonValues.Number(current.GetString()!.Length);
+                value = ScriptJsonValues.Number(current.GetString()!.Length);
                 return true;
             default:
                 return false;

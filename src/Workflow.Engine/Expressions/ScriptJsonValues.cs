@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Workflow.Engine.Expressions;
 
 /// <summary>Builds small standalone JSON values (results, lengths, whole scope sections).</summary>
-internal static class JsonValues
+internal static class ScriptJsonValues
 {
     public static readonly JsonElement Null = Parse("null"u8);
     public static readonly JsonElement True = Parse("true"u8);
