@@ -9,20 +9,7 @@ namespace Workflow.Engine.Activities;
 /// </summary>
 internal static class JsonNames
 {
-    public static string Of(DataType type) => type switch
-    {
-        DataType.String => "string",
-        DataType.Text => "text",
-        DataType.Integer => "integer",
-        DataType.Number => "number",
-        DataType.Boolean => "boolean",
-        DataType.Date => "date",
-        DataType.Array => "array",
-        DataType.Object => "object",
-        DataType.Documents => "documents",
-        DataType.Findings => "findings",
-        _ => "unknown",
-    };
+    public static string Of(DataType type) => DataTypes.ToName(type);
 
     public static string Of(ActivityKind kind) => kind switch
     {

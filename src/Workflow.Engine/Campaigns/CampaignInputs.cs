@@ -44,18 +44,7 @@ internal static class CampaignInputs
 
     private static string? Check(InputDefinition input, JsonElement value)
     {
-        var typeOk = input.Type switch
-        {
-            DataType.String or DataType.Text => value.ValueKind == JsonValueKind.String,
-            DataType.Integer => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
-            DataType.Number => value.ValueKind == JsonValueKind.Number,
-            DataType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-            DataType.Date => value.ValueKind == JsonValueKind.String
-                             && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-            DataType.Object => value.ValueKind == JsonValueKind.Object,
-            _ => value.ValueKind == JsonValueKind.Array,
-        };
-        if (!typeOk) return $"The input '{input.Name}' must be of type {DataTypes.ToName(input.Type)}.";
+        if (!DataTypes.Accepts(input.Type, value)) return $"The input '{input.Name}' must be of type {DataTypes.ToName(input.Type)}.";
         if (value.ValueKind != JsonValueKind.Number) return null;
         var number = value.GetDouble();
         if (input.Minimum is { } min && number < min) return $"The input '{input.Name}' must be at least {min.ToString(CultureInfo.InvariantCulture)}; it is {value.GetRawText()}.";

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Text.Json;
 using Workflow.Engine.Activities;
 using Workflow.Engine.Definitions;
@@ -87,7 +86,7 @@ internal static class ActivityInputCompiler
         CompiledActivity activity, InputDescriptor input, JsonElement value, string pointer, PhaseWorkflowDefinition definition, List<ValidationError> errors)
     {
         string? problem = null;
-        if (!HasType(value, input.Type)) problem = $"must be {Describe(input.Type)}";
+        if (!DataTypes.Accepts(input.Type, value)) problem = $"must be {Describe(input.Type)}";
         else if (!input.AllowedValues.IsDefaultOrEmpty && !input.AllowedValues.Contains(value.GetString()!))
             problem = $"must be one of {string.Join(", ", input.AllowedValues)}, not '{value.GetString()}'";
         else if (input.Name == InputNames.Branches && activity.Descriptor.PortsFromInput == InputNames.Branches)
@@ -108,19 +107,6 @@ internal static class ActivityInputCompiler
         if (names.Distinct(StringComparer.Ordinal).Count() != names.Count) return "lists a branch name twice";
         return null;
     }
-
-    private static bool HasType(JsonElement value, DataType type) => type switch
-    {
-        DataType.String or DataType.Text => value.ValueKind == JsonValueKind.String,
-        DataType.Integer => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
-        DataType.Number => value.ValueKind == JsonValueKind.Number,
-        DataType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-        DataType.Date => value.ValueKind == JsonValueKind.String
-                         && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-        DataType.Array or DataType.Documents or DataType.Findings => value.ValueKind == JsonValueKind.Array,
-        DataType.Object => value.ValueKind == JsonValueKind.Object,
-        _ => false,
-    };
 
     private static string Describe(DataType type) => type switch
     {

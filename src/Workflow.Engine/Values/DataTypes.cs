@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+
 namespace Workflow.Engine.Values;
 
 /// <summary>The JSON names of <see cref="DataType"/> values, as definitions spell them.</summary>
@@ -33,4 +36,18 @@ public static class DataTypes
         type = default;
         return false;
     }
+
+    /// <summary>Whether a JSON value has the type, as definition inputs and campaign parameters are checked.</summary>
+    public static bool Accepts(DataType type, JsonElement value) => type switch
+    {
+        DataType.String or DataType.Text => value.ValueKind == JsonValueKind.String,
+        DataType.Integer => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+        DataType.Number => value.ValueKind == JsonValueKind.Number,
+        DataType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        DataType.Date => value.ValueKind == JsonValueKind.String
+                         && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        DataType.Array or DataType.Documents or DataType.Findings => value.ValueKind == JsonValueKind.Array,
+        DataType.Object => value.ValueKind == JsonValueKind.Object,
+        _ => false,
+    };
 }
