@@ -24,9 +24,11 @@ namespace Workflow.Storage.PostgreSql.Migrations
 
             modelBuilder.Entity("Workflow.Storage.Campaigns.CampaignRow", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Number")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Number"));
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -43,6 +45,9 @@ namespace Workflow.Storage.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -83,13 +88,16 @@ namespace Workflow.Storage.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
-                    b.HasKey("Id");
+                    b.HasKey("Number");
 
-                    b.HasIndex("Organization", "Id");
+                    b.HasIndex("Id")
+                        .IsUnique();
 
-                    b.HasIndex("State", "Id");
+                    b.HasIndex("Organization", "Number");
 
-                    b.HasIndex("Status", "Id");
+                    b.HasIndex("State", "Number");
+
+                    b.HasIndex("Status", "Number");
 
                     b.ToTable("campaigns", (string)null);
                 });
@@ -362,19 +370,11 @@ namespace Workflow.Storage.PostgreSql.Migrations
 
             modelBuilder.Entity("Workflow.Storage.Tasks.WorkItem", b =>
                 {
-                    b.Property<Guid>("CampaignId")
-                        .HasColumnType("uuid");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
 
-                    b.Property<string>("PhaseId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Round")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("TaskId")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime>("ActivatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -393,22 +393,41 @@ namespace Workflow.Storage.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PhaseId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.HasKey("CampaignId", "PhaseId", "Round", "TaskId");
+                    b.Property<string>("TaskId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
-                    b.HasIndex("Status", "DueAt");
+                    b.HasKey("Id");
 
-                    b.HasIndex("Assignee", "Status", "ActivatedAt");
+                    b.HasIndex("Status", "Id");
+
+                    b.HasIndex("Assignee", "Status", "Id");
+
+                    b.HasIndex("CampaignId", "PhaseId", "Round", "TaskId")
+                        .IsUnique();
 
                     b.ToTable("work_items", (string)null);
                 });

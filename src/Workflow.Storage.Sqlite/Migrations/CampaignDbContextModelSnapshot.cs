@@ -19,9 +19,9 @@ namespace Workflow.Storage.Sqlite.Migrations
 
             modelBuilder.Entity("Workflow.Storage.Campaigns.CampaignRow", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Number")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -37,6 +37,9 @@ namespace Workflow.Storage.Sqlite.Migrations
                     b.Property<string>("HistoryHead")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -78,13 +81,16 @@ namespace Workflow.Storage.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("Number");
 
-                    b.HasIndex("Organization", "Id");
+                    b.HasIndex("Id")
+                        .IsUnique();
 
-                    b.HasIndex("State", "Id");
+                    b.HasIndex("Organization", "Number");
 
-                    b.HasIndex("Status", "Id");
+                    b.HasIndex("State", "Number");
+
+                    b.HasIndex("Status", "Number");
 
                     b.ToTable("campaigns", (string)null);
                 });
@@ -353,19 +359,9 @@ namespace Workflow.Storage.Sqlite.Migrations
 
             modelBuilder.Entity("Workflow.Storage.Tasks.WorkItem", b =>
                 {
-                    b.Property<Guid>("CampaignId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhaseId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Round")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("TaskId")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ActivatedAt")
                         .HasColumnType("TEXT");
@@ -384,22 +380,41 @@ namespace Workflow.Storage.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhaseId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("CampaignId", "PhaseId", "Round", "TaskId");
+                    b.Property<string>("TaskId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("Status", "DueAt");
+                    b.HasKey("Id");
 
-                    b.HasIndex("Assignee", "Status", "ActivatedAt");
+                    b.HasIndex("Status", "Id");
+
+                    b.HasIndex("Assignee", "Status", "Id");
+
+                    b.HasIndex("CampaignId", "PhaseId", "Round", "TaskId")
+                        .IsUnique();
 
                     b.ToTable("work_items", (string)null);
                 });

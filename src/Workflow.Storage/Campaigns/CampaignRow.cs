@@ -6,6 +6,10 @@ namespace Workflow.Storage.Campaigns;
 /// </summary>
 public sealed class CampaignRow
 {
+    /// <summary>The storage key, in creation order: what list paging walks.</summary>
+    public long Number { get; set; }
+
+    /// <summary>The public id, used in URLs and the ledger.</summary>
     public Guid Id { get; set; }
     public required string Name { get; set; }
     public required string Organization { get; set; }

@@ -8,7 +8,9 @@ internal sealed class CampaignRowConfiguration : IEntityTypeConfiguration<Campai
     public void Configure(EntityTypeBuilder<CampaignRow> builder)
     {
         builder.ToTable("campaigns");
-        builder.HasKey(c => c.Id);
+        builder.HasKey(c => c.Number);
+        builder.Property(c => c.Number).ValueGeneratedOnAdd();
+        builder.HasIndex(c => c.Id).IsUnique();
         builder.Property(c => c.Name).HasMaxLength(400);
         builder.Property(c => c.Organization).HasMaxLength(200);
         builder.Property(c => c.TemplateId).HasMaxLength(200);
@@ -17,9 +19,9 @@ internal sealed class CampaignRowConfiguration : IEntityTypeConfiguration<Campai
         builder.Property(c => c.CreatedBy).HasMaxLength(200);
         builder.Property(c => c.HistoryHead).HasMaxLength(64);
         builder.Property(c => c.Version).IsConcurrencyToken();
-        // Keyset paging over each list filter: (filter, id).
-        builder.HasIndex(c => new { c.Status, c.Id });
-        builder.HasIndex(c => new { c.State, c.Id });
-        builder.HasIndex(c => new { c.Organization, c.Id });
+        // Keyset paging over each list filter: (filter, number).
+        builder.HasIndex(c => new { c.Status, c.Number });
+        builder.HasIndex(c => new { c.State, c.Number });
+        builder.HasIndex(c => new { c.Organization, c.Number });
     }
 }

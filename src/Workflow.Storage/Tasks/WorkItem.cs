@@ -6,6 +6,9 @@ namespace Workflow.Storage.Tasks;
 /// </summary>
 public sealed class WorkItem
 {
+    /// <summary>Activation order across campaigns: what the worklist pages by.</summary>
+    public long Id { get; set; }
+
     public Guid CampaignId { get; set; }
     public required string PhaseId { get; set; }
     public int Round { get; set; }

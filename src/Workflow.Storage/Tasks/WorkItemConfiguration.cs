@@ -8,7 +8,9 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
     public void Configure(EntityTypeBuilder<WorkItem> builder)
     {
         builder.ToTable("work_items");
-        builder.HasKey(w => new { w.CampaignId, w.PhaseId, w.Round, w.TaskId });
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Id).ValueGeneratedOnAdd();
+        builder.HasIndex(w => new { w.CampaignId, w.PhaseId, w.Round, w.TaskId }).IsUnique();
         builder.Property(w => w.PhaseId).HasMaxLength(200);
         builder.Property(w => w.TaskId).HasMaxLength(300);
         builder.Property(w => w.ActivityId).HasMaxLength(200);
@@ -16,7 +18,7 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         builder.Property(w => w.Assignee).HasMaxLength(200);
         builder.Property(w => w.Status).HasMaxLength(16);
         // The worklist: open tasks of one assignee, and open tasks by due time (overdue first).
-        builder.HasIndex(w => new { w.Assignee, w.Status, w.ActivatedAt });
-        builder.HasIndex(w => new { w.Status, w.DueAt });
+        builder.HasIndex(w => new { w.Assignee, w.Status, w.Id });
+        builder.HasIndex(w => new { w.Status, w.Id });
     }
 }

@@ -33,6 +33,8 @@ namespace Workflow.Storage.SqlServer.Migrations
                 name: "campaigns",
                 columns: table => new
                 {
+                    Number = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
                     Organization = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
@@ -50,7 +52,7 @@ namespace Workflow.Storage.SqlServer.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_campaigns", x => x.Id);
+                    table.PrimaryKey("PK_campaigns", x => x.Number);
                 });
 
             migrationBuilder.CreateTable(
@@ -144,6 +146,8 @@ namespace Workflow.Storage.SqlServer.Migrations
                 name: "work_items",
                 columns: table => new
                 {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     CampaignId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     PhaseId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Round = table.Column<int>(type: "int", nullable: false),
@@ -158,7 +162,7 @@ namespace Workflow.Storage.SqlServer.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_work_items", x => new { x.CampaignId, x.PhaseId, x.Round, x.TaskId });
+                    table.PrimaryKey("PK_work_items", x => x.Id);
                 });
 
             migrationBuilder.CreateIndex(
@@ -168,19 +172,25 @@ namespace Workflow.Storage.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_campaigns_Organization_Id",
+                name: "IX_campaigns_Id",
                 table: "campaigns",
-                columns: new[] { "Organization", "Id" });
+                column: "Id",
+                unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_campaigns_State_Id",
+                name: "IX_campaigns_Organization_Number",
                 table: "campaigns",
-                columns: new[] { "State", "Id" });
+                columns: new[] { "Organization", "Number" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_campaigns_Status_Id",
+                name: "IX_campaigns_State_Number",
                 table: "campaigns",
-                columns: new[] { "Status", "Id" });
+                columns: new[] { "State", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_campaigns_Status_Number",
+                table: "campaigns",
+                columns: new[] { "Status", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_definition_drafts_Kind_DefinitionId",
@@ -200,14 +210,20 @@ namespace Workflow.Storage.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_work_items_Assignee_Status_ActivatedAt",
+                name: "IX_work_items_Assignee_Status_Id",
                 table: "work_items",
-                columns: new[] { "Assignee", "Status", "ActivatedAt" });
+                columns: new[] { "Assignee", "Status", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_work_items_Status_DueAt",
+                name: "IX_work_items_CampaignId_PhaseId_Round_TaskId",
                 table: "work_items",
-                columns: new[] { "Status", "DueAt" });
+                columns: new[] { "CampaignId", "PhaseId", "Round", "TaskId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_items_Status_Id",
+                table: "work_items",
+                columns: new[] { "Status", "Id" });
         }
 
         /// <inheritdoc />

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Definitions;
+using Workflow.Engine.Campaigns;
+using Workflow.Engine.Compilation;
+using Workflow.Engine.Serialization;
+using Workflow.Storage;
+using Workflow.Storage.Campaigns;
+using Workflow.Storage.History;
+using Workflow.Storage.Idempotency;
+
+namespace Workflow.Api.Campaigns;
+
+/// <summary>
+/// The write path of every campaign command: one transaction holding the new snapshot, the ledger
+/// entries, the worklist rows and the idempotency record. Concurrent writers are caught by the
+/// campaign's version; without If-Match the command is simply run again on the fresh state.
+/// </summary>
+public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock)
+{
+    private const int MaxAttempts = 12;
+
+    /// <summary>Runs an engine command against a stored campaign.</summary>
+    public Task<CommandOutcome> ExecuteAsync(
+        Guid campaignId, long? ifMatch, RequestActor actor, string requestHash,
+        Func<CompiledTemplate, CampaignInstance, DateTimeOffset, CampaignResult> command,
+        Func<CommandApplied, StoredResponse> respond, CancellationToken cancellationToken) =>
+        RunAsync(actor, requestHash, ifMatch is not null, async now =>
+        {
+            var row = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+            if (row is null) return new CampaignMissing();
+            if (ifMatch is { } expected && expected != row.Version) return new VersionMismatch(row.Version, expected);
+            var template = catalog.FindTemplate(row.TemplateId, row.TemplateVersion)
+                           ?? throw new InvalidOperationException($"Campaign {row.Id} is pinned to {row.TemplateId} v{row.TemplateVersion}, which did not load.");
+            var state = JsonSerializer.Deserialize<CampaignInstance>(row.StateJson, EngineJson.Options)!;
+            var result = command(template, state, now);
+            if (result.Refusal is { } refusal) return new CommandRefused(refusal);
+            return Apply(row, template, result, actor, now);
+        }, respond, cancellationToken);
+
+    /// <summary>Creates a campaign from a compiled template.</summary>
+    public Task<CommandOutcome> CreateAsync(
+        CompiledTemplate template, string name, string organization, JsonElement? parameters, RequestActor actor, string requestHash,
+        Func<CommandApplied, StoredResponse> respond, CancellationToken cancellationToken) =>
+        RunAsync(actor, requestHash, false, now =>
+        {
+            var result = CampaignEngine.Create(template, parameters, actor.Principal, now);
+            if (result.Refusal is { } refusal) return Task.FromResult<CommandOutcome>(new CommandRefused(refusal));
+            var row = new CampaignRow
+            {
+                Id = Guid.NewGuid(), Name = name, Organization = organization,
+                TemplateId = template.Identity.DefinitionId, TemplateVersion = template.Identity.Version,
+                State = "", Status = "", StateJson = "", HistoryHead = HistoryChain.Genesis,
+                CreatedAt = now.UtcDateTime, CreatedBy = actor.Principal, Version = 0,
+            };
+            db.Campaigns.Add(row);
+            return Task.FromResult<CommandOutcome>(Apply(row, template, result, actor, now));
+        }, respond, cancellationToken);
+
+    private CommandApplied Apply(CampaignRow row, CompiledTemplate template, CampaignResult result, RequestActor actor, DateTimeOffset now)
+    {
+        var state = result.State!;
+        row.StateJson = JsonSerializer.Serialize(state, EngineJson.Options);
+        row.State = state.State;
+        row.Status = CampaignStatus.Of(state);
+        row.Version += 1;
+        row.UpdatedAt = now.UtcDateTime;
+        var context = new EntryContext(actor.Principal, actor.OnBehalfOf, actor.IdempotencyKey, actor.CorrelationId, now.UtcDateTime);
+        db.History.AddRange(HistoryWriter.Append(row, template, result.Events, context));
+        return new CommandApplied(row, state, result.Events);
+    }
+
+    private async Task<CommandOutcome> RunAsync(
+        RequestActor actor, string requestHash, bool hasIfMatch, Func<DateTimeOffset, Task<CommandOutcome>> work,
+        Func<CommandApplied, StoredResponse> respond, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            try
+            {
+                return await strategy.ExecuteAsync(async token =>
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(token);
+                    if (await Replay(actor, requestHash, token) is { } replay) return replay;
+                    // Times are truncated to microseconds before they are used, stored or hashed.
+                    var now = new DateTimeOffset(UtcTime.Truncate(clock.GetUtcNow()), TimeSpan.Zero);
+                    var outcome = await work(now);
+                    if (outcome is not CommandApplied applied) return outcome;
+                    await WorkItemProjection.ApplyAsync(db, applied.Row.Id, applied.Events, token);
+                    if (actor.IdempotencyKey is { } key)
+                    {
+                        var response = respond(applied);
+                        db.IdempotencyRecords.Add(new IdempotencyRecord
+                        {
+                            Principal = actor.Principal, Key = key, RequestHash = requestHash, StatusCode = response.Status,
+                            ResponseBody = response.Body, Location = response.Location, ETag = response.ETag, CreatedAt = now.UtcDateTime,
+                        });
+                    }
+                    await db.SaveChangesAsync(token);
+                    await transaction.CommitAsync(token);
+                    return outcome;
+                }, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (hasIfMatch)
+            {
+                db.ChangeTracker.Clear();
+                return new VersionMismatch(-1, -1);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Another writer committed first (version, sequence or idempotency key): run again on the fresh state.
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                return new TooManyConflicts();
+            }
+        }
+    }
+
+    private async Task<CommandOutcome?> Replay(RequestActor actor, string requestHash, CancellationToken cancellationToken)
+    {
+        if (actor.IdempotencyKey is not { } key) return null;
+        var record = await db.IdempotencyRecords.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Principal == actor.Principal && r.Key == key, cancellationToken);
+        if (record is null) return null;
+        return record.RequestHash == requestHash ? new IdempotentReplay(record) : new IdempotencyKeyReused(key);
+    }
+}

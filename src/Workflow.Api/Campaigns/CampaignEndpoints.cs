@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Definitions;
+using Workflow.Api.Errors;
+using Workflow.Api.Identity;
+using Workflow.Api.Paging;
+using Workflow.Engine.Campaigns;
+using Workflow.Storage;
+using Workflow.Storage.Campaigns;
+
+namespace Workflow.Api.Campaigns;
+
+/// <summary>/api/v1/campaigns: create, list, read, progress, transitions, diagram.</summary>
+public static class CampaignEndpoints
+{
+    public static RouteGroupBuilder MapCampaigns(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/campaigns").WithTags("Campaigns");
+        group.MapPost("/", Create).RequireAuthorization(Roles.CampaignWriters)
+            .WithSummary("Start a campaign from a published template version");
+        group.MapGet("/", List).WithSummary("List campaigns (filters: status, phase, organization; keyset paging)");
+        group.MapGet("/{id:guid}", Get).WithSummary("Read a campaign; its ETag is its version");
+        group.MapGet("/{id:guid}/progress", CampaignProgress.Get)
+            .WithSummary("Every phase, the current phase's tasks and gates, and the triggers permitted now (and why not)");
+        group.MapPost("/{id:guid}/transitions", Transition).RequireAuthorization(Roles.CampaignWriters)
+            .WithSummary("Fire a phase trigger: start, advance, sendBack, suspend, resume, cancel, complete");
+        group.MapGet("/{id:guid}/diagram", Diagram).WithSummary("The phase diagram as Mermaid or DOT");
+        return group;
+    }
+
+    private static async Task<IResult> Create(
+        CreateCampaignRequest request, HttpContext context, DefinitionCatalog catalog, CampaignCommands commands, CancellationToken cancellationToken)
+    {
+        if (RequestActor.From(context) is not { } actor) return OnBehalfOfRefused(context);
+        if (string.IsNullOrWhiteSpace(request.Name) || string.IsNullOrWhiteSpace(request.Organization) || string.IsNullOrWhiteSpace(request.TemplateId))
+            return ApiProblem.Create(context, 400, ProblemCodes.RequestInvalid, ("error", "templateId, name and organization are required."));
+        if (catalog.FindTemplate(request.TemplateId, request.TemplateVersion) is not { } template)
+            return ApiProblem.Create(context, 404, ProblemCodes.TemplateNotFound,
+                ("templateId", request.TemplateId), ("version", request.TemplateVersion.ToString()));
+        if (catalog.IsRetracted(DefinitionKinds.Template, request.TemplateId, request.TemplateVersion))
+            return ApiProblem.Create(context, 409, ProblemCodes.TemplateRetracted,
+                ("templateId", request.TemplateId), ("version", request.TemplateVersion.ToString()));
+        var outcome = await commands.CreateAsync(template, request.Name.Trim(), request.Organization.Trim(), request.Parameters, actor,
+            RequestHash(context, request), applied => Stored(context, 201, ToResponse(applied.Row), Location(applied.Row)), cancellationToken);
+        return Respond(context, outcome, applied => Stored(context, 201, ToResponse(applied.Row), Location(applied.Row)));
+    }
+
+    private static async Task<IResult> List(
+        HttpContext context, CampaignDbContext db, string? status, string? phase, string? organization, string? cursor, int? limit,
+        CancellationToken cancellationToken)
+    {
+        if (!Cursor.TryDecode(cursor, "campaigns", out var after)) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
+        var take = Cursor.Limit(limit);
+        var query = db.Campaigns.AsNoTracking().Where(c => c.Number > after);
+        if (status is not null) query = query.Where(c => c.Status == status);
+        if (phase is not null) query = query.Where(c => c.State == phase);
+        if (organization is not null) query = query.Where(c => c.Organization == organization);
+        var rows = await query.OrderBy(c => c.Number).Take(take + 1).ToListAsync(cancellationToken);
+        var next = rows.Count > take ? Cursor.Encode("campaigns", rows[take - 1].Number) : null;
+        return TypedResults.Ok(new Page<CampaignResponse>(rows.Take(take).Select(ToResponse).ToList(), next));
+    }
+
+    private static async Task<IResult> Get(Guid id, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
+    {
+        var row = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (row is null) return CampaignProblems.NotFound(context, id);
+        context.Response.Headers.ETag = ETag(row.Version);
+        return TypedResults.Ok(ToResponse(row));
+    }
+
+    private static async Task<IResult> Transition(
+        Guid id, TransitionRequest request, HttpContext context, CampaignCommands commands, CancellationToken cancellationToken)
+    {
+        if (RequestActor.From(context) is not { } actor) return OnBehalfOfRefused(context);
+        if (!Enum.TryParse<CampaignTrigger>(request.Trigger, ignoreCase: true, out var trigger) || int.TryParse(request.Trigger, out _))
+            return ApiProblem.Create(context, 400, ProblemCodes.TriggerUnknown, ("trigger", request.Trigger ?? ""),
+                ("triggers", string.Join(", ", Enum.GetNames<CampaignTrigger>().Select(JsonNamingPolicy.CamelCase.ConvertName))));
+        if (!TryIfMatch(context, out var ifMatch)) return ApiProblem.Create(context, 400, ProblemCodes.RequestInvalid, ("error", "If-Match must be a quoted version."));
+        var command = new TriggerCommand(actor.Principal, trigger, request.Reason, request.TargetPhase, actor.OnBehalfOf);
+        var outcome = await commands.ExecuteAsync(id, ifMatch, actor, RequestHash(context, request),
+            (template, state, now) => CampaignEngine.Fire(template, state, command, now),
+            applied => Stored(context, 200, ToResponse(applied.Row), null), cancellationToken);
+        return Respond(context, outcome, applied => Stored(context, 200, ToResponse(applied.Row), null), id);
+    }
+
+    private static async Task<IResult> Diagram(
+        Guid id, string? format, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken cancellationToken)
+    {
+        var row = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (row is null) return CampaignProblems.NotFound(context, id);
+        var template = catalog.FindTemplate(row.TemplateId, row.TemplateVersion)!;
+        return (format ?? "mermaid").ToLowerInvariant() switch
+        {
+            "mermaid" => TypedResults.Text(CampaignEngine.DiagramMermaid(template), "text/plain; charset=utf-8"),
+            "dot" => TypedResults.Text(CampaignEngine.DiagramDot(template), "text/vnd.graphviz; charset=utf-8"),
+            _ => ApiProblem.Create(context, 400, ProblemCodes.RequestInvalid, ("error", $"format must be mermaid or dot, not '{format}'.")),
+        };
+    }
+
+    /// <summary>Turns a command outcome into the HTTP response; the one place for statuses of commands.</summary>
+    internal static IResult Respond(HttpContext context, CommandOutcome outcome, Func<CommandApplied, StoredResponse> respond, Guid? id = null) => outcome switch
+    {
+        CommandApplied applied => Replay(context, respond(applied)),
+        IdempotentReplay replay => Replay(context, new StoredResponse(replay.Record.StatusCode, replay.Record.ResponseBody, replay.Record.Location, replay.Record.ETag)),
+        CommandRefused refused => CampaignProblems.Refused(context, refused.Refusal),
+        CampaignMissing => CampaignProblems.NotFound(context, id ?? Guid.Empty),
+        VersionMismatch mismatch => CampaignProblems.PreconditionFailed(context, mismatch.Current, mismatch.Expected),
+        IdempotencyKeyReused reused => ApiProblem.Create(context, 422, ProblemCodes.IdempotencyKeyReused, ("key", reused.Key)),
+        _ => ApiProblem.Create(context, 409, ProblemCodes.ConcurrencyConflict),
+    };
+
+    internal static StoredResponse Stored(HttpContext context, int status, object body, string? location) =>
+        new(status, JsonSerializer.Serialize(body, context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions),
+            location, body is CampaignResponse c ? ETag(c.Version) : null);
+
+    private static IResult Replay(HttpContext context, StoredResponse response)
+    {
+        if (response.Location is not null) context.Response.Headers.Location = response.Location;
+        if (response.ETag is not null) context.Response.Headers.ETag = response.ETag;
+        return TypedResults.Text(response.Body, "application/json; charset=utf-8", Encoding.UTF8, response.Status);
+    }
+
+    internal static ProblemHttpResult OnBehalfOfRefused(HttpContext context) =>
+        ApiProblem.Create(context, 403, ProblemCodes.OnBehalfOfNotAllowed, ("onBehalfOf", context.Request.Headers[RequestActor.OnBehalfOfHeader].ToString()));
+
+    /// <summary>What makes two requests "the same" for Idempotency-Key: method, path and body.</summary>
+    internal static string RequestHash<T>(HttpContext context, T body) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{context.Request.Method} {context.Request.Path}\n{JsonSerializer.Serialize(body)}")));
+
+    internal static bool TryIfMatch(HttpContext context, out long? version)
+    {
+        version = null;
+        var header = context.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrEmpty(header)) return true;
+        var trimmed = header.Trim().TrimStart('W', '/').Trim('"');
+        if (!long.TryParse(trimmed, out var parsed)) return false;
+        version = parsed;
+        return true;
+    }
+
+    internal static string ETag(long version) => $"\"{version}\"";
+
+    internal static string Location(CampaignRow row) => $"/api/v1/campaigns/{row.Id}";
+
+    internal static CampaignResponse ToResponse(CampaignRow row) => new(
+        row.Id, row.Name, row.Organization, row.TemplateId, row.TemplateVersion, row.State, row.Status,
+        row.Status == "suspended", row.Version, row.CreatedAt, row.CreatedBy, row.UpdatedAt);
+}

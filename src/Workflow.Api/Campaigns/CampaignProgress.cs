@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Definitions;
+using Workflow.Api.Errors;
+using Workflow.Engine.Campaigns;
+using Workflow.Engine.Flowchart;
+using Workflow.Engine.Serialization;
+using Workflow.Storage;
+
+namespace Workflow.Api.Campaigns;
+
+/// <summary>Where a campaign stands: what a dashboard or an integrator polls. Honours If-None-Match.</summary>
+public static class CampaignProgress
+{
+    public sealed record PhaseView(string Id, string Name, string DisplayName, string Status, int Rounds);
+
+    public sealed record TaskView(
+        string Id, string ActivityId, string ActivityType, string? Name, string Status, string? Assignee, DateTimeOffset ActivatedAt,
+        DateTimeOffset? DueAt, bool Overdue, int Iteration, int? Unit, JsonElement? Item, string? Outcome, JsonElement? Result,
+        string? CompletedBy, DateTimeOffset? EndedAt);
+
+    public sealed record TriggerView(string Trigger, string? TargetPhase, bool Permitted, IReadOnlyList<string> Reasons);
+
+    public sealed record ProgressResponse(
+        Guid Id, string State, string Status, bool Suspended, long Version, IReadOnlyList<PhaseView> Phases, string? CurrentPhase, int Round,
+        string? WorkflowStatus, IReadOnlyList<TaskView> Tasks, IReadOnlyList<GateView> Gates, IReadOnlyList<string> WaitingFor,
+        IReadOnlyList<TriggerView> Triggers, IReadOnlyList<ActivityFault> Faults);
+
+    public static async Task<IResult> Get(
+        Guid id, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var row = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (row is null) return CampaignProblems.NotFound(context, id);
+        // Overdue depends on the clock, so the validator carries the hour as well as the version.
+        var now = clock.GetUtcNow();
+        var etag = $"\"{row.Version}-{now:yyyyMMddHH}-{(Messages.IsChinese(context) ? "zh" : "en")}\"";
+        if (context.Request.Headers.IfNoneMatch.ToString().Contains(etag, StringComparison.Ordinal)) return TypedResults.StatusCode(304);
+        context.Response.Headers.ETag = etag;
+
+        var template = catalog.FindTemplate(row.TemplateId, row.TemplateVersion)!;
+        var campaign = JsonSerializer.Deserialize<CampaignInstance>(row.StateJson, EngineJson.Options)!;
+        var assessment = CampaignEngine.Assess(template, campaign);
+        var culture = Messages.IsChinese(context) ? "zh-CN" : "en";
+        var current = template.FindPhase(campaign.State);
+        var phases = template.Phases.Select(p => new PhaseView(
+            p.Id, p.Definition.Name, p.Definition.DisplayNames.Get(culture) ?? p.Definition.Name,
+            PhaseStatus(campaign, p.Index, current?.Index),
+            campaign.Transitions.Count(t => t.To == p.Id && t.Trigger is CampaignTrigger.Start or CampaignTrigger.Advance or CampaignTrigger.SendBack))).ToList();
+        var tasks = campaign.Workflow?.Tasks.Values.OrderBy(t => t.Sequence).Select(t => new TaskView(
+            t.Id, t.ActivityId, current?.Workflow.Definition.Root.Activities.FirstOrDefault(a => a.Id == t.ActivityId)?.Type ?? "",
+            current?.Workflow.Definition.Root.Activities.FirstOrDefault(a => a.Id == t.ActivityId) is { } a ? a.DisplayNames.Get(culture) ?? a.Name : null,
+            t.Status.ToString().ToLowerInvariant(), t.Assignee, t.ActivatedAt, t.DueAt, t.IsOverdue(now), t.Iteration, t.Unit, t.Item,
+            t.Outcome, t.Result, t.CompletedBy, t.EndedAt)).ToList() ?? [];
+        return TypedResults.Ok(new ProgressResponse(
+            row.Id, campaign.State, row.Status, campaign.Suspended, row.Version, phases, current?.Id, campaign.Round,
+            campaign.Workflow?.Status.ToString().ToLowerInvariant(), tasks,
+            assessment.Gates.Select(g => GateView.From(g, context)).ToList(), assessment.WaitingFor,
+            assessment.Triggers.Select(t => new TriggerView(JsonNamingPolicy.CamelCase.ConvertName(t.Trigger.ToString()), t.TargetPhase, t.Permitted, t.Reasons)).ToList(),
+            campaign.Workflow?.Faults ?? []));
+    }
+
+    private static string PhaseStatus(CampaignInstance campaign, int index, int? current)
+    {
+        if (campaign.State == CampaignStates.Completed) return "done";
+        if (current is null) return campaign.State == CampaignStates.Cancelled ? "cancelled" : "upcoming";
+        return index < current ? "done" : index == current ? (campaign.Suspended ? "suspended" : "current") : "upcoming";
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Campaigns;
+using Workflow.Engine.Flowchart;
+using Workflow.Storage;
+using Workflow.Storage.Tasks;
+
+namespace Workflow.Api.Campaigns;
+
+/// <summary>Keeps the worklist rows in step with a command's task events, in the same transaction.</summary>
+internal static class WorkItemProjection
+{
+    public static async Task ApplyAsync(CampaignDbContext db, Guid campaignId, IEnumerable<CampaignEvent> events, CancellationToken cancellationToken)
+    {
+        var added = new Dictionary<(string, int, string), WorkItem>();
+        foreach (var e in events.OfType<PhaseWorkflowEvent>())
+        {
+            if (e.Event is TaskActivated activated)
+            {
+                var item = new WorkItem
+                {
+                    CampaignId = campaignId, PhaseId = e.PhaseId, Round = e.Round, TaskId = activated.TaskId,
+                    ActivityId = activated.ActivityId, ActivityType = activated.ActivityType, Assignee = activated.Assignee,
+                    Status = "active", ActivatedAt = activated.At.UtcDateTime, DueAt = activated.DueAt?.UtcDateTime,
+                };
+                added[(e.PhaseId, e.Round, activated.TaskId)] = item;
+                db.WorkItems.Add(item);
+                continue;
+            }
+            var (taskId, change) = e.Event switch
+            {
+                TaskCompleted c => (c.TaskId, (Action<WorkItem>)(w => { w.Status = "completed"; w.EndedAt = c.At.UtcDateTime; })),
+                TaskCancelled x => (x.TaskId, w => { w.Status = "cancelled"; w.EndedAt = x.At.UtcDateTime; }),
+                TaskReassigned r => (r.TaskId, w => w.Assignee = r.To),
+                _ => (null, null),
+            };
+            if (taskId is null || change is null) continue;
+            var row = added.GetValueOrDefault((e.PhaseId, e.Round, taskId))
+                      ?? await db.WorkItems.SingleOrDefaultAsync(
+                          w => w.CampaignId == campaignId && w.PhaseId == e.PhaseId && w.Round == e.Round && w.TaskId == taskId, cancellationToken);
+            if (row is not null) change(row);
+        }
+    }
+}

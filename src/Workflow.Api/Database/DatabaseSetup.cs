@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Definitions;
+using Workflow.Api.Identity;
+using Workflow.Storage;
+using Workflow.Storage.Providers;
+
+namespace Workflow.Api.Database;
+
+/// <summary>Chooses the database from configuration and brings it up to date at start-up.</summary>
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var dataFolder = configuration["Storage:DataFolder"] is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(environment.ContentRootPath, "App_Data");
+        services.AddSingleton(options);
+        return services.AddCampaignStorage(options, dataFolder);
+    }
+
+    /// <summary>Migrates the schema, imports the definitions in workflows/, and on the embedded default makes the first admin key.</summary>
+    public static async Task PrepareStorageAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CampaignDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DefinitionImporter>().ImportAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DefinitionCatalog>().ReloadAsync(db, cancellationToken);
+        if (scope.ServiceProvider.GetRequiredService<StorageOptions>().Provider == DatabaseProvider.Sqlite)
+            await scope.ServiceProvider.GetRequiredService<AdminKeyBootstrap>().EnsureAsync(cancellationToken);
+    }
+}

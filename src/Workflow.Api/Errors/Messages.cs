@@ -1,0 +1,64 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace Workflow.Api.Errors;
+
+/// <summary>
+/// Problem titles and details in English and Chinese, by code, with <c>{argument}</c> placeholders.
+/// The language follows <c>Accept-Language</c>: any zh variant gets Chinese, everything else English.
+/// </summary>
+public static partial class Messages
+{
+    private static readonly FrozenDictionary<string, (string En, string Zh)> Texts = new Dictionary<string, (string, string)>
+    {
+        [ProblemCodes.RequestMalformed] = ("The request body is not valid JSON: {error}", "请求正文不是有效的 JSON：{error}"),
+        [ProblemCodes.RequestInvalid] = ("The request is not valid: {error}", "请求无效：{error}"),
+        [ProblemCodes.RequestTooLarge] = ("The request body is larger than the {limit} bytes allowed.", "请求正文超过允许的 {limit} 字节。"),
+        [ProblemCodes.MediaTypeUnsupported] = ("Send the body as application/json.", "请以 application/json 发送请求正文。"),
+        [ProblemCodes.AuthenticationRequired] = ("An API key is required: send it in the X-Api-Key header.", "需要 API 密钥：请在 X-Api-Key 请求头中提供。"),
+        [ProblemCodes.Forbidden] = ("Your API key's roles do not allow this.", "您的 API 密钥角色无权执行此操作。"),
+        [ProblemCodes.OnBehalfOfNotAllowed] = ("Your API key may not act on behalf of others (X-On-Behalf-Of: {onBehalfOf}).", "您的 API 密钥不能代表他人操作（X-On-Behalf-Of：{onBehalfOf}）。"),
+        [ProblemCodes.NotFound] = ("There is nothing at {path}.", "{path} 不存在。"),
+        [ProblemCodes.MethodNotAllowed] = ("{method} is not allowed on {path}.", "{path} 不支持 {method} 方法。"),
+        [ProblemCodes.CampaignNotFound] = ("There is no campaign {campaignId}.", "活动 {campaignId} 不存在。"),
+        [ProblemCodes.TemplateNotFound] = ("There is no published template {templateId} version {version}.", "不存在已发布的模板 {templateId} 版本 {version}。"),
+        [ProblemCodes.DefinitionNotFound] = ("There is no {kind} {definitionId}{version}.", "不存在{kind} {definitionId}{version}。"),
+        [ProblemCodes.DraftNotFound] = ("There is no draft {draftId}.", "草稿 {draftId} 不存在。"),
+        [ProblemCodes.DefinitionInvalid] = ("The definition has {count} problem(s); see errors.", "定义存在 {count} 个问题，详见 errors。"),
+        [ProblemCodes.TemplateRetracted] = ("Template {templateId} version {version} was retracted; start campaigns from a published version.", "模板 {templateId} 版本 {version} 已撤回，请使用已发布的版本。"),
+        [ProblemCodes.PreconditionFailed] = ("The campaign has changed (version {current}); your If-Match was {expected}. Reload it and try again.", "活动已被修改（当前版本 {current}），您的 If-Match 为 {expected}。请重新加载后重试。"),
+        [ProblemCodes.IdempotencyKeyReused] = ("The Idempotency-Key {key} was already used with a different request body.", "幂等键 {key} 已用于不同的请求正文。"),
+        [ProblemCodes.CursorInvalid] = ("The paging cursor is not valid; start again without one.", "分页游标无效，请不带游标重新开始。"),
+        [ProblemCodes.TriggerUnknown] = ("'{trigger}' is not a trigger; use one of {triggers}.", "“{trigger}”不是有效的触发器，可用：{triggers}。"),
+        [ProblemCodes.ConcurrencyConflict] = ("The campaign kept changing while this command ran; try again.", "命令执行期间活动持续被修改，请重试。"),
+        [ProblemCodes.ServerError] = ("Something went wrong on the server; the request was not applied. Reference: {traceId}.", "服务器出错，请求未被执行。参考编号：{traceId}。"),
+        ["campaign.trigger_not_permitted"] = ("{trigger} is not permitted now: {reasons}", "当前不允许执行 {trigger}：{reasons}"),
+        ["campaign.suspended"] = ("The campaign is suspended; resume it before acting on its tasks.", "活动已暂停，请先恢复后再办理任务。"),
+        ["campaign.not_in_phase"] = ("The campaign is not in a phase, so it has no tasks to act on.", "活动不处于任何阶段，没有可办理的任务。"),
+        ["campaign.reason_required"] = ("Sending a campaign back to an earlier phase needs a reason.", "退回到前一阶段必须填写理由。"),
+        ["campaign.phase_unknown"] = ("'{phase}' is not a phase of this campaign's template.", "“{phase}”不是该活动模板中的阶段。"),
+        ["campaign.inputs_invalid"] = ("The campaign parameters do not fit the template; see errors.", "活动参数与模板不符，详见 errors。"),
+        ["campaign.output_failed"] = ("The output '{variable}' of phase '{phase}' could not be computed; the phase was not left.", "阶段“{phase}”的输出“{variable}”无法计算，未离开该阶段。"),
+        ["task.not_found"] = ("There is no task instance '{taskId}' in the current phase.", "当前阶段没有任务实例“{taskId}”。"),
+        ["task.not_active"] = ("Task instance '{taskId}' is already {status}; it cannot be changed.", "任务实例“{taskId}”已{status}，不能再更改。"),
+        ["task.result_invalid"] = ("The result for task instance '{taskId}' is not valid; see errors.", "任务实例“{taskId}”的办理结果无效，详见 errors。"),
+        ["task.assignee_invalid"] = ("Name a person or a role to give task instance '{taskId}' to.", "请指定任务实例“{taskId}”的办理人或角色。"),
+        ["workflow.not_running"] = ("The phase workflow is {status}; it takes no more commands.", "阶段流程已{status}，不再接受命令。"),
+    }.ToFrozenDictionary();
+
+    public static bool IsChinese(HttpContext context) =>
+        context.Request.Headers.AcceptLanguage.ToString().TrimStart().StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The detail for a code in the request's language, or <paramref name="fallback"/> when the code has no text.</summary>
+    public static string Detail(HttpContext context, string code, IReadOnlyDictionary<string, string> arguments, string? fallback = null)
+    {
+        if (!Texts.TryGetValue(code, out var texts)) return fallback ?? code;
+        var chinese = IsChinese(context);
+        // The engine's English sentences name states and values more precisely than the template; keep them in English.
+        if (!chinese && fallback is not null) return fallback;
+        return Placeholder().Replace(chinese ? texts.Zh : texts.En, m => arguments.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+    }
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,32 @@
+namespace Workflow.Api.Errors;
+
+/// <summary>
+/// Stable problem codes of the API's own refusals. The problem <c>type</c> is
+/// <c>urn:campaign-workflow:problem:{code}</c>; engine refusals keep the engine's codes.
+/// </summary>
+public static class ProblemCodes
+{
+    public const string TypePrefix = "urn:campaign-workflow:problem:";
+
+    public const string RequestMalformed = "request.malformed";
+    public const string RequestInvalid = "request.invalid";
+    public const string RequestTooLarge = "request.too_large";
+    public const string MediaTypeUnsupported = "request.media_type_unsupported";
+    public const string AuthenticationRequired = "auth.required";
+    public const string Forbidden = "auth.forbidden";
+    public const string OnBehalfOfNotAllowed = "auth.on_behalf_of_not_allowed";
+    public const string NotFound = "resource.not_found";
+    public const string MethodNotAllowed = "request.method_not_allowed";
+    public const string CampaignNotFound = "campaign.not_found";
+    public const string TemplateNotFound = "template.not_found";
+    public const string DefinitionNotFound = "definition.not_found";
+    public const string DraftNotFound = "draft.not_found";
+    public const string DefinitionInvalid = "definition.invalid";
+    public const string TemplateRetracted = "template.retracted";
+    public const string PreconditionFailed = "request.precondition_failed";
+    public const string IdempotencyKeyReused = "idempotency.key_reused";
+    public const string CursorInvalid = "paging.cursor_invalid";
+    public const string TriggerUnknown = "campaign.trigger_unknown";
+    public const string ConcurrencyConflict = "campaign.concurrency_conflict";
+    public const string ServerError = "server.error";
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Campaigns;
+using Workflow.Api.Errors;
+using Workflow.Api.Paging;
+using Workflow.Storage;
+using Workflow.Storage.History;
+
+namespace Workflow.Api.History;
+
+/// <summary>A campaign's ledger, and the feed of entries across campaigns for integrators that poll; both keyset-paged.</summary>
+public static class HistoryEndpoints
+{
+    public sealed record EntryView(
+        long Id, Guid CampaignId, long Sequence, DateTime At, string Kind, string Actor, string? OnBehalfOf, string? Reason,
+        string? IdempotencyKey, string? CorrelationId, string DefinitionId, int DefinitionVersion, string? PhaseId, string? TaskId,
+        JsonElement Payload, string PreviousHash, string Hash);
+
+    public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/campaigns/{id:guid}/history", CampaignHistory).WithTags("History")
+            .WithSummary("The campaign's ledger entries in order (after = the last sequence seen)");
+        app.MapGet("/api/v1/events", Feed).WithTags("History")
+            .WithSummary("Ledger entries across campaigns in the order written (after = the last id seen)");
+        return app;
+    }
+
+    private static async Task<IResult> CampaignHistory(
+        Guid id, long? after, int? limit, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Campaigns.AnyAsync(c => c.Id == id, cancellationToken)) return CampaignProblems.NotFound(context, id);
+        var take = Cursor.Limit(limit);
+        var from = after ?? 0;
+        var rows = await db.History.AsNoTracking().Where(h => h.CampaignId == id && h.Sequence > from)
+            .OrderBy(h => h.Sequence).Take(take + 1).ToListAsync(cancellationToken);
+        var next = rows.Count > take ? rows[take - 1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return TypedResults.Ok(new Page<EntryView>(rows.Take(take).Select(View).ToList(), next));
+    }
+
+    private static async Task<IResult> Feed(long? after, int? limit, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
+    {
+        if (after < 0) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
+        var take = Cursor.Limit(limit);
+        var from = after ?? 0;
+        var rows = await db.History.AsNoTracking().Where(h => h.Id > from).OrderBy(h => h.Id).Take(take + 1).ToListAsync(cancellationToken);
+        var next = rows.Count > take ? rows[take - 1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return TypedResults.Ok(new Page<EntryView>(rows.Take(take).Select(View).ToList(), next));
+    }
+
+    internal static EntryView View(HistoryEntry h)
+    {
+        using var payload = JsonDocument.Parse(h.Payload);
+        return new EntryView(h.Id, h.CampaignId, h.Sequence, h.At, h.Kind, h.Actor, h.OnBehalfOf, h.Reason, h.IdempotencyKey, h.CorrelationId,
+            h.DefinitionId, h.DefinitionVersion, h.PhaseId, h.TaskId, payload.RootElement.Clone(), h.PreviousHash, h.Hash);
+    }
+}

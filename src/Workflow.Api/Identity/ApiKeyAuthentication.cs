@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Workflow.Storage;
+
+namespace Workflow.Api.Identity;
+
+/// <summary>Authenticates requests by API key, from <c>X-Api-Key</c> or <c>Authorization: Bearer</c>.</summary>
+internal sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CampaignDbContext db)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+    public const string ActForOthersClaim = "act_for_others";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var key = Request.Headers[Header].FirstOrDefault();
+        if (key is null && Request.Headers.Authorization.FirstOrDefault() is { } authorization
+            && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            key = authorization["Bearer ".Length..].Trim();
+        if (string.IsNullOrEmpty(key)) return AuthenticateResult.NoResult();
+        if (!ApiKeySecrets.TryParse(key, out var prefix, out var secret)) return AuthenticateResult.Fail("The API key is malformed.");
+
+        var row = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
+        if (row is null || row.RevokedAt is not null || !ApiKeySecrets.Matches(secret, row.SecretHash))
+            return AuthenticateResult.Fail("The API key is unknown or revoked.");
+
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, row.Principal), new(ClaimTypes.Name, row.Principal) };
+        claims.AddRange(row.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => new Claim(ClaimTypes.Role, r)));
+        if (row.CanActForOthers) claims.Add(new Claim(ActForOthersClaim, "true"));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}

@@ -1,0 +1,21 @@
+namespace Workflow.Api.Identity;
+
+/// <summary>The roles an API key can carry.</summary>
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string Operator = "operator";
+    public const string Participant = "participant";
+    public const string Auditor = "auditor";
+
+    public static readonly string[] All = [Admin, Operator, Participant, Auditor];
+
+    /// <summary>Who may act on campaigns (start them, fire triggers).</summary>
+    public const string CampaignWriters = "CampaignWriters";
+
+    /// <summary>Who may complete or reassign tasks.</summary>
+    public const string TaskWriters = "TaskWriters";
+
+    /// <summary>Who may change definitions.</summary>
+    public const string DefinitionWriters = "DefinitionWriters";
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Campaigns;
+using Workflow.Api.Errors;
+using Workflow.Api.Identity;
+using Workflow.Engine.Campaigns;
+using Workflow.Engine.Flowchart;
+using Workflow.Storage;
+
+namespace Workflow.Api.Tasks;
+
+/// <summary>Completing and reassigning task instances, and the worklist across campaigns.</summary>
+public static class TaskEndpoints
+{
+    public sealed record WorkItemView(
+        Guid CampaignId, string CampaignName, string PhaseId, int Round, string TaskId, string ActivityId, string ActivityType,
+        string? Assignee, string Status, DateTime ActivatedAt, DateTime? DueAt, bool Overdue);
+
+    public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
+    {
+        var campaignTasks = app.MapGroup("/api/v1/campaigns/{id:guid}/tasks/{taskId}").WithTags("Tasks").RequireAuthorization(Roles.TaskWriters);
+        campaignTasks.MapPost("/complete", Complete).WithSummary("Complete a task instance with an outcome and a structured result");
+        campaignTasks.MapPost("/reassign", Reassign).WithSummary("Give a task instance to someone else");
+        app.MapGet("/api/v1/tasks", Worklist).WithTags("Tasks")
+            .WithSummary("The worklist across campaigns (filters: assignee, role, status, overdue; keyset paging)");
+        return app;
+    }
+
+    private static Task<IResult> Complete(Guid id, string taskId, CompleteTaskRequest request, HttpContext context, CampaignCommands commands, CancellationToken cancellationToken) =>
+        Run(id, request, context, commands, actor => new CompleteTask(actor.Principal, taskId, request.Outcome, request.Result, request.Comment, actor.OnBehalfOf), cancellationToken);
+
+    private static Task<IResult> Reassign(Guid id, string taskId, ReassignTaskRequest request, HttpContext context, CampaignCommands commands, CancellationToken cancellationToken) =>
+        Run(id, request, context, commands, actor => new ReassignTask(actor.Principal, taskId, request.Assignee ?? "", request.Reason), cancellationToken);
+
+    private static async Task<IResult> Run<T>(
+        Guid id, T request, HttpContext context, CampaignCommands commands, Func<RequestActor, WorkflowCommand> command, CancellationToken cancellationToken)
+    {
+        if (RequestActor.From(context) is not { } actor) return CampaignEndpoints.OnBehalfOfRefused(context);
+        if (!CampaignEndpoints.TryIfMatch(context, out var ifMatch))
+            return ApiProblem.Create(context, 400, ProblemCodes.RequestInvalid, ("error", "If-Match must be a quoted version."));
+        var workflowCommand = command(actor);
+        var outcome = await commands.ExecuteAsync(id, ifMatch, actor, CampaignEndpoints.RequestHash(context, request),
+            (template, state, now) => CampaignEngine.Execute(template, state, workflowCommand, now),
+            applied => CampaignEndpoints.Stored(context, 200, CampaignEndpoints.ToResponse(applied.Row), null), cancellationToken);
+        return CampaignEndpoints.Respond(context, outcome,
+            applied => CampaignEndpoints.Stored(context, 200, CampaignEndpoints.ToResponse(applied.Row), null), id);
+    }
+
+    private static async Task<IResult> Worklist(
+        HttpContext context, CampaignDbContext db, TimeProvider clock, string? assignee, string? role, string? status, bool? overdue,
+        string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        if (!Paging.Cursor.TryDecode(cursor, "tasks", out var after)) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
+        var take = Paging.Cursor.Limit(limit);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var wanted = status ?? "active";
+        // A task is assigned to a person or to a role name; either filter matches the assignee.
+        var who = assignee ?? role;
+        var query = db.WorkItems.AsNoTracking().Where(w => w.Status == wanted && w.Id > after);
+        if (who is not null) query = query.Where(w => w.Assignee == who);
+        if (overdue == true) query = query.Where(w => w.DueAt != null && w.DueAt < now);
+        var page = await (from w in query
+                          join c in db.Campaigns.AsNoTracking() on w.CampaignId equals c.Id
+                          orderby w.Id
+                          select new { w, c.Name }).Take(take + 1).ToListAsync(cancellationToken);
+        var items = page.Take(take).Select(r => new WorkItemView(
+            r.w.CampaignId, r.Name, r.w.PhaseId, r.w.Round, r.w.TaskId, r.w.ActivityId, r.w.ActivityType, r.w.Assignee, r.w.Status,
+            r.w.ActivatedAt, r.w.DueAt, r.w.Status == "active" && r.w.DueAt < now)).ToList();
+        var next = page.Count > take ? Paging.Cursor.Encode("tasks", page[take - 1].w.Id) : null;
+        return TypedResults.Ok(new Page<WorkItemView>(items, next));
+    }
+}
