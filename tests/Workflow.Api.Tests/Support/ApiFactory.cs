@@ -1,0 +1,94 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Api.Identity;
+using Workflow.Storage;
+
+namespace Workflow.Api.Tests.Support;
+
+/// <summary>
+/// The real API in its production configuration over a real database of its own. Subclasses say
+/// which database; every test class gets a fresh one.
+/// </summary>
+public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    protected abstract string Provider { get; }
+
+    protected abstract string ConnectionString { get; }
+
+    protected string DataFolder { get; } = Directory.CreateTempSubdirectory("campaign-api-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Production, so error responses are exactly what users get (no developer pages).
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Storage:Provider", Provider);
+        builder.UseSetting("Storage:ConnectionString", ConnectionString);
+        builder.UseSetting("Storage:DataFolder", DataFolder);
+    }
+
+    public virtual Task InitializeAsync()
+    {
+        _ = Server; // starts the host: migrations and the definitions import run now
+        return Task.CompletedTask;
+    }
+
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>A client authenticated as the principal, with the roles it needs.</summary>
+    public async Task<HttpClient> ClientAsync(string principal, params string[] roles) => await ClientAsync(principal, false, roles);
+
+    public async Task<HttpClient> ClientAsync(string principal, bool canActForOthers, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var key = await scope.ServiceProvider.GetRequiredService<ApiKeyIssuer>().IssueAsync(principal, roles, canActForOthers, CancellationToken.None);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    public Task<HttpClient> AdminAsync() => ClientAsync("admin", Roles.All);
+
+    /// <summary>Reads the database directly, for asserting what was (or was not) written.</summary>
+    public async Task<T> DbAsync<T>(Func<CampaignDbContext, Task<T>> read)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<CampaignDbContext>());
+    }
+}
+
+/// <summary>A SQLite file, as the embedded default uses.</summary>
+public sealed class SqliteApiFactory : ApiFactory
+{
+    protected override string Provider => "Sqlite";
+
+    protected override string ConnectionString => $"Data Source={Path.Combine(DataFolder, "campaigns.db")};Pooling=True";
+}
+
+/// <summary>A database of its own on the throwaway PostgreSQL server that the test command starts.</summary>
+public sealed class PostgresApiFactory : ApiFactory
+{
+    private readonly string _database = "api_" + Guid.NewGuid().ToString("N")[..16];
+
+    protected override string Provider => "PostgreSql";
+
+    protected override string ConnectionString => $"{PostgresServer.ConnectionString};Database={_database}";
+
+    public override async Task InitializeAsync()
+    {
+        await PostgresServer.CreateDatabaseAsync(_database);
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await PostgresServer.DropDatabaseAsync(_database);
+    }
+}

@@ -1,0 +1,35 @@
+using Npgsql;
+
+namespace Workflow.Api.Tests.Support;
+
+/// <summary>
+/// The PostgreSQL server the test command started (WORKFLOW_TEST_POSTGRES). Its absence is a
+/// failure, never a skip: the README's test command always provides it.
+/// </summary>
+public static class PostgresServer
+{
+    public const string Variable = "WORKFLOW_TEST_POSTGRES";
+
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"{Variable} is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL server and sets it.");
+
+    public static async Task CreateDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task DropDatabaseAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
