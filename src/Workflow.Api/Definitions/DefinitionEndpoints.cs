@@ -1,19 +1,26 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Errors;
+using Workflow.Api.Identity;
 using Workflow.Storage;
 using Workflow.Storage.Definitions;
 
 namespace Workflow.Api.Definitions;
 
-/// <summary>/api/v1/workflows and /api/v1/templates: published versions of phase workflows and campaign templates.</summary>
+/// <summary>
+/// /api/v1/workflows and /api/v1/templates: published versions of phase workflows and campaign
+/// templates, validation of a document, and retraction. Drafts are in <see cref="DraftEndpoints"/>.
+/// </summary>
 public static class DefinitionEndpoints
 {
     public sealed record VersionView(
         string Kind, string DefinitionId, int Version, string ContentHash, string Source, DateTime PublishedAt, string PublishedBy,
-        bool Retracted, DateTime? RetractedAt);
+        bool Retracted, DateTime? RetractedAt, string? RetractedBy);
 
     public sealed record DefinitionView(VersionView Version, JsonElement Definition);
+
+    /// <summary>Why a version is retracted; optional, written to the log.</summary>
+    public sealed record RetractRequest(string? Reason);
 
     public static IEndpointRouteBuilder MapDefinitions(this IEndpointRouteBuilder app)
     {
@@ -23,6 +30,16 @@ public static class DefinitionEndpoints
             group.MapGet("/", (CampaignDbContext db, CancellationToken ct) => List(kind, db, ct)).WithSummary($"Every published {kind} version");
             group.MapGet("/{definitionId}/versions/{version:int}", (string definitionId, int version, HttpContext context, CampaignDbContext db, CancellationToken ct) =>
                 Get(kind, definitionId, version, context, db, ct)).WithSummary($"One published {kind} version with its JSON");
+            group.MapPost("/validate", (JsonElement definition, DefinitionCatalog catalog) =>
+                    TypedResults.Ok(ValidationView.From(DefinitionValidation.Check(kind, definition, catalog))))
+                .WithSummary($"Validate a {kind} document: its identity and every problem with its location" +
+                             (kind == DefinitionKinds.Template ? ", against the workflows published now" : ""));
+            group.MapPost("/{definitionId}/versions/{version:int}/retract",
+                    (string definitionId, int version, RetractRequest? request, HttpContext context, DefinitionPublisher publisher, CancellationToken ct) =>
+                        Retract(kind, definitionId, version, request, context, publisher, ct))
+                .RequireAuthorization(Roles.DefinitionWriters)
+                .WithSummary($"Retract a {kind} version: no new use of it; campaigns already pinned to it go on");
+            DraftEndpoints.MapDrafts(group.MapGroup("/drafts"), kind, path);
         }
         return app;
     }
@@ -38,12 +55,36 @@ public static class DefinitionEndpoints
     {
         var row = await db.Definitions.AsNoTracking()
             .SingleOrDefaultAsync(d => d.Kind == kind && d.DefinitionId == definitionId && d.Version == version, cancellationToken);
-        if (row is null)
-            return ApiProblem.Create(context, 404, ProblemCodes.DefinitionNotFound, ("kind", kind), ("definitionId", definitionId), ("version", $" v{version}"));
+        if (row is null) return NotFound(context, kind, definitionId, version);
+        return TypedResults.Ok(Full(row));
+    }
+
+    private static async Task<IResult> Retract(
+        string kind, string definitionId, int version, RetractRequest? request, HttpContext context, DefinitionPublisher publisher, CancellationToken cancellationToken)
+    {
+        var outcome = await publisher.RetractAsync(kind, definitionId, version, DraftEndpoints.Principal(context), request?.Reason, cancellationToken);
+        return outcome switch
+        {
+            { Row: null } => NotFound(context, kind, definitionId, version),
+            { Changed: false, Row: { } row } => ApiProblem.Create(context, 409, ProblemCodes.DefinitionAlreadyRetracted,
+                ("kind", kind), ("definitionId", definitionId), ("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("retractedBy", row.RetractedBy ?? ""), ("retractedAt", row.RetractedAt is { } at ? UtcTime.Format(at) : "")),
+            { Row: { } row } => TypedResults.Ok(View(row)),
+        };
+    }
+
+    internal static IResult NotFound(HttpContext context, string kind, string definitionId, int version) =>
+        ApiProblem.Create(context, 404, ProblemCodes.DefinitionNotFound, ("kind", kind), ("definitionId", definitionId), ("version", $" v{version}"));
+
+    internal static string Location(PublishedDefinition d) =>
+        $"/api/v1/{(d.Kind == DefinitionKinds.Template ? "templates" : "workflows")}/{Uri.EscapeDataString(d.DefinitionId)}/versions/{d.Version}";
+
+    internal static DefinitionView Full(PublishedDefinition row)
+    {
         using var json = JsonDocument.Parse(row.Json);
-        return TypedResults.Ok(new DefinitionView(View(row), json.RootElement.Clone()));
+        return new DefinitionView(View(row), json.RootElement.Clone());
     }
 
     internal static VersionView View(PublishedDefinition d) =>
-        new(d.Kind, d.DefinitionId, d.Version, d.ContentHash, d.Source, d.PublishedAt, d.PublishedBy, d.RetractedAt is not null, d.RetractedAt);
+        new(d.Kind, d.DefinitionId, d.Version, d.ContentHash, d.Source, d.PublishedAt, d.PublishedBy, d.RetractedAt is not null, d.RetractedAt, d.RetractedBy);
 }

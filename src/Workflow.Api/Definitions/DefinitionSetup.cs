@@ -6,6 +6,7 @@ public static class DefinitionSetup
     {
         services.AddSingleton<DefinitionCatalog>();
         services.AddScoped<DefinitionImporter>();
+        services.AddScoped<DefinitionPublisher>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -17,6 +17,9 @@ public static class ErrorSetup
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Customize);
         services.AddExceptionHandler<RequestExceptionHandler>();
+        // Outside Development, minimal APIs answer a body they cannot bind with a bare 400; throwing
+        // instead lets RequestExceptionHandler say what was wrong (request.malformed with the JSON error).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxBodyBytes);
         services.ConfigureHttpJsonOptions(o =>
         {

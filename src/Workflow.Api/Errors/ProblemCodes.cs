@@ -22,6 +22,11 @@ public static class ProblemCodes
     public const string DefinitionNotFound = "definition.not_found";
     public const string DraftNotFound = "draft.not_found";
     public const string DefinitionInvalid = "definition.invalid";
+    public const string DefinitionNotObject = "definition.not_object";
+    public const string DefinitionIdTooLong = "definition.id_too_long";
+    public const string DefinitionAlreadyRetracted = "definition.already_retracted";
+    public const string DefinitionConcurrencyConflict = "definition.concurrency_conflict";
+    public const string DraftChanged = "draft.changed";
     public const string TemplateRetracted = "template.retracted";
     public const string PreconditionFailed = "request.precondition_failed";
     public const string IdempotencyKeyReused = "idempotency.key_reused";

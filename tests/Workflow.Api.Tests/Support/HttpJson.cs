@@ -37,7 +37,7 @@ public static class HttpJson
         return await Read(await client.SendAsync(request));
     }
 
-    private static async Task<ApiResponse> Read(HttpResponseMessage response)
+    internal static async Task<ApiResponse> Read(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
         var json = text.Length > 0 && (text[0] == '{' || text[0] == '[') ? JsonDocument.Parse(text).RootElement.Clone() : JsonSerializer.SerializeToElement(text);

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Storage;
+using Workflow.Storage.Definitions;
+
+namespace Workflow.Api.Definitions;
+
+/// <summary>
+/// Publishes drafts as new immutable versions and retracts versions, recording who and when, and
+/// reloads the catalog after each change.
+/// </summary>
+public sealed class DefinitionPublisher(CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, ILogger<DefinitionPublisher> logger)
+{
+    public const string ApiSource = "api";
+
+    private const int MaxAttempts = 8;
+
+    /// <summary>
+    /// Validates the draft with the next free version written into it and stores it. Racing
+    /// publications meet at the unique (kind, id, version) index; the loser runs again on the fresh
+    /// maximum. Deleting the draft checks its row version, so a draft is published at most once.
+    /// </summary>
+    public async Task<PublishOutcome> PublishAsync(string kind, Guid draftId, long? ifMatch, string principal, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var draft = await db.Drafts.SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, cancellationToken);
+            if (draft is null) return new PublishOutcome.DraftMissing();
+            if (ifMatch is { } expected && expected != draft.Version) return new PublishOutcome.DraftChanged(draft.Version, expected);
+
+            var latest = await db.Definitions.Where(d => d.Kind == kind && d.DefinitionId == draft.DefinitionId)
+                .MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
+            var json = DefinitionDocuments.WithVersion(draft.Json, latest + 1);
+            using var document = JsonDocument.Parse(json);
+            var check = DefinitionValidation.Check(kind, document.RootElement, catalog);
+            if (!check.Valid) return new PublishOutcome.Rejected(check.Errors);
+
+            var identity = check.Identity!;
+            var row = new PublishedDefinition
+            {
+                Kind = kind, DefinitionId = identity.DefinitionId, Version = identity.Version, ContentHash = identity.ContentHash, Json = json,
+                Source = ApiSource, PublishedAt = UtcTime.Truncate(clock.GetUtcNow()), PublishedBy = principal,
+            };
+            db.Definitions.Add(row);
+            db.Drafts.Remove(draft);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another publication took this version, or the draft changed or went: read both again.
+                continue;
+            }
+            // Committed: the catalog must learn of it even if the caller has gone away.
+            await catalog.ReloadAsync(db, CancellationToken.None);
+            logger.LogInformation("{Principal} published {Kind} {Identity} from draft {DraftId}.", principal, kind, identity.ToString(), draftId);
+            return new PublishOutcome.Published(row);
+        }
+        return new PublishOutcome.Contended();
+    }
+
+    /// <summary>Marks a version retracted, once: the conditional update makes a second retraction (even a racing one) see it done.</summary>
+    public async Task<RetractOutcome> RetractAsync(string kind, string definitionId, int version, string principal, string? reason, CancellationToken cancellationToken)
+    {
+        var now = (DateTime?)UtcTime.Truncate(clock.GetUtcNow());
+        var changed = await db.Definitions
+            .Where(d => d.Kind == kind && d.DefinitionId == definitionId && d.Version == version && d.RetractedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.RetractedAt, now).SetProperty(d => d.RetractedBy, principal), cancellationToken);
+        var row = await db.Definitions.AsNoTracking()
+            .SingleOrDefaultAsync(d => d.Kind == kind && d.DefinitionId == definitionId && d.Version == version, cancellationToken);
+        if (changed == 0) return new RetractOutcome(row, false);
+        await catalog.ReloadAsync(db, CancellationToken.None);
+        logger.LogInformation("{Principal} retracted {Kind} {DefinitionId} v{Version}. Reason: {Reason}",
+            principal, kind, definitionId, version, string.IsNullOrWhiteSpace(reason) ? "(none given)" : reason);
+        return new RetractOutcome(row, true);
+    }
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Campaigns;
+using Workflow.Api.Errors;
+using Workflow.Api.Identity;
+using Workflow.Storage;
+using Workflow.Storage.Definitions;
+
+namespace Workflow.Api.Definitions;
+
+/// <summary>
+/// /api/v1/{workflows|templates}/drafts: definitions being designed. A draft may be invalid (work in
+/// progress) but is always a JSON object; every response carries its current validation. Its
+/// <c>version</c> is its ETag; publishing turns it into the next published version.
+/// </summary>
+public static class DraftEndpoints
+{
+    public sealed record DraftView(
+        Guid Id, string Kind, string DefinitionId, long Version, DateTime CreatedAt, string CreatedBy, DateTime UpdatedAt, string UpdatedBy,
+        bool Valid, ValidationView.IdentityView? Identity, IReadOnlyList<ValidationView.ErrorView> Errors,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Definition);
+
+    private const int MaxAttempts = 5;
+
+    public static void MapDrafts(RouteGroupBuilder drafts, string kind, string path)
+    {
+        drafts.MapPost("/", (JsonElement definition, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct) =>
+                Create(kind, path, definition, context, db, catalog, clock, ct))
+            .RequireAuthorization(Roles.DefinitionWriters).WithSummary($"Save a new {kind} draft (it may be invalid; its problems come back)");
+        drafts.MapGet("/", (CampaignDbContext db, DefinitionCatalog catalog, CancellationToken ct) => List(kind, db, catalog, ct))
+            .WithSummary($"Every {kind} draft with its validation (without the documents)");
+        drafts.MapGet("/{draftId:guid}", (Guid draftId, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken ct) =>
+                Get(kind, draftId, context, db, catalog, ct))
+            .WithSummary($"One {kind} draft with its document and validation; its ETag is its version");
+        drafts.MapPut("/{draftId:guid}", (Guid draftId, JsonElement definition, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct) =>
+                Update(kind, draftId, definition, context, db, catalog, clock, ct))
+            .RequireAuthorization(Roles.DefinitionWriters).WithSummary($"Replace a {kind} draft's document (If-Match: its version, optional)");
+        drafts.MapDelete("/{draftId:guid}", (Guid draftId, HttpContext context, CampaignDbContext db, CancellationToken ct) => Delete(kind, draftId, context, db, ct))
+            .RequireAuthorization(Roles.DefinitionWriters).WithSummary($"Delete a {kind} draft (If-Match: its version, optional)");
+        drafts.MapPost("/{draftId:guid}/publish", (Guid draftId, HttpContext context, DefinitionPublisher publisher, CancellationToken ct) =>
+                Publish(kind, draftId, context, publisher, ct))
+            .RequireAuthorization(Roles.DefinitionWriters)
+            .WithSummary($"Publish a {kind} draft as the next version of its definitionId (If-Match: its version, optional)");
+    }
+
+    private static async Task<IResult> Create(
+        string kind, string path, JsonElement definition, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (Refuse(context, definition) is { } refused) return refused;
+        var now = UtcTime.Truncate(clock.GetUtcNow());
+        var principal = Principal(context);
+        var row = new DefinitionDraft
+        {
+            Id = Guid.NewGuid(), Kind = kind, DefinitionId = DefinitionDocuments.DefinitionIdOf(definition), Json = definition.GetRawText(),
+            CreatedAt = now, CreatedBy = principal, UpdatedAt = now, UpdatedBy = principal, Version = 1,
+        };
+        db.Drafts.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        context.Response.Headers.ETag = CampaignEndpoints.ETag(row.Version);
+        return TypedResults.Created($"/api/v1/{path}/drafts/{row.Id}", View(row, catalog, withDefinition: true));
+    }
+
+    private static async Task<IResult> List(string kind, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken cancellationToken)
+    {
+        var rows = await db.Drafts.AsNoTracking().Where(d => d.Kind == kind)
+            .OrderBy(d => d.DefinitionId).ThenBy(d => d.CreatedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(r => View(r, catalog, withDefinition: false)).ToList());
+    }
+
+    private static async Task<IResult> Get(string kind, Guid draftId, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken cancellationToken)
+    {
+        var row = await db.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, cancellationToken);
+        if (row is null) return DraftNotFound(context, draftId);
+        context.Response.Headers.ETag = CampaignEndpoints.ETag(row.Version);
+        return TypedResults.Ok(View(row, catalog, withDefinition: true));
+    }
+
+    private static async Task<IResult> Update(
+        string kind, Guid draftId, JsonElement definition, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (!CampaignEndpoints.TryIfMatch(context, out var ifMatch)) return IfMatchInvalid(context);
+        if (Refuse(context, definition) is { } refused) return refused;
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var row = await db.Drafts.SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, cancellationToken);
+            if (row is null) return DraftNotFound(context, draftId);
+            if (ifMatch is { } expected && expected != row.Version) return DraftChanged(context, row.Version, expected);
+            row.Json = definition.GetRawText();
+            row.DefinitionId = DefinitionDocuments.DefinitionIdOf(definition);
+            row.UpdatedAt = UtcTime.Truncate(clock.GetUtcNow());
+            row.UpdatedBy = Principal(context);
+            row.Version += 1;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone saved in between: with If-Match the next read answers 412; without it, last writer wins.
+                continue;
+            }
+            context.Response.Headers.ETag = CampaignEndpoints.ETag(row.Version);
+            return TypedResults.Ok(View(row, catalog, withDefinition: true));
+        }
+        return ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "draft " + draftId));
+    }
+
+    private static async Task<IResult> Delete(string kind, Guid draftId, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
+    {
+        if (!CampaignEndpoints.TryIfMatch(context, out var ifMatch)) return IfMatchInvalid(context);
+        var deleted = await db.Drafts.Where(d => d.Id == draftId && d.Kind == kind && (ifMatch == null || d.Version == ifMatch))
+            .ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0) return TypedResults.NoContent();
+        var current = await db.Drafts.AsNoTracking().Where(d => d.Id == draftId && d.Kind == kind).Select(d => (long?)d.Version)
+            .SingleOrDefaultAsync(cancellationToken);
+        return current is { } version ? DraftChanged(context, version, ifMatch ?? version) : DraftNotFound(context, draftId);
+    }
+
+    private static async Task<IResult> Publish(string kind, Guid draftId, HttpContext context, DefinitionPublisher publisher, CancellationToken cancellationToken)
+    {
+        if (!CampaignEndpoints.TryIfMatch(context, out var ifMatch)) return IfMatchInvalid(context);
+        var outcome = await publisher.PublishAsync(kind, draftId, ifMatch, Principal(context), cancellationToken);
+        return outcome switch
+        {
+            PublishOutcome.Published published => TypedResults.Created(DefinitionEndpoints.Location(published.Row), DefinitionEndpoints.Full(published.Row)),
+            PublishOutcome.DraftMissing => DraftNotFound(context, draftId),
+            PublishOutcome.DraftChanged changed => DraftChanged(context, changed.Current, changed.Expected),
+            PublishOutcome.Rejected rejected => ApiProblem.Create(context, 422, ProblemCodes.DefinitionInvalid,
+                new Dictionary<string, string> { ["count"] = rejected.Errors.Length.ToString(CultureInfo.InvariantCulture) },
+                extensions: new Dictionary<string, object?> { ["errors"] = ValidationView.ErrorsOf(rejected.Errors) }),
+            _ => ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "draft " + draftId)),
+        };
+    }
+
+    /// <summary>Who acts on definitions: the key's principal (acting for others has no meaning here).</summary>
+    internal static string Principal(HttpContext context) => context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
+
+    private static DraftView View(DefinitionDraft row, DefinitionCatalog catalog, bool withDefinition)
+    {
+        using var document = JsonDocument.Parse(row.Json);
+        var validation = ValidationView.From(DefinitionValidation.Check(row.Kind, document.RootElement, catalog));
+        return new DraftView(row.Id, row.Kind, row.DefinitionId, row.Version, row.CreatedAt, row.CreatedBy, row.UpdatedAt, row.UpdatedBy,
+            validation.Valid, validation.Identity, validation.Errors, withDefinition ? document.RootElement.Clone() : null);
+    }
+
+    /// <summary>What a draft must be even while it is invalid: a JSON object whose definitionId fits the table.</summary>
+    private static IResult? Refuse(HttpContext context, JsonElement definition)
+    {
+        if (definition.ValueKind != JsonValueKind.Object)
+            return ApiProblem.Create(context, 400, ProblemCodes.DefinitionNotObject, ("valueKind", definition.ValueKind.ToString()));
+        if (DefinitionDocuments.DefinitionIdOf(definition).Length > DefinitionDocuments.MaxDefinitionIdLength)
+            return ApiProblem.Create(context, 400, ProblemCodes.DefinitionIdTooLong,
+                ("limit", DefinitionDocuments.MaxDefinitionIdLength.ToString(CultureInfo.InvariantCulture)));
+        return null;
+    }
+
+    private static IResult IfMatchInvalid(HttpContext context) =>
+        ApiProblem.Create(context, 400, ProblemCodes.RequestInvalid, ("error", "If-Match must be a quoted version."));
+
+    private static IResult DraftNotFound(HttpContext context, Guid draftId) =>
+        ApiProblem.Create(context, 404, ProblemCodes.DraftNotFound, ("draftId", draftId.ToString()));
+
+    private static IResult DraftChanged(HttpContext context, long current, long expected) =>
+        ApiProblem.Create(context, 412, ProblemCodes.DraftChanged,
+            ("current", current.ToString(CultureInfo.InvariantCulture)), ("expected", expected.ToString(CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using Workflow.Engine.Definitions;
+using Workflow.Engine.Validation;
+
+namespace Workflow.Api.Definitions;
+
+/// <summary>
+/// A definition's validation as a designer reads it: valid or not, its identity when it has one,
+/// and each problem where the engine placed it (a JSON Pointer, and the activity or connection).
+/// </summary>
+public sealed record ValidationView(bool Valid, ValidationView.IdentityView? Identity, IReadOnlyList<ValidationView.ErrorView> Errors)
+{
+    public sealed record IdentityView(string DefinitionId, int Version, string ContentHash);
+
+    public sealed record ErrorView(
+        string Code,
+        string Message,
+        string JsonPointer,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ActivityId,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ConnectionRef? Connection,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Arguments);
+
+    public static ValidationView From(DefinitionCheck check) => new(
+        check.Valid,
+        check.Identity is { } identity ? IdentityOf(identity) : null,
+        ErrorsOf(check.Errors));
+
+    public static IdentityView IdentityOf(DefinitionIdentity identity) => new(identity.DefinitionId, identity.Version, identity.ContentHash);
+
+    public static IReadOnlyList<ErrorView> ErrorsOf(IEnumerable<ValidationError> errors) =>
+        errors.Select(e => new ErrorView(e.Code, e.Message, e.JsonPointer, e.ActivityId, e.Connection, e.Arguments)).ToList();
+}
