@@ -22,9 +22,11 @@ builder.Services.AddHealth();
 var app = builder.Build();
 
 app.UseErrors();
+// Before authorization: the document and its UI are middleware, not endpoints, so the fallback
+// policy (a key for everything) would otherwise cover them too.
+app.UseApiDocumentation();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseApiDocumentation();
 
 app.MapHealth();
 app.MapActivityDescriptors();

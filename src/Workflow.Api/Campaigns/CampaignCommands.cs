@@ -8,13 +8,15 @@ using Workflow.Storage;
 using Workflow.Storage.Campaigns;
 using Workflow.Storage.History;
 using Workflow.Storage.Idempotency;
+using Workflow.Storage.Providers;
 
 namespace Workflow.Api.Campaigns;
 
 /// <summary>
 /// The write path of every campaign command: one transaction holding the new snapshot, the ledger
-/// entries, the worklist rows and the idempotency record. Concurrent writers are caught by the
-/// campaign's version; without If-Match the command is simply run again on the fresh state.
+/// entries, the worklist rows and the idempotency record. Writers to one campaign take its row lock
+/// first, so each command is checked against the state the previous one committed; the version
+/// token stays as the guard of last resort, and a lost race runs the command again on fresh state.
 /// </summary>
 public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock)
 {
@@ -25,9 +27,9 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
         Guid campaignId, long? ifMatch, RequestActor actor, string requestHash,
         Func<CompiledTemplate, CampaignInstance, DateTimeOffset, CampaignResult> command,
         Func<CommandApplied, StoredResponse> respond, CancellationToken cancellationToken) =>
-        RunAsync(actor, requestHash, ifMatch is not null, async now =>
+        RunAsync(actor, requestHash, campaignId, ifMatch, async (now, token) =>
         {
-            var row = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+            var row = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, token);
             if (row is null) return new CampaignMissing();
             if (ifMatch is { } expected && expected != row.Version) return new VersionMismatch(row.Version, expected);
             var template = catalog.FindTemplate(row.TemplateId, row.TemplateVersion)
@@ -42,7 +44,7 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
     public Task<CommandOutcome> CreateAsync(
         CompiledTemplate template, string name, string organization, JsonElement? parameters, RequestActor actor, string requestHash,
         Func<CommandApplied, StoredResponse> respond, CancellationToken cancellationToken) =>
-        RunAsync(actor, requestHash, false, now =>
+        RunAsync(actor, requestHash, null, null, (now, _) =>
         {
             var result = CampaignEngine.Create(template, parameters, actor.Principal, now);
             if (result.Refusal is { } refusal) return Task.FromResult<CommandOutcome>(new CommandRefused(refusal));
@@ -71,7 +73,8 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
     }
 
     private async Task<CommandOutcome> RunAsync(
-        RequestActor actor, string requestHash, bool hasIfMatch, Func<DateTimeOffset, Task<CommandOutcome>> work,
+        RequestActor actor, string requestHash, Guid? campaignId, long? ifMatch,
+        Func<DateTimeOffset, CancellationToken, Task<CommandOutcome>> work,
         Func<CommandApplied, StoredResponse> respond, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
@@ -82,11 +85,14 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
             {
                 return await strategy.ExecuteAsync(async token =>
                 {
+                    // Disposing without a commit rolls back: a refusal or a failure writes nothing.
                     await using var transaction = await db.Database.BeginTransactionAsync(token);
+                    if (campaignId is { } id && !await LockAsync(id, token)) return new CampaignMissing();
+                    // Looked up under the lock, so a repeat racing its first request waits for it and replays it.
                     if (await Replay(actor, requestHash, token) is { } replay) return replay;
                     // Times are truncated to microseconds before they are used, stored or hashed.
                     var now = new DateTimeOffset(UtcTime.Truncate(clock.GetUtcNow()), TimeSpan.Zero);
-                    var outcome = await work(now);
+                    var outcome = await work(now, token);
                     if (outcome is not CommandApplied applied) return outcome;
                     await WorkItemProjection.ApplyAsync(db, applied.Row.Id, applied.Events, token);
                     if (actor.IdempotencyKey is { } key)
@@ -103,22 +109,31 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
                     return outcome;
                 }, cancellationToken);
             }
-            catch (DbUpdateConcurrencyException) when (hasIfMatch)
+            catch (DbUpdateConcurrencyException) when (ifMatch is { } expected && campaignId is { } id)
             {
+                // The version moved under us: report the version that won, not a made-up one.
                 db.ChangeTracker.Clear();
-                return new VersionMismatch(-1, -1);
+                var current = await db.Campaigns.AsNoTracking().Where(c => c.Id == id).Select(c => (long?)c.Version).SingleOrDefaultAsync(cancellationToken);
+                return current is { } version ? new VersionMismatch(version, expected) : new CampaignMissing();
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
+            catch (Exception exception) when (WriteConflicts.IsConflict(exception))
             {
                 // Another writer committed first (version, sequence or idempotency key): run again on the fresh state.
+                if (attempt >= MaxAttempts) return new TooManyConflicts();
                 await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                return new TooManyConflicts();
             }
         }
     }
+
+    /// <summary>
+    /// Takes the campaign's row lock for the rest of the transaction with an update that changes
+    /// nothing: on PostgreSQL and SQL Server a concurrent writer waits here until this one commits and
+    /// then reads what it wrote (SQLite's BEGIN IMMEDIATE already serializes writers). False when there
+    /// is no such campaign.
+    /// </summary>
+    private async Task<bool> LockAsync(Guid campaignId, CancellationToken cancellationToken) =>
+        await db.Campaigns.Where(c => c.Id == campaignId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version), cancellationToken) > 0;
 
     private async Task<CommandOutcome?> Replay(RequestActor actor, string requestHash, CancellationToken cancellationToken)
     {

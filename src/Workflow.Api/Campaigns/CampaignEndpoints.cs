@@ -35,9 +35,12 @@ public static class CampaignEndpoints
     private static async Task<IResult> Create(
         CreateCampaignRequest request, HttpContext context, DefinitionCatalog catalog, CampaignCommands commands, CancellationToken cancellationToken)
     {
-        if (RequestActor.From(context) is not { } actor) return OnBehalfOfRefused(context);
-        if (string.IsNullOrWhiteSpace(request.Name) || string.IsNullOrWhiteSpace(request.Organization) || string.IsNullOrWhiteSpace(request.TemplateId))
-            return ApiProblem.Create(context, 400, ProblemCodes.RequestInvalid, ("error", "templateId, name and organization are required."));
+        if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
+        if (FieldChecks.Required(context, ("templateId", request.TemplateId), ("name", request.Name), ("organization", request.Organization)) is { } missing)
+            return missing;
+        if (FieldChecks.MaxLength(context, ("name", request.Name.Trim(), CampaignRow.NameMaxLength),
+                ("organization", request.Organization.Trim(), CampaignRow.OrganizationMaxLength)) is { } tooLong)
+            return tooLong;
         if (catalog.FindTemplate(request.TemplateId, request.TemplateVersion) is not { } template)
             return ApiProblem.Create(context, 404, ProblemCodes.TemplateNotFound,
                 ("templateId", request.TemplateId), ("version", request.TemplateVersion.ToString()));
@@ -75,11 +78,11 @@ public static class CampaignEndpoints
     private static async Task<IResult> Transition(
         Guid id, TransitionRequest request, HttpContext context, CampaignCommands commands, CancellationToken cancellationToken)
     {
-        if (RequestActor.From(context) is not { } actor) return OnBehalfOfRefused(context);
+        if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
         if (!Enum.TryParse<CampaignTrigger>(request.Trigger, ignoreCase: true, out var trigger) || int.TryParse(request.Trigger, out _))
             return ApiProblem.Create(context, 400, ProblemCodes.TriggerUnknown, ("trigger", request.Trigger ?? ""),
                 ("triggers", string.Join(", ", Enum.GetNames<CampaignTrigger>().Select(JsonNamingPolicy.CamelCase.ConvertName))));
-        if (!TryIfMatch(context, out var ifMatch)) return ApiProblem.Create(context, 400, ProblemCodes.RequestInvalid, ("error", "If-Match must be a quoted version."));
+        if (!TryIfMatch(context, out var ifMatch)) return IfMatchInvalid(context);
         var command = new TriggerCommand(actor.Principal, trigger, request.Reason, request.TargetPhase, actor.OnBehalfOf);
         var outcome = await commands.ExecuteAsync(id, ifMatch, actor, RequestHash(context, request),
             (template, state, now) => CampaignEngine.Fire(template, state, command, now),
@@ -97,7 +100,7 @@ public static class CampaignEndpoints
         {
             "mermaid" => TypedResults.Text(CampaignEngine.DiagramMermaid(template), "text/plain; charset=utf-8"),
             "dot" => TypedResults.Text(CampaignEngine.DiagramDot(template), "text/vnd.graphviz; charset=utf-8"),
-            _ => ApiProblem.Create(context, 400, ProblemCodes.RequestInvalid, ("error", $"format must be mermaid or dot, not '{format}'.")),
+            _ => ApiProblem.Create(context, 400, ProblemCodes.DiagramFormatUnknown, ("format", format ?? "")),
         };
     }
 
@@ -124,23 +127,29 @@ public static class CampaignEndpoints
         return TypedResults.Text(response.Body, "application/json; charset=utf-8", Encoding.UTF8, response.Status);
     }
 
-    internal static ProblemHttpResult OnBehalfOfRefused(HttpContext context) =>
-        ApiProblem.Create(context, 403, ProblemCodes.OnBehalfOfNotAllowed, ("onBehalfOf", context.Request.Headers[RequestActor.OnBehalfOfHeader].ToString()));
-
     /// <summary>What makes two requests "the same" for Idempotency-Key: method, path and body.</summary>
     internal static string RequestHash<T>(HttpContext context, T body) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{context.Request.Method} {context.Request.Path}\n{JsonSerializer.Serialize(body)}")));
 
+    /// <summary>
+    /// Reads If-Match: absent or <c>*</c> means no precondition (the command is checked against the
+    /// current state); otherwise one quoted version, as the ETag gives it.
+    /// </summary>
     internal static bool TryIfMatch(HttpContext context, out long? version)
     {
         version = null;
-        var header = context.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrEmpty(header)) return true;
-        var trimmed = header.Trim().TrimStart('W', '/').Trim('"');
-        if (!long.TryParse(trimmed, out var parsed)) return false;
+        var header = context.Request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0 || header == "*") return true;
+        if (header.StartsWith("W/", StringComparison.Ordinal)) header = header[2..];
+        if (header.Length < 3 || header[0] != '"' || header[^1] != '"') return false;
+        if (!long.TryParse(header.AsSpan(1, header.Length - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            return false;
         version = parsed;
         return true;
     }
+
+    internal static ProblemHttpResult IfMatchInvalid(HttpContext context) =>
+        ApiProblem.Create(context, 400, ProblemCodes.IfMatchInvalid, ("ifMatch", context.Request.Headers.IfMatch.ToString()));
 
     internal static string ETag(long version) => $"\"{version}\"";
 

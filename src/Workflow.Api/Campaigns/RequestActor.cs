@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
+using Workflow.Api.Errors;
 using Workflow.Api.Identity;
 
 namespace Workflow.Api.Campaigns;
@@ -13,17 +15,35 @@ public sealed record RequestActor(string Principal, string? OnBehalfOf, string? 
     public const string IdempotencyHeader = "Idempotency-Key";
     public const string CorrelationHeader = "X-Correlation-Id";
 
-    /// <summary>Reads the actor from the request; null when the key may not act for others but tried to.</summary>
-    public static RequestActor? From(HttpContext context)
+    /// <summary>The columns these headers are stored in hold this much; longer values are refused up front, not by the database.</summary>
+    public const int MaxHeaderLength = 200;
+
+    /// <summary>Reads the actor from the request, or the refusal: a header too long, or X-On-Behalf-Of from a key that may not act for others.</summary>
+    public static bool TryRead(HttpContext context, [NotNullWhen(true)] out RequestActor? actor, [NotNullWhen(false)] out IResult? refusal)
     {
+        actor = null;
+        var headers = context.Request.Headers;
+        refusal = FieldChecks.MaxLength(context,
+            (OnBehalfOfHeader, headers[OnBehalfOfHeader].ToString(), MaxHeaderLength),
+            (IdempotencyHeader, headers[IdempotencyHeader].ToString(), MaxHeaderLength),
+            (CorrelationHeader, headers[CorrelationHeader].ToString(), MaxHeaderLength));
+        if (refusal is not null) return false;
+
         var user = context.User;
-        var principal = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
-        var onBehalfOf = context.Request.Headers[OnBehalfOfHeader].FirstOrDefault() is { Length: > 0 } other ? other.Trim() : null;
-        if (onBehalfOf is not null && user.FindFirstValue(ApiKeyAuthentication.ActForOthersClaim) != "true") return null;
-        return new RequestActor(
-            principal,
+        var onBehalfOf = Header(context, OnBehalfOfHeader);
+        if (onBehalfOf is not null && user.FindFirstValue(ApiKeyAuthentication.ActForOthersClaim) != "true")
+        {
+            refusal = ApiProblem.Create(context, 403, ProblemCodes.OnBehalfOfNotAllowed, ("onBehalfOf", onBehalfOf));
+            return false;
+        }
+        actor = new RequestActor(
+            user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous",
             onBehalfOf,
-            context.Request.Headers[IdempotencyHeader].FirstOrDefault() is { Length: > 0 } key ? key.Trim() : null,
-            context.Request.Headers[CorrelationHeader].FirstOrDefault() ?? context.TraceIdentifier);
+            Header(context, IdempotencyHeader),
+            Header(context, CorrelationHeader) ?? context.TraceIdentifier);
+        return true;
     }
+
+    private static string? Header(HttpContext context, string name) =>
+        context.Request.Headers[name].FirstOrDefault() is { } value && value.Trim() is { Length: > 0 } trimmed ? trimmed : null;
 }

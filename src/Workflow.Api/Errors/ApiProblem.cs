@@ -33,8 +33,11 @@ public static class ApiProblem
         problem.Type = ProblemCodes.TypePrefix + code;
         problem.Extensions["code"] = code;
         problem.Extensions["arguments"] = arguments;
-        problem.Extensions["traceId"] = context.TraceIdentifier;
+        problem.Extensions["traceId"] = TraceId(context);
     }
+
+    /// <summary>The id the problem writer puts in <c>traceId</c> (the W3C activity id when there is one), so a detail can quote the same reference.</summary>
+    public static string TraceId(HttpContext context) => System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier;
 
     internal static string Title(int status) => status switch
     {

@@ -17,9 +17,9 @@ public static class ErrorSetup
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Customize);
         services.AddExceptionHandler<RequestExceptionHandler>();
-        // Outside Development, minimal APIs answer a body they cannot bind with a bare 400; throwing
-        // instead lets RequestExceptionHandler say what was wrong (request.malformed with the JSON error).
-        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Outside Development, minimal APIs answer a body or parameter they cannot bind with a bare 400
+        // and say why only in the log; thrown, the reason reaches RequestExceptionHandler and the client.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxBodyBytes);
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -65,7 +65,7 @@ public static class ErrorSetup
         {
             ["path"] = http.Request.Path,
             ["method"] = http.Request.Method,
-            ["traceId"] = http.TraceIdentifier,
+            ["traceId"] = ApiProblem.TraceId(http),
             ["limit"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["error"] = problem.Detail ?? "",
         };

@@ -11,8 +11,16 @@ public static partial class Messages
 {
     private static readonly FrozenDictionary<string, (string En, string Zh)> Texts = new Dictionary<string, (string, string)>
     {
-        [ProblemCodes.RequestMalformed] = ("The request body is not valid JSON: {error}", "请求正文不是有效的 JSON：{error}"),
+        [ProblemCodes.RequestMalformed] = ("The request body is not valid JSON: {error}", "请求正文不是有效的 JSON（第 {line} 行第 {position} 个字节附近）。"),
         [ProblemCodes.RequestInvalid] = ("The request is not valid: {error}", "请求无效：{error}"),
+        [ProblemCodes.ValueInvalid] = ("The value at {path} must be a JSON {expected}.", "{path} 处的值类型错误，应为 JSON {expected}。"),
+        [ProblemCodes.BodyRequired] = ("The request needs a JSON body.", "请求需要 JSON 正文。"),
+        [ProblemCodes.ParameterInvalid] = ("The parameter {parameter} cannot be '{value}'.", "参数 {parameter} 的值“{value}”无效。"),
+        [ProblemCodes.ParameterRequired] = ("The parameter {parameter} is required.", "缺少参数 {parameter}。"),
+        [ProblemCodes.FieldRequired] = ("{field} is required.", "缺少必填字段 {field}。"),
+        [ProblemCodes.FieldTooLong] = ("{field} is longer than the {max} characters allowed.", "{field} 超过允许的 {max} 个字符。"),
+        [ProblemCodes.IfMatchInvalid] = ("If-Match must be one version in quotes, as the ETag gives it (e.g. \"3\"), or *; not {ifMatch}.", "If-Match 必须是带引号的版本号（与 ETag 相同，例如 \"3\"）或 *，而不是 {ifMatch}。"),
+        [ProblemCodes.DiagramFormatUnknown] = ("'{format}' is not a diagram format; use mermaid or dot.", "“{format}”不是可用的图格式，请使用 mermaid 或 dot。"),
         [ProblemCodes.RequestTooLarge] = ("The request body is larger than the {limit} bytes allowed.", "请求正文超过允许的 {limit} 字节。"),
         [ProblemCodes.MediaTypeUnsupported] = ("Send the body as application/json.", "请以 application/json 发送请求正文。"),
         [ProblemCodes.AuthenticationRequired] = ("An API key is required: send it in the X-Api-Key header.", "需要 API 密钥：请在 X-Api-Key 请求头中提供。"),

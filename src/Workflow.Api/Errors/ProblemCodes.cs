@@ -10,6 +10,13 @@ public static class ProblemCodes
 
     public const string RequestMalformed = "request.malformed";
     public const string RequestInvalid = "request.invalid";
+    public const string ValueInvalid = "request.value_invalid";
+    public const string BodyRequired = "request.body_required";
+    public const string ParameterInvalid = "request.parameter_invalid";
+    public const string ParameterRequired = "request.parameter_required";
+    public const string FieldRequired = "request.field_required";
+    public const string FieldTooLong = "request.field_too_long";
+    public const string IfMatchInvalid = "request.if_match_invalid";
     public const string RequestTooLarge = "request.too_large";
     public const string MediaTypeUnsupported = "request.media_type_unsupported";
     public const string AuthenticationRequired = "auth.required";
@@ -32,6 +39,7 @@ public static class ProblemCodes
     public const string IdempotencyKeyReused = "idempotency.key_reused";
     public const string CursorInvalid = "paging.cursor_invalid";
     public const string TriggerUnknown = "campaign.trigger_unknown";
+    public const string DiagramFormatUnknown = "diagram.format_unknown";
     public const string ConcurrencyConflict = "campaign.concurrency_conflict";
     public const string ServerError = "server.error";
 }

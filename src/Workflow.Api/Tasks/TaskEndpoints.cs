@@ -5,6 +5,7 @@ using Workflow.Api.Identity;
 using Workflow.Engine.Campaigns;
 using Workflow.Engine.Flowchart;
 using Workflow.Storage;
+using Workflow.Storage.Tasks;
 
 namespace Workflow.Api.Tasks;
 
@@ -29,14 +30,15 @@ public static class TaskEndpoints
         Run(id, request, context, commands, actor => new CompleteTask(actor.Principal, taskId, request.Outcome, request.Result, request.Comment, actor.OnBehalfOf), cancellationToken);
 
     private static Task<IResult> Reassign(Guid id, string taskId, ReassignTaskRequest request, HttpContext context, CampaignCommands commands, CancellationToken cancellationToken) =>
-        Run(id, request, context, commands, actor => new ReassignTask(actor.Principal, taskId, request.Assignee ?? "", request.Reason), cancellationToken);
+        FieldChecks.MaxLength(context, ("assignee", request.Assignee, WorkItem.AssigneeMaxLength)) is { } tooLong
+            ? Task.FromResult(tooLong)
+            : Run(id, request, context, commands, actor => new ReassignTask(actor.Principal, taskId, request.Assignee ?? "", request.Reason), cancellationToken);
 
     private static async Task<IResult> Run<T>(
         Guid id, T request, HttpContext context, CampaignCommands commands, Func<RequestActor, WorkflowCommand> command, CancellationToken cancellationToken)
     {
-        if (RequestActor.From(context) is not { } actor) return CampaignEndpoints.OnBehalfOfRefused(context);
-        if (!CampaignEndpoints.TryIfMatch(context, out var ifMatch))
-            return ApiProblem.Create(context, 400, ProblemCodes.RequestInvalid, ("error", "If-Match must be a quoted version."));
+        if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
+        if (!CampaignEndpoints.TryIfMatch(context, out var ifMatch)) return CampaignEndpoints.IfMatchInvalid(context);
         var workflowCommand = command(actor);
         var outcome = await commands.ExecuteAsync(id, ifMatch, actor, CampaignEndpoints.RequestHash(context, request),
             (template, state, now) => CampaignEngine.Execute(template, state, workflowCommand, now),

@@ -6,6 +6,9 @@ namespace Workflow.Storage.Campaigns;
 /// </summary>
 public sealed class CampaignRow
 {
+    public const int NameMaxLength = 400;
+    public const int OrganizationMaxLength = 200;
+
     /// <summary>The storage key, in creation order: what list paging walks.</summary>
     public long Number { get; set; }
 

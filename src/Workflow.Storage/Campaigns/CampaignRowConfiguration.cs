@@ -11,8 +11,8 @@ internal sealed class CampaignRowConfiguration : IEntityTypeConfiguration<Campai
         builder.HasKey(c => c.Number);
         builder.Property(c => c.Number).ValueGeneratedOnAdd();
         builder.HasIndex(c => c.Id).IsUnique();
-        builder.Property(c => c.Name).HasMaxLength(400);
-        builder.Property(c => c.Organization).HasMaxLength(200);
+        builder.Property(c => c.Name).HasMaxLength(CampaignRow.NameMaxLength);
+        builder.Property(c => c.Organization).HasMaxLength(CampaignRow.OrganizationMaxLength);
         builder.Property(c => c.TemplateId).HasMaxLength(200);
         builder.Property(c => c.State).HasMaxLength(200);
         builder.Property(c => c.Status).HasMaxLength(32);

@@ -6,6 +6,8 @@ namespace Workflow.Storage.Tasks;
 /// </summary>
 public sealed class WorkItem
 {
+    public const int AssigneeMaxLength = 200;
+
     /// <summary>Activation order across campaigns: what the worklist pages by.</summary>
     public long Id { get; set; }
 

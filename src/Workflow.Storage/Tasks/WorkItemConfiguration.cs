@@ -15,7 +15,7 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         builder.Property(w => w.TaskId).HasMaxLength(300);
         builder.Property(w => w.ActivityId).HasMaxLength(200);
         builder.Property(w => w.ActivityType).HasMaxLength(100);
-        builder.Property(w => w.Assignee).HasMaxLength(200);
+        builder.Property(w => w.Assignee).HasMaxLength(WorkItem.AssigneeMaxLength);
         builder.Property(w => w.Status).HasMaxLength(16);
         // The worklist: open tasks of one assignee, and open tasks by due time (overdue first).
         builder.HasIndex(w => new { w.Assignee, w.Status, w.Id });

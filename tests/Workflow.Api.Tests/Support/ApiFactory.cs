@@ -17,7 +17,7 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected abstract string ConnectionString { get; }
 
-    protected string DataFolder { get; } = Directory.CreateTempSubdirectory("campaign-api-").FullName;
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("campaign-api-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -43,12 +43,22 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>A client authenticated as the principal, with the roles it needs.</summary>
     public async Task<HttpClient> ClientAsync(string principal, params string[] roles) => await ClientAsync(principal, false, roles);
 
-    public async Task<HttpClient> ClientAsync(string principal, bool canActForOthers, params string[] roles)
+    public async Task<HttpClient> ClientAsync(string principal, bool canActForOthers, params string[] roles) =>
+        Client(await IssueKeyAsync(principal, canActForOthers, roles));
+
+    /// <summary>Issues an API key the way an admin would; the text is returned once, as to a user.</summary>
+    public async Task<string> IssueKeyAsync(string principal, bool canActForOthers, params string[] roles)
     {
         await using var scope = Services.CreateAsyncScope();
-        var key = await scope.ServiceProvider.GetRequiredService<ApiKeyIssuer>().IssueAsync(principal, roles, canActForOthers, CancellationToken.None);
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return await scope.ServiceProvider.GetRequiredService<ApiKeyIssuer>().IssueAsync(principal, roles, canActForOthers, CancellationToken.None);
+    }
+
+    /// <summary>A client sending the given key (or none).</summary>
+    public HttpClient Client(string? key) => WithKey(CreateClient(), key);
+
+    public static HttpClient WithKey(HttpClient client, string? key)
+    {
+        if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }

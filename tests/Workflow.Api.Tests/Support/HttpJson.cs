@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Workflow.Api.Tests.Support;
 
 /// <summary>A response read as JSON, with its status and headers, for assertions.</summary>
-public sealed record ApiResponse(HttpStatusCode Status, JsonElement Json, HttpResponseMessage Message)
+public sealed record ApiResponse(HttpStatusCode Status, JsonElement Json, HttpResponseMessage Message, string Text)
 {
     public string? Header(string name) =>
         Message.Headers.TryGetValues(name, out var values) ? values.First()
@@ -17,22 +17,20 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonElement Json, HttpRe
 
 public static class HttpJson
 {
-    public static async Task<ApiResponse> PostJsonAsync(this HttpClient client, string url, object body, params (string Name, string Value)[] headers)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
-        return await Read(await client.SendAsync(request));
-    }
+    public static Task<ApiResponse> PostJsonAsync(this HttpClient client, string url, object body, params (string Name, string Value)[] headers) =>
+        client.SendAsync(HttpMethod.Post, url, JsonContent.Create(body), headers);
 
-    public static async Task<ApiResponse> PostTextAsync(this HttpClient client, string url, string body, string contentType = "application/json")
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, contentType) };
-        return await Read(await client.SendAsync(request));
-    }
+    public static Task<ApiResponse> PostTextAsync(
+        this HttpClient client, string url, string body, string contentType = "application/json", params (string Name, string Value)[] headers) =>
+        client.SendAsync(HttpMethod.Post, url, new StringContent(body, Encoding.UTF8, contentType), headers);
 
-    public static async Task<ApiResponse> GetJsonAsync(this HttpClient client, string url, params (string Name, string Value)[] headers)
+    public static Task<ApiResponse> GetJsonAsync(this HttpClient client, string url, params (string Name, string Value)[] headers) =>
+        client.SendAsync(HttpMethod.Get, url, null, headers);
+
+    public static async Task<ApiResponse> SendAsync(
+        this HttpClient client, HttpMethod method, string url, HttpContent? content, params (string Name, string Value)[] headers)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var request = new HttpRequestMessage(method, url) { Content = content };
         foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
         return await Read(await client.SendAsync(request));
     }
@@ -41,6 +39,6 @@ public static class HttpJson
     {
         var text = await response.Content.ReadAsStringAsync();
         var json = text.Length > 0 && (text[0] == '{' || text[0] == '[') ? JsonDocument.Parse(text).RootElement.Clone() : JsonSerializer.SerializeToElement(text);
-        return new ApiResponse(response.StatusCode, json, response);
+        return new ApiResponse(response.StatusCode, json, response, text);
     }
 }

@@ -1,0 +1,207 @@
+using System.Net;
+using System.Text.Json;
+using Workflow.Api.Identity;
+using Workflow.Api.Tests.Support;
+using static Workflow.Api.Tests.Support.SeedData;
+
+namespace Workflow.Api.Tests.Errors;
+
+/// <summary>
+/// Each class of bad request, sent in English and in Chinese: the status, the problem type and
+/// code, a detail in each language, and an unchanged database. The host runs as in production.
+/// </summary>
+public abstract class RequestErrorTests(ApiFactory api)
+{
+    private HttpClient _client = null!;
+    private string _campaign = "";
+
+    /// <summary>An operator and a started campaign (study phase, studyMobilization:1 active); returns the database as it is.</summary>
+    private async Task<DbState> Arrange()
+    {
+        _client = await api.ClientAsync("campaign-office", Roles.Operator);
+        _campaign = await CampaignSteps.StartedAsync(_client);
+        return await DbState.ReadAsync(api);
+    }
+
+    private Task<ApiResponse> PostText(string url, string body, (string, string)[] headers) => _client.PostTextAsync(url, body, "application/json", headers);
+
+    [Fact]
+    public async Task MalformedJson_Is400_RequestMalformed()
+    {
+        var before = await Arrange();
+        var (en, _) = await Problems.RefusedAsync(h => PostText("/api/v1/campaigns", """{"templateId": "scientific-outlook-campaign", "name": """, h),
+            HttpStatusCode.BadRequest, "request.malformed", "The request body is not valid JSON", "请求正文不是有效的 JSON");
+        Assert.Equal("1", en.Json.GetProperty("arguments").GetProperty("line").GetString());
+        await Problems.RefusedAsync(h => PostText($"{_campaign}/tasks/studyMobilization:1/complete", "{result: {heldOn: '2023-03-01'}}", h),
+            HttpStatusCode.BadRequest, "request.malformed", "not valid JSON", "不是有效的 JSON");
+        await Problems.RefusedAsync(h => PostText($"{_campaign}/transitions", """{"trigger": "advance"} trailing""", h),
+            HttpStatusCode.BadRequest, "request.malformed", "not valid JSON", "不是有效的 JSON");
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
+    [Fact]
+    public async Task WrongJsonTypes_Are400_ValueInvalid_NamingThePathAndType()
+    {
+        var before = await Arrange();
+        var (en, _) = await Problems.RefusedAsync(
+            h => PostText("/api/v1/campaigns", """{"templateId": "scientific-outlook-campaign", "templateVersion": "one", "name": "n", "organization": "o"}""", h),
+            HttpStatusCode.BadRequest, "request.value_invalid", "The value at $.templateVersion must be a JSON integer.", "$.templateVersion 处的值类型错误，应为 JSON integer");
+        Assert.Equal("$.templateVersion", en.Json.GetProperty("arguments").GetProperty("path").GetString());
+        await Problems.RefusedAsync(h => PostText($"{_campaign}/transitions", """{"trigger": 5}""", h),
+            HttpStatusCode.BadRequest, "request.value_invalid", "$.trigger must be a JSON string", "$.trigger 处的值类型错误");
+        await Problems.RefusedAsync(h => PostText($"{_campaign}/transitions", """["advance"]""", h),
+            HttpStatusCode.BadRequest, "request.value_invalid", "The value at $ must be a JSON object", "$ 处的值类型错误，应为 JSON object");
+        await Problems.RefusedAsync(h => PostText($"{_campaign}/tasks/studyMobilization:1/complete", """{"outcome": ["Approved"]}""", h),
+            HttpStatusCode.BadRequest, "request.value_invalid", "$.outcome must be a JSON string", "$.outcome 处的值类型错误");
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
+    [Fact]
+    public async Task ResultOfTheWrongType_Is422_ResultInvalid_WithAPointer()
+    {
+        var before = await Arrange();
+        var (en, _) = await Problems.RefusedAsync(h => PostText($"{_campaign}/tasks/studyMobilization:1/complete", """{"result": "held on 1 March"}""", h),
+            (HttpStatusCode)422, "task.result_invalid", "studyMobilization:1", "任务实例“studyMobilization:1”的办理结果无效");
+        Assert.NotEmpty(en.Json.GetProperty("errors").EnumerateArray());
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
+    [Fact]
+    public async Task ResultFailingValidation_Is422_WithJsonPointers()
+    {
+        var before = await Arrange();
+        var (en, zh) = await Problems.RefusedAsync(
+            h => _client.PostJsonAsync($"{_campaign}/tasks/studyMobilization:1/complete", new { result = new { heldOn = "the first of March" } }, h),
+            (HttpStatusCode)422, "task.result_invalid", "studyMobilization:1", "任务实例“studyMobilization:1”的办理结果无效");
+        foreach (var response in new[] { en, zh })
+        {
+            var error = Assert.Single(response.Json.GetProperty("errors").EnumerateArray());
+            Assert.Equal("/heldOn", error.GetProperty("pointer").GetString());
+            Assert.False(string.IsNullOrEmpty(error.GetProperty("code").GetString()));
+        }
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
+    [Fact]
+    public async Task UnknownCampaign_Is404_CampaignNotFound()
+    {
+        var before = await Arrange();
+        var unknown = $"/api/v1/campaigns/{Guid.NewGuid()}";
+        await Problems.RefusedAsync(h => _client.GetJsonAsync(unknown, h), HttpStatusCode.NotFound, "campaign.not_found", "There is no campaign", "不存在");
+        await Problems.RefusedAsync(h => _client.PostJsonAsync($"{unknown}/transitions", new { trigger = "start" }, h),
+            HttpStatusCode.NotFound, "campaign.not_found", "There is no campaign", "不存在");
+        await Problems.RefusedAsync(h => _client.PostJsonAsync($"{unknown}/tasks/studyMobilization:1/complete", Meeting("2023-03-01"), h),
+            HttpStatusCode.NotFound, "campaign.not_found", "There is no campaign", "不存在");
+        foreach (var read in new[] { "progress", "history", "diagram" })
+            Problems.Assert(await _client.GetJsonAsync($"{unknown}/{read}"), HttpStatusCode.NotFound, "campaign.not_found", "There is no campaign");
+        // Not an id at all: nothing is routed there.
+        await Problems.RefusedAsync(h => _client.GetJsonAsync("/api/v1/campaigns/not-a-guid/progress", h),
+            HttpStatusCode.NotFound, "resource.not_found", "There is nothing at /api/v1/campaigns/not-a-guid/progress", "不存在");
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
+    [Fact]
+    public async Task UnknownTask_Is404_TaskNotFound()
+    {
+        var before = await Arrange();
+        await Problems.RefusedAsync(h => _client.PostJsonAsync($"{_campaign}/tasks/noSuchTask:1/complete", Meeting("2023-03-01"), h),
+            HttpStatusCode.NotFound, "task.not_found", "noSuchTask:1", "当前阶段没有任务实例“noSuchTask:1”");
+        // A later iteration of a real task is not the task either.
+        await Problems.RefusedAsync(h => _client.PostJsonAsync($"{_campaign}/tasks/studyMobilization:2/reassign", new { assignee = "deputy.liu" }, h),
+            HttpStatusCode.NotFound, "task.not_found", "studyMobilization:2", "studyMobilization:2");
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
+    [Fact]
+    public async Task UnknownTrigger_Is400_TriggerUnknown()
+    {
+        var before = await Arrange();
+        var (en, _) = await Problems.RefusedAsync(h => _client.PostJsonAsync($"{_campaign}/transitions", new { trigger = "launch" }, h),
+            HttpStatusCode.BadRequest, "campaign.trigger_unknown", "'launch' is not a trigger; use one of", "“launch”不是有效的触发器");
+        Assert.Contains("advance", en.Json.GetProperty("arguments").GetProperty("triggers").GetString());
+        // Enum numbers are not triggers either.
+        await Problems.RefusedAsync(h => _client.PostJsonAsync($"{_campaign}/transitions", new { trigger = "1" }, h),
+            HttpStatusCode.BadRequest, "campaign.trigger_unknown", "'1' is not a trigger", "“1”不是有效的触发器");
+        await Problems.RefusedAsync(h => _client.PostJsonAsync($"{_campaign}/transitions", new { reason = "no trigger" }, h),
+            HttpStatusCode.BadRequest, "campaign.trigger_unknown", "is not a trigger", "不是有效的触发器");
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
+    [Fact]
+    public async Task OversizedBody_Is413_RequestTooLarge()
+    {
+        var before = await Arrange();
+        var body = JsonSerializer.Serialize(new { result = new { heldOn = "2023-03-01" }, comment = new string('x', 1024 * 1024) });
+        await Problems.RefusedAsync(h => PostText($"{_campaign}/tasks/studyMobilization:1/complete", body, h),
+            HttpStatusCode.RequestEntityTooLarge, "request.too_large", "larger than the 1048576 bytes allowed", "请求正文超过允许的 1048576 字节");
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
+    [Fact]
+    public async Task BadPagingCursors_Are400_CursorInvalid()
+    {
+        var before = await Arrange();
+        await CampaignSteps.CreateAsync(_client, "第二个活动");
+        foreach (var url in new[] { "/api/v1/campaigns?cursor=not-a-cursor!", "/api/v1/tasks?cursor=%25%25%25", "/api/v1/campaigns?cursor=dGFza3M6MQ", "/api/v1/events?after=-1" })
+            await Problems.RefusedAsync(h => _client.GetJsonAsync(url, h),
+                HttpStatusCode.BadRequest, "paging.cursor_invalid", "The paging cursor is not valid", "分页游标无效");
+        // A real cursor of one list is refused by the other, and works on its own.
+        var first = await _client.GetJsonAsync("/api/v1/campaigns?limit=1");
+        var cursor = first.Json.GetProperty("nextCursor").GetString()!;
+        Problems.Assert(await _client.GetJsonAsync($"/api/v1/tasks?cursor={cursor}"), HttpStatusCode.BadRequest, "paging.cursor_invalid", "not valid");
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetJsonAsync($"/api/v1/campaigns?limit=1&cursor={cursor}")).Status);
+        await Problems.RefusedAsync(h => _client.GetJsonAsync("/api/v1/tasks?limit=many", h),
+            HttpStatusCode.BadRequest, "request.parameter_invalid", "The parameter limit cannot be 'many'.", "参数 limit 的值“many”无效");
+    }
+
+    [Fact]
+    public async Task MissingBodyFieldsAndMediaType_Are4xx_WithTheirOwnCodes()
+    {
+        var before = await Arrange();
+        await Problems.RefusedAsync(h => PostText($"{_campaign}/transitions", "", h),
+            HttpStatusCode.BadRequest, "request.body_required", "The request needs a JSON body.", "请求需要 JSON 正文");
+        await Problems.RefusedAsync(h => PostText($"{_campaign}/transitions", "null", h),
+            HttpStatusCode.BadRequest, "request.body_required", "The request needs a JSON body.", "请求需要 JSON 正文");
+        await Problems.RefusedAsync(h => _client.PostTextAsync($"{_campaign}/transitions", "trigger=advance", "text/plain", h),
+            HttpStatusCode.UnsupportedMediaType, "request.media_type_unsupported", "application/json", "application/json");
+        await Problems.RefusedAsync(
+            h => _client.PostJsonAsync("/api/v1/campaigns", new { templateId = "scientific-outlook-campaign", templateVersion = 1, organization = "o", parameters = Parameters }, h),
+            HttpStatusCode.BadRequest, "request.field_required", "name is required.", "缺少必填字段 name");
+        await Problems.RefusedAsync(h => _client.PostJsonAsync("/api/v1/campaigns", NewCampaign(new string('名', 401)), h),
+            HttpStatusCode.BadRequest, "request.field_too_long", "name is longer than the 400 characters allowed.", "name 超过允许的 400 个字符");
+        await Problems.RefusedAsync(h => _client.PostJsonAsync($"{_campaign}/transitions", new { trigger = "suspend" }, [.. h, ("Idempotency-Key", new string('k', 201))]),
+            HttpStatusCode.BadRequest, "request.field_too_long", "Idempotency-Key is longer than the 200 characters allowed.", "Idempotency-Key 超过允许的 200 个字符");
+        await Problems.RefusedAsync(h => _client.PostJsonAsync($"{_campaign}/tasks/studyMobilization:1/reassign", new { assignee = new string('a', 201) }, h),
+            HttpStatusCode.BadRequest, "request.field_too_long", "assignee is longer than the 200 characters allowed.", "assignee 超过允许的 200 个字符");
+        await Problems.RefusedAsync(h => _client.PostJsonAsync("/api/v1/campaigns", new { templateId = "no-such-template", templateVersion = 1, name = "n", organization = "o" }, h),
+            HttpStatusCode.NotFound, "template.not_found", "There is no published template no-such-template version 1", "不存在已发布的模板 no-such-template");
+        await Problems.RefusedAsync(h => _client.GetJsonAsync($"{_campaign}/diagram?format=png", h),
+            HttpStatusCode.BadRequest, "diagram.format_unknown", "'png' is not a diagram format", "“png”不是可用的图格式");
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
+    [Fact]
+    public async Task GateRefusal_Is409_WithEveryGateAndItsState()
+    {
+        var before = await Arrange();
+        var (en, zh) = await Problems.RefusedAsync(h => _client.PostJsonAsync($"{_campaign}/transitions", new { trigger = "advance" }, h),
+            HttpStatusCode.Conflict, "campaign.trigger_not_permitted", "Advance", "当前不允许执行");
+        foreach (var response in new[] { en, zh })
+        {
+            var gates = response.Json.GetProperty("gates").EnumerateArray().ToList();
+            Assert.NotEmpty(gates);
+            Assert.All(gates, g => Assert.Contains(g.GetProperty("state").GetString(), new[] { "met", "unmet", "pending", "error" }));
+            var research = gates.Single(g => g.GetProperty("id").GetString() == "researchRecorded");
+            Assert.Equal("pending", research.GetProperty("state").GetString());
+            Assert.Equal("researchVisits", research.GetProperty("waitingFor")[0].GetString());
+            Assert.NotEmpty(response.Json.GetProperty("unmetGuards").EnumerateArray());
+        }
+        Assert.NotEqual(en.Json.GetProperty("gates")[0].GetProperty("displayName").GetString(), zh.Json.GetProperty("gates")[0].GetProperty("displayName").GetString());
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+}
+
+public sealed class RequestErrorsOnSqlite(SqliteApiFactory api) : RequestErrorTests(api), IClassFixture<SqliteApiFactory>;
+
+[Trait("Database", "PostgreSql")]
+public sealed class RequestErrorsOnPostgres(PostgresApiFactory api) : RequestErrorTests(api), IClassFixture<PostgresApiFactory>;

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Api.Identity;
+using Workflow.Api.Tests.Support;
+
+namespace Workflow.Api.Tests.Identity;
+
+/// <summary>
+/// The embedded default's first start: the real app, run as a process on a fresh SQLite folder,
+/// prints an admin key once; the key works, and a second start prints nothing and keeps it.
+/// </summary>
+public sealed partial class FirstStartTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("campaign-first-start-").FullName;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task TheFirstStartPrintsAnAdminKeyOnce_AndItWorks_OnTheRealServer()
+    {
+        string key;
+        await using (var first = await RunningApp.StartAsync(_folder))
+        {
+            var printed = AdminKeyLine().Matches(first.Output).Select(m => m.Groups["key"].Value).ToList();
+            key = Assert.Single(printed);
+            Assert.True(ApiKeySecrets.TryParse(key, out _, out _), key);
+            using var http = new HttpClient { BaseAddress = first.Address };
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/v1/campaigns")).StatusCode);
+            http.DefaultRequestHeaders.Add("X-Api-Key", key);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/campaigns")).StatusCode);
+
+            // On Kestrel the body limit holds for a chunked body too, which announces no length.
+            using var chunked = new HttpRequestMessage(HttpMethod.Post, "/api/v1/campaigns")
+            {
+                Content = new StringContent("{\"name\": \"" + new string('x', 2 * 1024 * 1024) + "\"}", System.Text.Encoding.UTF8, "application/json"),
+            };
+            chunked.Headers.TransferEncodingChunked = true;
+            var tooLarge = await http.SendAsync(chunked);
+            var problem = await tooLarge.Content.ReadAsStringAsync();
+            Assert.True(tooLarge.StatusCode == HttpStatusCode.RequestEntityTooLarge, problem);
+            Assert.Contains("urn:campaign-workflow:problem:request.too_large", problem, StringComparison.Ordinal);
+        }
+        await using (var second = await RunningApp.StartAsync(_folder))
+        {
+            Assert.DoesNotContain("X-Api-Key:", second.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(key, second.Output, StringComparison.Ordinal);
+            using var http = new HttpClient { BaseAddress = second.Address };
+            http.DefaultRequestHeaders.Add("X-Api-Key", key);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/campaigns")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task TheBootstrapCreatesOneAdminKey_HowEverOftenItRuns()
+    {
+        var api = new SqliteApiFactory();
+        try
+        {
+            await api.InitializeAsync(); // the start ran the bootstrap once
+            for (var run = 0; run < 2; run++)
+            {
+                await using var scope = api.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<AdminKeyBootstrap>().EnsureAsync(CancellationToken.None);
+            }
+            var admin = Assert.Single(await api.DbAsync(db => db.ApiKeys.AsNoTracking().ToListAsync()));
+            Assert.Equal(("admin", true, (DateTime?)null), (admin.Principal, admin.CanActForOthers, admin.RevokedAt));
+            Assert.Equal(Roles.All.Order(), admin.Roles.Split(',').Order());
+        }
+        finally
+        {
+            await api.DisposeAsync();
+        }
+    }
+
+    [GeneratedRegex(@"X-Api-Key: (?<key>cwk_\S+)")]
+    private static partial Regex AdminKeyLine();
+
+    /// <summary>The built app, started with dotnet as an operator would, on a SQLite folder and a free port.</summary>
+    private sealed partial class RunningApp(Process process, Uri address, Func<string> output) : IAsyncDisposable
+    {
+        public Uri Address { get; } = address;
+
+        public string Output => output();
+
+        public static async Task<RunningApp> StartAsync(string dataFolder)
+        {
+            var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                WorkingDirectory = AppContext.BaseDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Workflow.Api.dll"));
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+            start.Environment["Storage__Provider"] = "Sqlite";
+            start.Environment["Storage__DataFolder"] = dataFolder;
+            start.Environment.Remove("Storage__ConnectionString");
+            var process = new Process { StartInfo = start };
+            void Read(object? _, DataReceivedEventArgs e)
+            {
+                if (e.Data is null) return;
+                lines.Enqueue(e.Data);
+                if (ListeningOn().Match(e.Data) is { Success: true } m) listening.TrySetResult(new Uri(m.Groups["url"].Value));
+            }
+            process.OutputDataReceived += Read;
+            process.ErrorDataReceived += Read;
+            process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The app exited:\n" + string.Join("\n", lines)));
+            process.EnableRaisingEvents = true;
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            try
+            {
+                return new RunningApp(process, await listening.Task.WaitAsync(TimeSpan.FromSeconds(90)), () => string.Join("\n", lines));
+            }
+            catch
+            {
+                await StopAsync(process);
+                throw;
+            }
+        }
+
+        public ValueTask DisposeAsync() => StopAsync(process);
+
+        private static async ValueTask StopAsync(Process process)
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            process.Dispose();
+        }
+
+        [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
+        private static partial Regex ListeningOn();
+    }
+}
