@@ -9,7 +9,22 @@ using Workflow.Api.OpenApi;
 using Workflow.Api.Tasks;
 using Workflow.Api.Database;
 
-var builder = WebApplication.CreateBuilder(args);
+// `create-key --principal NAME --roles ROLE[,ROLE…]` issues an API key and exits; anything else starts the server.
+var createKey = CreateKeyCommand.Parse(args, out var hostArgs);
+if (createKey is { Error: { } error })
+{
+    await Console.Error.WriteLineAsync($"{CreateKeyCommand.Name}: {error}{Environment.NewLine}{CreateKeyCommand.Usage}");
+    return 2;
+}
+
+var builder = WebApplication.CreateBuilder(hostArgs);
+if (createKey is not null)
+{
+    // Standard output carries only the key; warnings and errors go to standard error.
+    builder.Logging.ClearProviders();
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+}
 
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddErrors();
@@ -21,10 +36,14 @@ builder.Services.AddHealth();
 
 var app = builder.Build();
 
+if (createKey?.Command is { } command)
+    return await command.RunAsync(app.Services, Console.Out);
+
 app.UseErrors();
+// The document and Swagger UI come before authentication: they need no key.
+app.UseApiDocumentation();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseApiDocumentation();
 
 app.MapHealth();
 app.MapActivityDescriptors();
@@ -35,6 +54,7 @@ app.MapHistory();
 
 await app.PrepareStorageAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;
