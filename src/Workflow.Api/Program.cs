@@ -24,6 +24,9 @@ if (createKey is not null)
     builder.Logging.ClearProviders();
     builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    // Opening a database that does not exist yet fails once before it is created: not worth a log line
+    // here, and a real failure ends the command with its message anyway.
+    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
 }
 
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
@@ -37,7 +40,17 @@ builder.Services.AddHealth();
 var app = builder.Build();
 
 if (createKey?.Command is { } command)
-    return await command.RunAsync(app.Services, Console.Out);
+{
+    try
+    {
+        return await command.RunAsync(app.Services, Console.Out);
+    }
+    catch (Exception exception)
+    {
+        await Console.Error.WriteLineAsync($"{CreateKeyCommand.Name}: no key was created: {exception.GetBaseException().Message}");
+        return 1;
+    }
+}
 
 app.UseErrors();
 // The document and Swagger UI come before authentication: they need no key.

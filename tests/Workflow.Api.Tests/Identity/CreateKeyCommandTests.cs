@@ -73,6 +73,24 @@ public sealed class CreateKeyCommandOnSqlite(SqliteApiFactory api) : CreateKeyCo
 [Trait("Database", "PostgreSql")]
 public sealed class CreateKeyCommandOnPostgres(PostgresApiFactory api) : CreateKeyCommandTests(api), IClassFixture<PostgresApiFactory>;
 
+/// <summary>A database that cannot be reached: a short message and exit code 1, no stack trace, nothing on standard output.</summary>
+public sealed class CreateKeyWithoutADatabaseTests
+{
+    [Fact]
+    public async Task CreateKey_WhenTheDatabaseDoesNotAnswer_ExitsWithOne()
+    {
+        var (exitCode, output, error) = await CreateKeyCommandTests.RunProgramAsync(
+        [
+            "create-key", "--principal", "admin", "--roles", "admin",
+            "--Storage:Provider=PostgreSql", "--Storage:ConnectionString=Host=127.0.0.1;Port=1;Database=nowhere;Username=postgres;Timeout=3",
+        ]);
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", output);
+        Assert.StartsWith("create-key: no key was created:", error.Trim());
+        Assert.DoesNotContain("   at ", error);
+    }
+}
+
 /// <summary>How the program tells the admin command from a normal start.</summary>
 public sealed class CreateKeyArgumentTests
 {
