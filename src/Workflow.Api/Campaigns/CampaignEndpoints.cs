@@ -19,16 +19,23 @@ public static class CampaignEndpoints
 {
     public static RouteGroupBuilder MapCampaigns(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/campaigns").WithTags("Campaigns");
+        var group = app.MapGroup("/api/v1/campaigns").WithTags("Campaigns").ProducesProblem(401);
         group.MapPost("/", Create).RequireAuthorization(Roles.CampaignWriters)
-            .WithSummary("Start a campaign from a published template version");
-        group.MapGet("/", List).WithSummary("List campaigns (filters: status, phase, organization; keyset paging)");
-        group.MapGet("/{id:guid}", Get).WithSummary("Read a campaign; its ETag is its version");
+            .WithSummary("Start a campaign from a published template version")
+            .Produces<CampaignResponse>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        group.MapGet("/", List).WithSummary("List campaigns (filters: status, phase, organization; keyset paging)")
+            .Produces<Page<CampaignResponse>>().ProducesProblem(400);
+        group.MapGet("/{id:guid}", Get).WithSummary("Read a campaign; its ETag is its version")
+            .Produces<CampaignResponse>().ProducesProblem(404);
         group.MapGet("/{id:guid}/progress", CampaignProgress.Get)
-            .WithSummary("Every phase, the current phase's tasks and gates, and the triggers permitted now (and why not)");
+            .WithSummary("Every phase, the current phase's tasks and gates, and the triggers permitted now (and why not)")
+            .Produces<CampaignProgress.ProgressResponse>().Produces(304).ProducesProblem(404);
         group.MapPost("/{id:guid}/transitions", Transition).RequireAuthorization(Roles.CampaignWriters)
-            .WithSummary("Fire a phase trigger: start, advance, sendBack, suspend, resume, cancel, complete");
-        group.MapGet("/{id:guid}/diagram", Diagram).WithSummary("The phase diagram as Mermaid or DOT");
+            .WithSummary("Fire a phase trigger: start, advance, sendBack, suspend, resume, cancel, complete")
+            .Produces<CampaignResponse>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .ProducesProblem(412).ProducesProblem(422);
+        group.MapGet("/{id:guid}/diagram", Diagram).WithSummary("The phase diagram as Mermaid or DOT")
+            .Produces<string>(200, "text/plain", "text/vnd.graphviz").ProducesProblem(400).ProducesProblem(404);
         return group;
     }
 

@@ -19,9 +19,11 @@ public static class HistoryEndpoints
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/campaigns/{id:guid}/history", CampaignHistory).WithTags("History")
-            .WithSummary("The campaign's ledger entries in order (after = the last sequence seen)");
+            .WithSummary("The campaign's ledger entries in order (after = the last sequence seen)")
+            .Produces<Page<EntryView>>().ProducesProblem(401).ProducesProblem(404);
         app.MapGet("/api/v1/events", Feed).WithTags("History")
-            .WithSummary("Ledger entries across campaigns in the order written (after = the last id seen)");
+            .WithSummary("Ledger entries across campaigns in the order written (after = the last id seen)")
+            .Produces<Page<EntryView>>().ProducesProblem(400).ProducesProblem(401);
         return app;
     }
 

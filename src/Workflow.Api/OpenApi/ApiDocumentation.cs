@@ -14,16 +14,28 @@ public static class ApiDocumentation
             {
                 Title = "Campaign workflow API",
                 Version = "v1",
-                Description = "Drive multi-phase campaigns, read their progress and history. Every endpoint but health and this document needs an API key in X-Api-Key.",
+                Description = "Drive multi-phase campaigns, read their progress and history. Every endpoint but health and this document " +
+                              "needs an API key in X-Api-Key. Refusals are problem details (application/problem+json) with a stable `code`.",
             });
             options.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = "X-Api-Key",
-                Description = "An API key (cwk_…). The first start on the embedded database prints an admin key.",
+                Description = "An API key (cwk_…). The first start on the embedded database prints an admin key; `create-key` makes one on any database.",
             });
             options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", document)] = [] });
+            // Non-nullable properties of the records are required and not nullable in the schemas.
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.SchemaFilter<ExampleSchemaFilter>();
+            options.OperationFilter<OperationDocumentationFilter>();
+            // Nested records share short names (CampaignProgress.TaskView, …): keep schema ids unique and readable.
+            options.CustomSchemaIds(type => type.IsNested && type.DeclaringType is { } outer && !type.IsGenericType
+                ? outer.Name + type.Name
+                : type.IsGenericType
+                    ? type.Name[..type.Name.IndexOf('`')] + "Of" + string.Concat(type.GetGenericArguments().Select(a => a.IsNested ? a.DeclaringType!.Name + a.Name : a.Name))
+                    : type.Name);
             var xml = Path.Combine(AppContext.BaseDirectory, "Workflow.Api.xml");
             if (File.Exists(xml)) options.IncludeXmlComments(xml);
         });

@@ -18,11 +18,16 @@ public static class TaskEndpoints
 
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
-        var campaignTasks = app.MapGroup("/api/v1/campaigns/{id:guid}/tasks/{taskId}").WithTags("Tasks").RequireAuthorization(Roles.TaskWriters);
-        campaignTasks.MapPost("/complete", Complete).WithSummary("Complete a task instance with an outcome and a structured result");
-        campaignTasks.MapPost("/reassign", Reassign).WithSummary("Give a task instance to someone else");
+        var campaignTasks = app.MapGroup("/api/v1/campaigns/{id:guid}/tasks/{taskId}").WithTags("Tasks").RequireAuthorization(Roles.TaskWriters)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404)
+            .ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
+        campaignTasks.MapPost("/complete", Complete).WithSummary("Complete a task instance with an outcome and a structured result")
+            .Produces<CampaignResponse>();
+        campaignTasks.MapPost("/reassign", Reassign).WithSummary("Give a task instance to someone else")
+            .Produces<CampaignResponse>();
         app.MapGet("/api/v1/tasks", Worklist).WithTags("Tasks")
-            .WithSummary("The worklist across campaigns (filters: assignee, role, status, overdue; keyset paging)");
+            .WithSummary("The worklist across campaigns (filters: assignee, role, status, overdue; keyset paging)")
+            .Produces<Page<WorkItemView>>().ProducesProblem(400).ProducesProblem(401);
         return app;
     }
 

@@ -19,6 +19,10 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("campaign-api-").FullName;
 
+    /// <summary>The configuration this host runs on, for starting the same program again (admin commands).</summary>
+    public IReadOnlyList<string> StorageArguments =>
+        [$"--Storage:Provider={Provider}", $"--Storage:ConnectionString={ConnectionString}", $"--Storage:DataFolder={DataFolder}"];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Production, so error responses are exactly what users get (no developer pages).

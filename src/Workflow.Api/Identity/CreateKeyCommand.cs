@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Storage;
+
+namespace Workflow.Api.Identity;
+
+/// <summary>
+/// <c>create-key --principal NAME --roles admin[,operator…] [--act-for-others]</c>: issues an API key
+/// on the configured database (migrating it first), prints the key alone on standard output, and
+/// exits. The way to get the first key on SQL Server or PostgreSQL, where no key is made at start.
+/// </summary>
+public sealed record CreateKeyCommand(string Principal, IReadOnlyList<string> Roles, bool CanActForOthers)
+{
+    public const string Name = "create-key";
+
+    public const string Usage =
+        "usage: create-key --principal NAME --roles ROLE[,ROLE…] [--act-for-others]" + "\n" +
+        "  roles: admin, operator, participant, auditor. Other arguments (--Storage:Provider=…) configure the host as usual.";
+
+    /// <summary>
+    /// Recognises the command at the start of the arguments. Returns null when the arguments are a
+    /// normal start (<paramref name="hostArgs"/> is then all of them); otherwise the command, or an
+    /// error, and the arguments left for the host's configuration.
+    /// </summary>
+    public static ParseResult? Parse(string[] args, out string[] hostArgs)
+    {
+        hostArgs = args;
+        if (args.Length == 0 || args[0] != Name) return null;
+        string? principal = null;
+        string? roles = null;
+        var actForOthers = false;
+        var rest = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--principal" when i + 1 < args.Length:
+                    principal = args[++i];
+                    break;
+                case "--roles" when i + 1 < args.Length:
+                    roles = args[++i];
+                    break;
+                case "--act-for-others":
+                    actForOthers = true;
+                    break;
+                case "--principal" or "--roles":
+                    hostArgs = [.. rest];
+                    return new ParseResult(null, $"{args[i]} needs a value.");
+                default:
+                    rest.Add(args[i]);
+                    break;
+            }
+        }
+        hostArgs = [.. rest];
+        if (string.IsNullOrWhiteSpace(principal)) return new ParseResult(null, "--principal is required.");
+        if (string.IsNullOrWhiteSpace(roles)) return new ParseResult(null, "--roles is required.");
+        var list = roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(r => r.ToLowerInvariant()).Distinct().ToList();
+        var unknown = list.Where(r => !Identity.Roles.All.Contains(r)).ToList();
+        if (list.Count == 0 || unknown.Count > 0)
+            return new ParseResult(null, $"unknown role(s): {string.Join(", ", unknown)}; use {string.Join(", ", Identity.Roles.All)}.");
+        return new ParseResult(new CreateKeyCommand(principal.Trim(), list, actForOthers), null);
+    }
+
+    /// <summary>Migrates the database, issues the key and writes it to <paramref name="output"/>; returns the exit code.</summary>
+    public async Task<int> RunAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CampaignDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        var key = await scope.ServiceProvider.GetRequiredService<ApiKeyIssuer>().IssueAsync(Principal, Roles, CanActForOthers, cancellationToken);
+        // The key alone on standard output, so scripts can capture it; it is stored only as a hash.
+        await output.WriteLineAsync(key);
+        await output.FlushAsync(cancellationToken);
+        return 0;
+    }
+
+    public sealed record ParseResult(CreateKeyCommand? Command, string? Error);
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json;
+using Workflow.Api.Tests.Support;
+
+namespace Workflow.Api.Tests.OpenApi;
+
+/// <summary>The OpenAPI document and Swagger UI: served without a key, listing every endpoint with schemas and examples.</summary>
+public sealed class OpenApiDocumentTests(SqliteApiFactory api) : IClassFixture<SqliteApiFactory>
+{
+    private async Task<JsonElement> DocumentAsync()
+    {
+        using var client = api.CreateClient();
+        var response = await client.GetJsonAsync("/swagger/v1/swagger.json");
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        return response.Json;
+    }
+
+    [Fact]
+    public async Task Document_ListsTheEndpoints_WithoutAKey()
+    {
+        var document = await DocumentAsync();
+        var paths = document.GetProperty("paths");
+        string[] expected =
+        [
+            "/api/v1/campaigns", "/api/v1/campaigns/{id}", "/api/v1/campaigns/{id}/progress", "/api/v1/campaigns/{id}/transitions",
+            "/api/v1/campaigns/{id}/diagram", "/api/v1/campaigns/{id}/history", "/api/v1/campaigns/{id}/tasks/{taskId}/complete",
+            "/api/v1/campaigns/{id}/tasks/{taskId}/reassign", "/api/v1/tasks", "/api/v1/events", "/api/v1/activity-descriptors",
+            "/health/live", "/health/ready",
+        ];
+        foreach (var path in expected) Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing");
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal(("apiKey", "header", "X-Api-Key"),
+            (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
+        // Health needs no key; the rest do.
+        Assert.Equal(0, paths.GetProperty("/health/ready").GetProperty("get").GetProperty("security").GetArrayLength());
+        Assert.Contains(document.GetProperty("security").EnumerateArray(), r => r.TryGetProperty("ApiKey", out _));
+    }
+
+    [Fact]
+    public async Task Document_HasSchemasAndExamples_ForRequestsAndProblems()
+    {
+        var document = await DocumentAsync();
+        var create = document.GetProperty("paths").GetProperty("/api/v1/campaigns").GetProperty("post");
+        var body = create.GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        Assert.Equal("#/components/schemas/CreateCampaignRequest", body.GetProperty("schema").GetProperty("$ref").GetString());
+        var example = body.GetProperty("examples").GetProperty("seedCampaign").GetProperty("value");
+        Assert.Equal("scientific-outlook-campaign", example.GetProperty("templateId").GetString());
+        Assert.Equal(2, example.GetProperty("parameters").GetProperty("partyGroups").GetArrayLength());
+
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        foreach (var name in new[] { "CreateCampaignRequest", "TransitionRequest", "CompleteTaskRequest", "ReassignTaskRequest" })
+            Assert.True(schemas.GetProperty(name).TryGetProperty("example", out _), $"{name} has no example");
+        Assert.Equal("#/components/schemas/CampaignResponse",
+            create.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+
+        var transitions = document.GetProperty("paths").GetProperty("/api/v1/campaigns/{id}/transitions").GetProperty("post");
+        foreach (var status in new[] { "400", "401", "403", "404", "409", "412", "422" })
+        {
+            var problem = transitions.GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty("application/problem+json");
+            Assert.Equal(int.Parse(status), problem.GetProperty("example").GetProperty("status").GetInt32());
+            Assert.StartsWith("urn:campaign-workflow:problem:", problem.GetProperty("example").GetProperty("type").GetString());
+        }
+        var conflict = transitions.GetProperty("responses").GetProperty("409").GetProperty("content").GetProperty("application/problem+json").GetProperty("example");
+        Assert.Equal("campaign.trigger_not_permitted", conflict.GetProperty("code").GetString());
+        Assert.Equal("pending", conflict.GetProperty("gates")[0].GetProperty("state").GetString());
+
+        var complete = document.GetProperty("paths").GetProperty("/api/v1/campaigns/{id}/tasks/{taskId}/complete").GetProperty("post");
+        Assert.True(complete.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("examples").TryGetProperty("review", out _));
+        Assert.Contains(complete.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "If-Match");
+        Assert.Equal("#/components/schemas/CampaignProgressProgressResponse",
+            document.GetProperty("paths").GetProperty("/api/v1/campaigns/{id}/progress").GetProperty("get").GetProperty("responses")
+                .GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+    }
+
+    [Fact]
+    public async Task SwaggerUi_IsServedWithoutAKey()
+    {
+        using var client = api.CreateClient();
+        using var response = await client.GetAsync("/swagger/index.html");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("swagger-ui", await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Workflow.Storage;
+using Workflow.Storage.Providers;
+
+namespace Workflow.Api.Tests.Storage;
+
+/// <summary>
+/// The migrations of the three providers, checked without their servers: each matches the model
+/// (no pending model changes), the SQL Server script is valid T-SQL that creates the expected
+/// schema, and the three providers' models describe the same tables, columns and indexes.
+/// </summary>
+public sealed class MigrationTests
+{
+    private static readonly DatabaseProvider[] All = [DatabaseProvider.Sqlite, DatabaseProvider.SqlServer, DatabaseProvider.PostgreSql];
+
+    public static TheoryData<DatabaseProvider> Providers => new(All);
+
+    private static readonly string[] ExpectedTables =
+        ["campaigns", "history", "definitions", "definition_drafts", "api_keys", "idempotency_records", "work_items"];
+
+    /// <summary>The context exactly as the API configures it; building a model or a script never connects.</summary>
+    private static CampaignDbContext Context(DatabaseProvider provider)
+    {
+        var connectionString = provider switch
+        {
+            DatabaseProvider.Sqlite => "Data Source=never-opened.db",
+            DatabaseProvider.SqlServer => "Server=localhost;Database=campaigns;User Id=sa;Password=never-used;TrustServerCertificate=True",
+            _ => "Host=localhost;Database=campaigns;Username=postgres",
+        };
+        var builder = new DbContextOptionsBuilder<CampaignDbContext>();
+        StorageRegistration.Configure(builder, provider, connectionString);
+        return new CampaignDbContext(builder.Options);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Migrations_MatchTheModel(DatabaseProvider provider)
+    {
+        using var db = Context(provider);
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(),
+            $"The {provider} migrations do not match the model: run dotnet ef migrations add for src/Workflow.Storage.{provider}.");
+    }
+
+    [Fact]
+    public void SqlServerScript_IsValidTransactSql_AndCreatesTheSchema()
+    {
+        using var db = Context(DatabaseProvider.SqlServer);
+        var script = db.GetService<IMigrator>().GenerateScript();
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        var fragment = parser.Parse(new StringReader(script), out var errors);
+        Assert.True(errors.Count == 0,
+            string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}")));
+
+        var schema = new SchemaCollector();
+        fragment.Accept(schema);
+        foreach (var table in ExpectedTables) Assert.Contains(table, schema.Tables);
+        Assert.Contains(schema.Indexes, i =>
+            i is { Table: "history", Unique: true } && i.Columns.SequenceEqual(["CampaignId", "Sequence"]));
+        Assert.Contains(schema.Indexes, i => i is { Table: "api_keys", Unique: true } && i.Columns.SequenceEqual(["Prefix"]));
+        // Every migration records itself in the history table.
+        foreach (var migration in db.Database.GetMigrations()) Assert.Contains($"N'{migration}'", script);
+    }
+
+    [Fact]
+    public void Providers_DescribeTheSameLogicalSchema()
+    {
+        var schemas = All.ToDictionary(p => p, p =>
+        {
+            using var db = Context(p);
+            return LogicalSchema(db.GetService<IDesignTimeModel>().Model.GetRelationalModel());
+        });
+        var sqlite = schemas[DatabaseProvider.Sqlite];
+        Assert.Equal(ExpectedTables.Order(), sqlite.Select(t => t.Split(' ')[0]).Distinct().Order());
+        Assert.Equal(sqlite, schemas[DatabaseProvider.SqlServer]);
+        Assert.Equal(sqlite, schemas[DatabaseProvider.PostgreSql]);
+    }
+
+    /// <summary>One line per table, column (name, nullability), key and index; column types are provider-specific and left out.</summary>
+    private static List<string> LogicalSchema(IRelationalModel model) =>
+        model.Tables.OrderBy(t => t.Name, StringComparer.Ordinal).SelectMany(table =>
+            table.Columns.OrderBy(c => c.Name, StringComparer.Ordinal)
+                .Select(c => $"{table.Name} column {c.Name} {(c.IsNullable ? "null" : "not null")}")
+                .Append($"{table.Name} primary key ({string.Join(", ", table.PrimaryKey!.Columns.Select(c => c.Name))})")
+                .Concat(table.Indexes.OrderBy(i => i.Name, StringComparer.Ordinal)
+                    .Select(i => $"{table.Name} {(i.IsUnique ? "unique " : "")}index {i.Name} ({string.Join(", ", i.Columns.Select(c => c.Name))})"))
+                .Concat(table.ForeignKeyConstraints.OrderBy(f => f.Name, StringComparer.Ordinal)
+                    .Select(f => $"{table.Name} foreign key {f.Name}")))
+            .ToList();
+
+    private sealed record IndexInfo(string Table, string Name, bool Unique, IReadOnlyList<string> Columns);
+
+    private sealed class SchemaCollector : TSqlFragmentVisitor
+    {
+        public List<string> Tables { get; } = [];
+
+        public List<IndexInfo> Indexes { get; } = [];
+
+        public override void Visit(CreateTableStatement node) => Tables.Add(node.SchemaObjectName.BaseIdentifier.Value);
+
+        public override void Visit(CreateIndexStatement node) => Indexes.Add(new IndexInfo(
+            node.OnName.BaseIdentifier.Value, node.Name.Value, node.Unique,
+            node.Columns.Select(c => c.Column.MultiPartIdentifier.Identifiers[^1].Value).ToList()));
+    }
+}
