@@ -150,7 +150,7 @@ public abstract class CampaignReadTests(ApiFactory api)
         Assert.EndsWith("}", dotText.TrimEnd());
 
         var bad = await client.GetJsonAsync($"/api/v1/campaigns/{id}/diagram?format=svg");
-        Assert.Equal((HttpStatusCode.BadRequest, "request.invalid"), (bad.Status, bad.ProblemCode));
+        Assert.Equal((HttpStatusCode.BadRequest, "diagram.format_unknown"), (bad.Status, bad.ProblemCode));
         Assert.Equal("application/problem+json", bad.Message.Content.Headers.ContentType!.MediaType);
         Assert.Contains("svg", bad.Json.GetProperty("detail").GetString());
 
