@@ -220,8 +220,16 @@ namespace Workflow.Storage.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("AfterState")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BeforeState")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("uuid");
@@ -238,6 +246,9 @@ namespace Workflow.Storage.PostgreSql.Migrations
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -253,6 +264,10 @@ namespace Workflow.Storage.PostgreSql.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organization")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -281,10 +296,48 @@ namespace Workflow.Storage.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At", "Id");
+
                     b.HasIndex("CampaignId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Actor", "At", "Id");
+
+                    b.HasIndex("Kind", "At", "Id");
+
+                    b.HasIndex("Organization", "At", "Id");
+
+                    b.HasIndex("PhaseId", "At", "Id");
+
                     b.ToTable("history", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Storage.History.LedgerStream", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("HistoryCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HistoryHead")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_streams", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Storage.Idempotency.IdempotencyRecord", b =>

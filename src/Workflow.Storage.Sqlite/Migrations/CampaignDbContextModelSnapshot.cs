@@ -209,7 +209,15 @@ namespace Workflow.Storage.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AfterState")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeforeState")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CampaignId")
@@ -227,6 +235,9 @@ namespace Workflow.Storage.Sqlite.Migrations
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -242,6 +253,10 @@ namespace Workflow.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organization")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -270,10 +285,48 @@ namespace Workflow.Storage.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At", "Id");
+
                     b.HasIndex("CampaignId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Actor", "At", "Id");
+
+                    b.HasIndex("Kind", "At", "Id");
+
+                    b.HasIndex("Organization", "At", "Id");
+
+                    b.HasIndex("PhaseId", "At", "Id");
+
                     b.ToTable("history", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Storage.History.LedgerStream", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HistoryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HistoryHead")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_streams", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Storage.Idempotency.IdempotencyRecord", b =>

@@ -4,7 +4,7 @@ namespace Workflow.Storage.Campaigns;
 /// A campaign as stored: searchable columns, the engine state as a JSON snapshot (so loading never
 /// replays the history), the version that guards concurrent writers, and the head of its ledger.
 /// </summary>
-public sealed class CampaignRow
+public sealed class CampaignRow : History.IHistoryHead
 {
     public const int NameMaxLength = 400;
     public const int OrganizationMaxLength = 200;

@@ -32,6 +32,16 @@ public static class HistoryChain
             Nullable(writer, "reason", entry.Reason);
             Nullable(writer, "idempotencyKey", entry.IdempotencyKey);
             Nullable(writer, "correlationId", entry.CorrelationId);
+            Nullable(writer, "organization", entry.Organization);
+            Nullable(writer, "beforeState", entry.BeforeState);
+            Nullable(writer, "afterState", entry.AfterState);
+            writer.WritePropertyName("evidence");
+            if (entry.Evidence is null) writer.WriteNullValue();
+            else
+            {
+                using var evidence = JsonDocument.Parse(entry.Evidence);
+                evidence.RootElement.WriteTo(writer);
+            }
             writer.WriteString("definitionId", entry.DefinitionId);
             writer.WriteNumber("definitionVersion", entry.DefinitionVersion);
             Nullable(writer, "phaseId", entry.PhaseId);

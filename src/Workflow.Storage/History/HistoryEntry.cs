@@ -21,6 +21,17 @@ public sealed class HistoryEntry
     public string? Reason { get; set; }
     public string? IdempotencyKey { get; set; }
     public string? CorrelationId { get; set; }
+    /// <summary>The campaign's organization, copied so auditors can filter by it with an index.</summary>
+    public string? Organization { get; set; }
+
+    /// <summary>The state before and after: the phase for transitions, the task's status for task actions.</summary>
+    public string? BeforeState { get; set; }
+
+    public string? AfterState { get; set; }
+
+    /// <summary>Documents the entry points at, as a JSON array of <c>{uri, sha256}</c>.</summary>
+    public string? Evidence { get; set; }
+
     public required string DefinitionId { get; set; }
     public int DefinitionVersion { get; set; }
     public string? PhaseId { get; set; }

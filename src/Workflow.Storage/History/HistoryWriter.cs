@@ -1,16 +1,15 @@
 using System.Text.Json;
 using Workflow.Engine.Campaigns;
 using Workflow.Engine.Compilation;
-using Workflow.Engine.Flowchart;
 using Workflow.Engine.Serialization;
 using Workflow.Storage.Campaigns;
 
 namespace Workflow.Storage.History;
 
 /// <summary>
-/// Turns a command's engine events into ledger entries: numbered on from the campaign's last
-/// sequence, chained on from its head hash, and the head moved forward on the campaign row,
-/// so all of it is written in the command's own transaction.
+/// Turns engine events (and definition changes) into ledger entries: numbered on from the
+/// stream's last sequence, chained on from its head hash, and the head moved forward on the
+/// campaign row or stream row, so all of it is written in the command's own transaction.
 /// </summary>
 public static class HistoryWriter
 {
@@ -19,59 +18,44 @@ public static class HistoryWriter
         var entries = new List<HistoryEntry>();
         foreach (var e in events)
         {
-            var (kind, phase, task, reason) = Describe(e);
-            var workflow = phase is not null ? template.FindPhase(phase)?.Workflow.Identity : null;
-            var entry = new HistoryEntry
+            var description = EntryDescription.Of(e);
+            var workflow = description.Phase is not null ? template.FindPhase(description.Phase)?.Workflow.Identity : null;
+            entries.Add(Chain(campaign, new HistoryEntry
             {
-                CampaignId = campaign.Id,
-                Sequence = campaign.HistoryCount + 1,
                 At = context.At,
-                Kind = kind,
+                Kind = description.Kind,
                 Actor = context.Actor,
                 OnBehalfOf = context.OnBehalfOf,
-                Reason = reason,
+                Reason = description.Reason,
                 IdempotencyKey = context.IdempotencyKey,
                 CorrelationId = context.CorrelationId,
+                Organization = campaign.Organization,
+                BeforeState = description.Before,
+                AfterState = description.After,
+                Evidence = description.Evidence,
                 DefinitionId = workflow?.DefinitionId ?? template.Identity.DefinitionId,
                 DefinitionVersion = workflow?.Version ?? template.Identity.Version,
-                PhaseId = phase,
-                TaskId = task,
+                PhaseId = description.Phase,
+                TaskId = description.Task,
                 Payload = JsonSerializer.Serialize(e, EngineJson.Options),
-                PreviousHash = campaign.HistoryHead,
+                PreviousHash = "",
                 Hash = "",
-            };
-            entry.Hash = HistoryChain.Hash(entry);
-            campaign.HistoryCount = entry.Sequence;
-            campaign.HistoryHead = entry.Hash;
-            entries.Add(entry);
+            }));
         }
         return entries;
     }
 
-    /// <summary>The ledger kind, phase, task and reason of an engine event.</summary>
-    public static (string Kind, string? Phase, string? Task, string? Reason) Describe(CampaignEvent e) => e switch
+    /// <summary>One entry in a non-campaign stream, such as a definition published or retracted.</summary>
+    public static HistoryEntry AppendOne(IHistoryHead stream, HistoryEntry entry) => Chain(stream, entry);
+
+    private static HistoryEntry Chain(IHistoryHead stream, HistoryEntry entry)
     {
-        CampaignCreated => ("campaign.created", null, null, null),
-        PhaseTransitioned t => ("phase.transitioned", CampaignStates.IsPhase(t.Transition.From) ? t.Transition.From : null, null, t.Transition.Reason),
-        GatesEvaluated g => ("gates.evaluated", g.PhaseId, null, null),
-        CampaignVariablesSet v => ("campaign.variablesSet", v.PhaseId, null, null),
-        PhaseWorkflowEvent w => w.Event switch
-        {
-            WorkflowStarted => ("workflow.started", w.PhaseId, null, null),
-            TaskActivated a => ("task.activated", w.PhaseId, a.TaskId, null),
-            TaskCompleted c => ("task.completed", w.PhaseId, c.TaskId, c.Comment),
-            TaskReassigned r => ("task.reassigned", w.PhaseId, r.TaskId, r.Reason),
-            TaskCancelled x => ("task.cancelled", w.PhaseId, x.TaskId, x.Reason),
-            ActivityCompleted a => ("activity.completed", w.PhaseId, null, null),
-            ActivityFaulted f => ("activity.faulted", w.PhaseId, null, f.Message),
-            JoinArrived => ("join.arrived", w.PhaseId, null, null),
-            VariableSet => ("variable.set", w.PhaseId, null, null),
-            FindingRecorded f => ("finding.recorded", w.PhaseId, f.SourceTaskId, null),
-            NotificationRequested => ("notification.requested", w.PhaseId, null, null),
-            WorkflowCompleted => ("workflow.completed", w.PhaseId, null, null),
-            WorkflowCancelled c => ("workflow.cancelled", w.PhaseId, null, c.Reason),
-            _ => ("workflow.event", w.PhaseId, null, null),
-        },
-        _ => ("campaign.event", null, null, null),
-    };
+        entry.CampaignId = stream.Id;
+        entry.Sequence = stream.HistoryCount + 1;
+        entry.PreviousHash = stream.HistoryHead;
+        entry.Hash = HistoryChain.Hash(entry);
+        stream.HistoryCount = entry.Sequence;
+        stream.HistoryHead = entry.Hash;
+        return entry;
+    }
 }

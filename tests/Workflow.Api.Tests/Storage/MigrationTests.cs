@@ -20,7 +20,7 @@ public sealed class MigrationTests
     public static TheoryData<DatabaseProvider> Providers => new(All);
 
     private static readonly string[] ExpectedTables =
-        ["campaigns", "history", "definitions", "definition_drafts", "api_keys", "idempotency_records", "work_items"];
+        ["campaigns", "history", "definitions", "definition_drafts", "api_keys", "idempotency_records", "work_items", "ledger_streams"];
 
     /// <summary>The context exactly as the API configures it; building a model or a script never connects.</summary>
     private static CampaignDbContext Context(DatabaseProvider provider)
@@ -63,6 +63,13 @@ public sealed class MigrationTests
         Assert.Contains(schema.Indexes, i =>
             i is { Table: "history", Unique: true } && i.Columns.SequenceEqual(["CampaignId", "Sequence"]));
         Assert.Contains(schema.Indexes, i => i is { Table: "api_keys", Unique: true } && i.Columns.SequenceEqual(["Prefix"]));
+        // The append-only trigger is created through EXEC (it must open a batch): parse its own text too.
+        var start = script.IndexOf("EXEC(N'CREATE TRIGGER history_append_only", StringComparison.Ordinal);
+        Assert.True(start >= 0, "The SQL Server script does not create the append-only trigger on history.");
+        var body = script[(start + "EXEC(N'".Length)..script.IndexOf("');", start, StringComparison.Ordinal)].Replace("''", "'");
+        parser.Parse(new StringReader(body), out var triggerErrors);
+        Assert.Empty(triggerErrors);
+        Assert.Contains("INSTEAD OF UPDATE, DELETE", body);
         // Every migration records itself in the history table.
         foreach (var migration in db.Database.GetMigrations()) Assert.Contains($"N'{migration}'", script);
     }
