@@ -85,7 +85,25 @@ public sealed class TestVectorTests
         report = ExportVerifier.Verify(Element(newest), key);
         Assert.False(report.Intact);
         Assert.Equal(count, report.FirstBadSequence);
-        Assert.Contains("missing: the checkpoint signed entry", report.Problem);
+        Assert.Contains("missing: the export's checkpoint", report.Problem);
+    }
+
+    [Fact]
+    public void ACheckpointKeptFromEarlier_CatchesALaterExportThatLostItsNewestEntries()
+    {
+        using var key = PublicKey();
+        var kept = Export().GetProperty("checkpoint").Clone();
+        Assert.True(ExportVerifier.Verify(Export(), key, [("checkpoint kept.json", kept)]).Intact);
+
+        // A later export, made after the newest entry was removed and the head reset, carries no
+        // trace of it (here: no checkpoint of its own, since the test cannot sign one).
+        var later = Mutable();
+        later["entries"]!.AsArray().RemoveAt(later["entries"]!.AsArray().Count - 1);
+        later.AsObject().Remove("checkpoint");
+        Assert.True(ExportVerifier.Verify(Element(later), key).Intact);
+        var report = ExportVerifier.Verify(Element(later), key, [("checkpoint kept.json", kept)]);
+        Assert.False(report.Intact);
+        Assert.Contains("missing: checkpoint kept.json", report.Problem);
     }
 
     [Fact]

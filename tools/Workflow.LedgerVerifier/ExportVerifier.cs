@@ -31,8 +31,12 @@ public static class ExportVerifier
     /// <summary>The lower-case hex SHA-256 an entry must carry as its hash.</summary>
     public static string EntryHash(JsonElement entry) => JsonCanonicalizer.Sha256Hex(entry, NotHashed);
 
-    /// <summary>Verifies the export; <paramref name="publicKey"/> null means the key the export carries (noted as weaker).</summary>
-    public static VerificationReport Verify(JsonElement export, ECDsa? publicKey)
+    /// <summary>
+    /// Verifies the export: its entries, its own checkpoint, and checkpoints kept from earlier
+    /// (each must name an entry the export still has, with the same hash). <paramref name="publicKey"/>
+    /// null means the key the export carries (noted as weaker).
+    /// </summary>
+    public static VerificationReport Verify(JsonElement export, ECDsa? publicKey, IEnumerable<(string Name, JsonElement Checkpoint)>? earlierCheckpoints = null)
     {
         var notes = new List<string>();
         if (export.ValueKind != JsonValueKind.Object) throw new FormatException("the export is not a JSON object");
@@ -73,12 +77,6 @@ public static class ExportVerifier
             hashes[sequence] = computed;
         }
 
-        if (!export.TryGetProperty("checkpoint", out var checkpoint) || checkpoint.ValueKind != JsonValueKind.Object)
-        {
-            notes.Add("the export has no checkpoint: entries removed from its end could not be noticed");
-            return new(true, count, last, null, null, notes);
-        }
-
         ECDsa? embedded = null;
         try
         {
@@ -88,29 +86,52 @@ public static class ExportVerifier
                 embedded = ECDsa.Create();
                 embedded.ImportFromPem(pem);
                 publicKey = embedded;
-                notes.Add("the checkpoint was checked against the public key inside the export; pass --public-key with the key obtained from the server (GET /api/v1/audit/signing-key) to rule out a re-signed export");
+                notes.Add("checkpoints were checked against the public key inside the export; pass --public-key with the key obtained from the server (GET /api/v1/audit/signing-key) to rule out a re-signed export");
             }
-            var keyId = Convert.ToHexStringLower(SHA256.HashData(publicKey.ExportSubjectPublicKeyInfo()));
-            var cpSequence = checkpoint.TryGetProperty("sequence", out var cs) && cs.ValueKind == JsonValueKind.Number && cs.TryGetInt64(out var n) ? n : -1;
-            var cpHead = Text(checkpoint, "headHash");
-            if (Text(checkpoint, "keyId") != keyId)
-                return Bad(cpSequence, $"the checkpoint names key {Text(checkpoint, "keyId")}, not the public key given ({keyId})");
-            if (!SignatureValid(checkpoint, publicKey))
-                return Bad(cpSequence, "the checkpoint's signature is not valid for its content and the public key");
-            if (Text(checkpoint, "campaignId") != campaignId)
-                return Bad(cpSequence, $"the checkpoint is for {Text(checkpoint, "campaignId")}, not {campaignId}");
-            if (cpSequence > count)
-                return Bad(count + 1, $"the newest entries after {count} are missing: the checkpoint signed entry {cpSequence} with hash {cpHead}");
-            var atCheckpoint = cpSequence == 0 ? Genesis : hashes.GetValueOrDefault(cpSequence);
-            if (atCheckpoint != cpHead)
-                return Bad(cpSequence, $"entry {cpSequence} has hash {atCheckpoint}, but the checkpoint signed {cpHead}");
-            notes.Add($"checkpoint: entry {cpSequence} with hash {cpHead}, issued {Text(checkpoint, "issuedAt")}, signature valid (key {keyId})");
+            var checkpoints = new List<(string Name, JsonElement Checkpoint)>();
+            if (export.TryGetProperty("checkpoint", out var own) && own.ValueKind == JsonValueKind.Object) checkpoints.Add(("the export's checkpoint", own));
+            else notes.Add("the export has no checkpoint of its own");
+            foreach (var (name, earlier) in earlierCheckpoints ?? []) checkpoints.Add((name, earlier));
+            if (checkpoints.Count == 0) notes.Add("no checkpoint: entries removed from the end could not be noticed");
+            foreach (var (name, checkpoint) in checkpoints)
+            {
+                var problem = CheckCheckpoint(name, checkpoint, campaignId, count, hashes, publicKey, out var sequence, out var note);
+                if (problem is not null) return Bad(sequence, problem);
+                notes.Add(note!);
+            }
             return new(true, count, last, null, null, notes);
         }
         finally
         {
             embedded?.Dispose();
         }
+    }
+
+    /// <summary>A checkpoint must be signed by the key, be for this ledger, and name an entry the export has, with the same hash.</summary>
+    private static string? CheckCheckpoint(string name, JsonElement checkpoint, string campaignId, long count, Dictionary<long, string> hashes, ECDsa publicKey,
+        out long sequence, out string? note)
+    {
+        note = null;
+        var keyId = Convert.ToHexStringLower(SHA256.HashData(publicKey.ExportSubjectPublicKeyInfo()));
+        sequence = checkpoint.TryGetProperty("sequence", out var cs) && cs.ValueKind == JsonValueKind.Number && cs.TryGetInt64(out var n) ? n : -1;
+        var head = Text(checkpoint, "headHash");
+        if (Text(checkpoint, "keyId") != keyId)
+            return $"{name} names key {Text(checkpoint, "keyId")}, not the public key given ({keyId})";
+        if (!SignatureValid(checkpoint, publicKey))
+            return $"{name}'s signature is not valid for its content and the public key";
+        if (Text(checkpoint, "campaignId") != campaignId)
+            return $"{name} is for {Text(checkpoint, "campaignId")}, not {campaignId}";
+        if (sequence > count)
+        {
+            var signed = sequence;
+            sequence = count + 1;
+            return $"the newest entries after {count} are missing: {name} (issued {Text(checkpoint, "issuedAt")}) signed entry {signed} with hash {head}";
+        }
+        var atCheckpoint = sequence == 0 ? Genesis : hashes.GetValueOrDefault(sequence);
+        if (atCheckpoint != head)
+            return $"entry {sequence} has hash {atCheckpoint}, but {name} (issued {Text(checkpoint, "issuedAt")}) signed {head}";
+        note = $"{name}: entry {sequence} with hash {head}, issued {Text(checkpoint, "issuedAt")}, signature valid (key {keyId})";
+        return null;
     }
 
     /// <summary>ES256 (IEEE P1363, base64url) over the canonical JSON of the checkpoint's campaignId, sequence, headHash, issuedAt and keyId.</summary>

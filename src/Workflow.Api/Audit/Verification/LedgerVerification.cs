@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Storage;
 using Workflow.Storage.History;
@@ -6,8 +7,14 @@ namespace Workflow.Api.Audit.Verification;
 
 /// <summary>The outcome of a verification, as the API answers it.</summary>
 public sealed record VerificationResult(
-    bool Intact, long? Entries, string? HeadHash, DateTime CheckedAt,
-    long? FirstBadSequence, VerificationProblem? Problem, long? EntriesChecked, CheckpointCheck? Checkpoint);
+    bool Intact,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Entries,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HeadHash,
+    DateTime CheckedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? FirstBadSequence,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VerificationProblem? Problem,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? EntriesChecked,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CheckpointCheck? Checkpoint);
 
 public sealed record VerificationProblem(string Code, string Message);
 
