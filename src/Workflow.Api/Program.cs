@@ -1,4 +1,5 @@
 using Workflow.Api.Activities;
+using Workflow.Api.Audit.Verification;
 using Workflow.Api.Campaigns;
 using Workflow.Api.Definitions;
 using Workflow.Api.Errors;
@@ -36,6 +37,7 @@ builder.Services.AddDefinitionCatalog();
 builder.Services.AddCampaignCommands();
 builder.Services.AddApiDocumentation();
 builder.Services.AddHealth();
+builder.Services.AddLedgerVerification(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -65,6 +67,7 @@ app.MapDefinitions();
 app.MapCampaigns();
 app.MapTasks();
 app.MapHistory();
+app.MapLedgerVerification();
 
 await app.PrepareStorageAsync();
 await app.RunAsync();
