@@ -18,4 +18,7 @@ public static class Roles
 
     /// <summary>Who may change definitions.</summary>
     public const string DefinitionWriters = "DefinitionWriters";
+
+    /// <summary>Who may query and export the whole ledger.</summary>
+    public const string Auditors = "Auditors";
 }
