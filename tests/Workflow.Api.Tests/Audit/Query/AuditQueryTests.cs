@@ -153,7 +153,7 @@ public abstract class AuditQueryTests(ApiFactory api)
         Assert.Equal(row.PreviousHash, completed.GetProperty("previousHash").GetString());
         Assert.Equal(row.DefinitionId, completed.GetProperty("definitionId").GetString());
         Assert.True(completed.TryGetProperty("evidence", out _));
-        var suspended = (await WalkAsync(auditor, "text=cmd%7C", 10)).Single();
+        var suspended = (await WalkAsync(auditor, $"campaignId={seed.A}&text=cmd%7C", 10)).Single();
         Assert.Equal(FormulaReason, suspended.GetProperty("reason").GetString());
     }
 
