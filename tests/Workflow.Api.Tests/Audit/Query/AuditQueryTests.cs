@@ -126,6 +126,9 @@ public abstract class AuditQueryTests(ApiFactory api)
         await Expect("text=CMD%7C", h => h.Reason == FormulaReason);
         await Expect($"text={Uri.EscapeDataString("审计抽查")}", h => h.Reason == ChineseReason);
         await Expect("text=start", h => h.Reason?.Contains("start", StringComparison.OrdinalIgnoreCase) == true);
+        // Wildcards are text, not patterns.
+        Assert.All(await WalkAsync(auditor, "text=%25", 500), i => Assert.Contains("%", i.GetProperty("reason").GetString()));
+        Assert.All(await WalkAsync(auditor, "text=_", 500), i => Assert.Contains("_", i.GetProperty("reason").GetString()));
 
         // Time range: from inclusive, to exclusive.
         var a = ledger.Where(h => h.CampaignId == seed.A).ToList();
