@@ -299,6 +299,11 @@ public abstract class AuditQueryTests(ApiFactory api)
             HttpStatusCode.BadRequest, "audit.time_invalid", "yesterday", "yesterday");
         await Problems.RefusedAsync(h => auditor.GetJsonAsync($"{Entries}?from=2026-02-01T00:00:00Z&to=2026-01-01", h),
             HttpStatusCode.BadRequest, "audit.range_invalid", "2026-02-01T00:00:00Z", "起始时间");
+        // Documented, with its three representations.
+        var document = await api.Client(null).GetJsonAsync("/swagger/v1/swagger.json");
+        var content = document.Json.GetProperty("paths").GetProperty(Entries).GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content");
+        foreach (var media in new[] { "application/json", "text/csv", "application/x-ndjson" }) Assert.True(content.TryGetProperty(media, out _), media);
+
         // The exports refuse the same way, before anything is streamed.
         var (status, problem) = await RawAsync($"{Entries}?to=13/45/2026", "text/csv");
         Assert.Equal((HttpStatusCode.BadRequest, "audit.time_invalid"), (status, problem));
