@@ -1,5 +1,6 @@
 using Workflow.Api.Activities;
 using Workflow.Api.Audit.Verification;
+using Workflow.Api.Audit.Query;
 using Workflow.Api.Campaigns;
 using Workflow.Api.Definitions;
 using Workflow.Api.Errors;
@@ -68,6 +69,7 @@ app.MapCampaigns();
 app.MapTasks();
 app.MapHistory();
 app.MapLedgerVerification();
+app.MapAuditQuery();
 
 await app.PrepareStorageAsync();
 await app.RunAsync();

@@ -42,6 +42,8 @@ public static partial class Messages
         [ProblemCodes.PreconditionFailed] = ("The campaign has changed (version {current}); your If-Match was {expected}. Reload it and try again.", "活动已被修改（当前版本 {current}），您的 If-Match 为 {expected}。请重新加载后重试。"),
         [ProblemCodes.IdempotencyKeyReused] = ("The Idempotency-Key {key} was already used with a different request body.", "幂等键 {key} 已用于不同的请求正文。"),
         [ProblemCodes.CursorInvalid] = ("The paging cursor is not valid; start again without one.", "分页游标无效，请不带游标重新开始。"),
+        [ProblemCodes.AuditTimeInvalid] = ("The parameter {parameter} must be an ISO 8601 time such as 2026-11-25T08:00:00Z, not '{value}'.", "参数 {parameter} 必须是 ISO 8601 时间（例如 2026-11-25T08:00:00Z），而不是“{value}”。"),
+        [ProblemCodes.AuditRangeInvalid] = ("The time range is empty: from ({from}) is after to ({to}).", "时间范围无效：起始时间 from（{from}）晚于结束时间 to（{to}）。"),
         [ProblemCodes.TriggerUnknown] = ("'{trigger}' is not a trigger; use one of {triggers}.", "“{trigger}”不是有效的触发器，可用：{triggers}。"),
         [ProblemCodes.ConcurrencyConflict] = ("The campaign kept changing while this command ran; try again.", "命令执行期间活动持续被修改，请重试。"),
         [ProblemCodes.ServerError] = ("Something went wrong on the server; the request was not applied. Reference: {traceId}.", "服务器出错，请求未被执行。参考编号：{traceId}。"),

@@ -38,6 +38,8 @@ public static class ProblemCodes
     public const string PreconditionFailed = "request.precondition_failed";
     public const string IdempotencyKeyReused = "idempotency.key_reused";
     public const string CursorInvalid = "paging.cursor_invalid";
+    public const string AuditTimeInvalid = "audit.time_invalid";
+    public const string AuditRangeInvalid = "audit.range_invalid";
     public const string TriggerUnknown = "campaign.trigger_unknown";
     public const string DiagramFormatUnknown = "diagram.format_unknown";
     public const string ConcurrencyConflict = "campaign.concurrency_conflict";

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Workflow.Api.Audit.Query;
+using Workflow.Storage;
+using Workflow.Storage.Providers;
+
+namespace Workflow.Api.Tests.Audit.Query;
+
+/// <summary>
+/// The audit query with every filter and a cursor translates on all three providers (SQL Server
+/// included, without its server): plain comparisons joined by AND/OR, an ORDER BY on (At, Id), no OFFSET.
+/// </summary>
+public sealed class AuditQueryTranslationTests
+{
+    public static TheoryData<DatabaseProvider> Providers => new([DatabaseProvider.Sqlite, DatabaseProvider.SqlServer, DatabaseProvider.PostgreSql]);
+
+    private static CampaignDbContext Context(DatabaseProvider provider)
+    {
+        var connectionString = provider switch
+        {
+            DatabaseProvider.Sqlite => "Data Source=never-opened.db",
+            DatabaseProvider.SqlServer => "Server=localhost;Database=campaigns;User Id=sa;Password=never-used;TrustServerCertificate=True",
+            _ => "Host=localhost;Database=campaigns;Username=postgres",
+        };
+        var builder = new DbContextOptionsBuilder<CampaignDbContext>();
+        StorageRegistration.Configure(builder, provider, connectionString);
+        return new CampaignDbContext(builder.Options);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void EveryFilterAndTheCursor_Translate_WithoutOffset(DatabaseProvider provider)
+    {
+        using var db = Context(provider);
+        var at = new DateTime(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc);
+        var filter = new AuditFilter(Guid.NewGuid(), "district-education-bureau", "admin", "phase.transitioned", "study",
+            at.AddDays(-30), at.AddDays(1), "分析", new AuditCursor.Position(at, 42));
+        var sql = filter.Apply(db.History.AsNoTracking()).Take(51).ToQueryString();
+
+        Assert.DoesNotContain("OFFSET", sql, StringComparison.OrdinalIgnoreCase);
+        Assert.Matches(@"ORDER BY [\[""]?h[\]""]?\.[\[""]?At[\]""]?, [\[""]?h[\]""]?\.[\[""]?Id[\]""]?", sql);
+        Assert.Matches(@"\bOR\b", sql);
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            Assert.Contains("TOP(", sql, StringComparison.Ordinal);
+            new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
+            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")) + Environment.NewLine + sql);
+        }
+    }
+}
