@@ -1,4 +1,5 @@
 using Workflow.Api.Activities;
+using Workflow.Api.Audit.Definitions;
 using Workflow.Api.Campaigns;
 using Workflow.Api.Definitions;
 using Workflow.Api.Errors;
@@ -65,6 +66,7 @@ app.MapDefinitions();
 app.MapCampaigns();
 app.MapTasks();
 app.MapHistory();
+app.MapDefinitionAudit();
 
 await app.PrepareStorageAsync();
 await app.RunAsync();

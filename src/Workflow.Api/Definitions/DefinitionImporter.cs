@@ -14,6 +14,9 @@ public sealed class DefinitionImporter(CampaignDbContext db, IConfiguration conf
 {
     public const string FileSource = "file";
 
+    /// <summary>Who publishes the files: the folder, as the versions' publishedBy and the ledger entries' actor say.</summary>
+    public const string Importer = "workflows/";
+
     public async Task ImportAsync(CancellationToken cancellationToken)
     {
         var folder = configuration["Definitions:Folder"] is { Length: > 0 } configured
@@ -48,11 +51,16 @@ public sealed class DefinitionImporter(CampaignDbContext db, IConfiguration conf
             var file = byIdentity[(kind, identity.DefinitionId, identity.Version)];
             if (existing is null)
             {
-                db.Definitions.Add(new PublishedDefinition
+                var row = new PublishedDefinition
                 {
                     Kind = kind, DefinitionId = identity.DefinitionId, Version = identity.Version, ContentHash = identity.ContentHash,
-                    Json = file.Json, Source = FileSource, PublishedAt = clock.GetUtcNow().UtcDateTime, PublishedBy = "workflows/",
-                });
+                    Json = file.Json, Source = FileSource, PublishedAt = Storage.UtcTime.Truncate(clock.GetUtcNow()), PublishedBy = Importer,
+                };
+                db.Definitions.Add(row);
+                // In the same save as the rows: the import and its entries are written together or not at all.
+                await DefinitionLedger.AppendAsync(db, new DefinitionLedger.Change(kind, DefinitionLedger.Imported, row.DefinitionId, row.Version,
+                    row.ContentHash, null, "imported from " + Path.GetRelativePath(folder, file.Path).Replace('\\', '/'), null, DefinitionLedger.PublishedState),
+                    DefinitionLedger.Importer(Importer), row.PublishedAt, cancellationToken);
                 continue;
             }
             if (existing.ContentHash == identity.ContentHash) continue;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Campaigns;
 using Workflow.Storage;
 using Workflow.Storage.Definitions;
 
@@ -20,8 +21,9 @@ public sealed class DefinitionPublisher(CampaignDbContext db, DefinitionCatalog 
     /// publications meet at the unique (kind, id, version) index; the loser runs again on the fresh
     /// maximum. Deleting the draft checks its row version, so a draft is published at most once.
     /// </summary>
-    public async Task<PublishOutcome> PublishAsync(string kind, Guid draftId, long? ifMatch, string principal, CancellationToken cancellationToken)
+    public async Task<PublishOutcome> PublishAsync(string kind, Guid draftId, long? ifMatch, RequestActor actor, CancellationToken cancellationToken)
     {
+        var principal = actor.Principal;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -44,6 +46,9 @@ public sealed class DefinitionPublisher(CampaignDbContext db, DefinitionCatalog 
             };
             db.Definitions.Add(row);
             db.Drafts.Remove(draft);
+            // The stream head is a concurrency token: a racing definition change makes this save fail and run again.
+            await DefinitionLedger.AppendAsync(db, new DefinitionLedger.Change(kind, DefinitionLedger.Published, row.DefinitionId, row.Version, row.ContentHash,
+                draft.Id, null, DefinitionLedger.DraftState, DefinitionLedger.PublishedState), actor, row.PublishedAt, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -61,19 +66,32 @@ public sealed class DefinitionPublisher(CampaignDbContext db, DefinitionCatalog 
         return new PublishOutcome.Contended();
     }
 
-    /// <summary>Marks a version retracted, once: the conditional update makes a second retraction (even a racing one) see it done.</summary>
-    public async Task<RetractOutcome> RetractAsync(string kind, string definitionId, int version, string principal, string? reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks a version retracted, once, with its ledger entry in the same transaction: the conditional
+    /// update makes a second retraction (even a racing one) see it done. The reason goes into the entry.
+    /// </summary>
+    public async Task<RetractOutcome> RetractAsync(string kind, string definitionId, int version, RequestActor actor, string? reason, CancellationToken cancellationToken)
     {
-        var now = (DateTime?)UtcTime.Truncate(clock.GetUtcNow());
-        var changed = await db.Definitions
-            .Where(d => d.Kind == kind && d.DefinitionId == definitionId && d.Version == version && d.RetractedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.RetractedAt, now).SetProperty(d => d.RetractedBy, principal), cancellationToken);
-        var row = await db.Definitions.AsNoTracking()
-            .SingleOrDefaultAsync(d => d.Kind == kind && d.DefinitionId == definitionId && d.Version == version, cancellationToken);
-        if (changed == 0) return new RetractOutcome(row, false);
+        var principal = actor.Principal;
+        var reasonText = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        var outcome = await DefinitionLedger.InTransactionAsync(db, async token =>
+        {
+            var now = UtcTime.Truncate(clock.GetUtcNow());
+            var changed = await db.Definitions
+                .Where(d => d.Kind == kind && d.DefinitionId == definitionId && d.Version == version && d.RetractedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.RetractedAt, (DateTime?)now).SetProperty(d => d.RetractedBy, principal), token);
+            var row = await db.Definitions.AsNoTracking()
+                .SingleOrDefaultAsync(d => d.Kind == kind && d.DefinitionId == definitionId && d.Version == version, token);
+            if (changed == 0 || row is null) return new RetractOutcome(row, false);
+            await DefinitionLedger.AppendAsync(db, new DefinitionLedger.Change(kind, DefinitionLedger.Retracted, definitionId, version, row.ContentHash,
+                null, reasonText, DefinitionLedger.PublishedState, DefinitionLedger.RetractedState), actor, now, token);
+            await db.SaveChangesAsync(token);
+            return new RetractOutcome(row, true);
+        }, () => new RetractOutcome(null, false), cancellationToken);
+        if (!outcome.Changed) return outcome;
         await catalog.ReloadAsync(db, CancellationToken.None);
         logger.LogInformation("{Principal} retracted {Kind} {DefinitionId} v{Version}. Reason: {Reason}",
-            principal, kind, definitionId, version, string.IsNullOrWhiteSpace(reason) ? "(none given)" : reason);
-        return new RetractOutcome(row, true);
+            principal, kind, definitionId, version, reasonText ?? "(none given)");
+        return outcome;
     }
 }

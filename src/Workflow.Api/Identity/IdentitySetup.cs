@@ -12,7 +12,8 @@ public static class IdentitySetup
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.CampaignWriters, p => p.RequireRole(Roles.Admin, Roles.Operator))
             .AddPolicy(Roles.TaskWriters, p => p.RequireRole(Roles.Admin, Roles.Operator, Roles.Participant))
-            .AddPolicy(Roles.DefinitionWriters, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Roles.DefinitionWriters, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Roles.Auditors, p => p.RequireRole(Roles.Admin, Roles.Auditor));
         services.AddScoped<AdminKeyBootstrap>();
         services.AddScoped<ApiKeyIssuer>();
         return services;

@@ -18,4 +18,7 @@ public static class Roles
 
     /// <summary>Who may change definitions.</summary>
     public const string DefinitionWriters = "DefinitionWriters";
+
+    /// <summary>Who may read the audit views: auditors and admins.</summary>
+    public const string Auditors = "Auditors";
 }
