@@ -85,6 +85,11 @@ public static class DefinitionLedger
                 return await strategy.ExecuteAsync(async token =>
                 {
                     await using var transaction = await db.Database.BeginTransactionAsync(token);
+                    // Definition changes take the stream row's lock first, so on PostgreSQL and SQL Server they
+                    // queue here rather than race (SQLite's BEGIN IMMEDIATE already serializes writers); the
+                    // version token stays as the guard of last resort. No row yet: the first append creates it.
+                    await db.LedgerStreams.Where(s => s.Id == LedgerStream.Definitions)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version), token);
                     var result = await work(token);
                     await transaction.CommitAsync(token);
                     return result;

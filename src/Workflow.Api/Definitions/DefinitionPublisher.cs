@@ -14,8 +14,6 @@ public sealed class DefinitionPublisher(CampaignDbContext db, DefinitionCatalog 
 {
     public const string ApiSource = "api";
 
-    private const int MaxAttempts = 8;
-
     /// <summary>
     /// Validates the draft with the next free version written into it and stores it. Racing
     /// publications meet at the unique (kind, id, version) index; the loser runs again on the fresh
@@ -24,15 +22,15 @@ public sealed class DefinitionPublisher(CampaignDbContext db, DefinitionCatalog 
     public async Task<PublishOutcome> PublishAsync(string kind, Guid draftId, long? ifMatch, RequestActor actor, CancellationToken cancellationToken)
     {
         var principal = actor.Principal;
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        // A lost race (another publication took this version, the draft changed or went) runs again on fresh reads.
+        var outcome = await DefinitionLedger.InTransactionAsync<PublishOutcome>(db, async token =>
         {
-            db.ChangeTracker.Clear();
-            var draft = await db.Drafts.SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, cancellationToken);
+            var draft = await db.Drafts.SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, token);
             if (draft is null) return new PublishOutcome.DraftMissing();
             if (ifMatch is { } expected && expected != draft.Version) return new PublishOutcome.DraftChanged(draft.Version, expected);
 
             var latest = await db.Definitions.Where(d => d.Kind == kind && d.DefinitionId == draft.DefinitionId)
-                .MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
+                .MaxAsync(d => (int?)d.Version, token) ?? 0;
             var json = DefinitionDocuments.WithVersion(draft.Json, latest + 1);
             using var document = JsonDocument.Parse(json);
             var check = DefinitionValidation.Check(kind, document.RootElement, catalog);
@@ -46,24 +44,19 @@ public sealed class DefinitionPublisher(CampaignDbContext db, DefinitionCatalog 
             };
             db.Definitions.Add(row);
             db.Drafts.Remove(draft);
-            // The stream head is a concurrency token: a racing definition change makes this save fail and run again.
             await DefinitionLedger.AppendAsync(db, new DefinitionLedger.Change(kind, DefinitionLedger.Published, row.DefinitionId, row.Version, row.ContentHash,
-                draft.Id, null, DefinitionLedger.DraftState, DefinitionLedger.PublishedState), actor, row.PublishedAt, cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Another publication took this version, or the draft changed or went: read both again.
-                continue;
-            }
+                draft.Id, null, DefinitionLedger.DraftState, DefinitionLedger.PublishedState), actor, row.PublishedAt, token);
+            await db.SaveChangesAsync(token);
+            return new PublishOutcome.Published(row);
+        }, () => new PublishOutcome.Contended(), cancellationToken);
+        if (outcome is PublishOutcome.Published published)
+        {
             // Committed: the catalog must learn of it even if the caller has gone away.
             await catalog.ReloadAsync(db, CancellationToken.None);
-            logger.LogInformation("{Principal} published {Kind} {Identity} from draft {DraftId}.", principal, kind, identity.ToString(), draftId);
-            return new PublishOutcome.Published(row);
+            logger.LogInformation("{Principal} published {Kind} {Identity} from draft {DraftId}.", principal, kind,
+                $"{published.Row.DefinitionId} v{published.Row.Version}", draftId);
         }
-        return new PublishOutcome.Contended();
+        return outcome;
     }
 
     /// <summary>
