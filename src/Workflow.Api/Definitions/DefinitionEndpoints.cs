@@ -69,6 +69,7 @@ public static class DefinitionEndpoints
         var outcome = await publisher.RetractAsync(kind, definitionId, version, actor, request?.Reason, cancellationToken);
         return outcome switch
         {
+            { Contended: true } => ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "definitions ledger")),
             { Row: null } => NotFound(context, kind, definitionId, version),
             { Changed: false, Row: { } row } => ApiProblem.Create(context, 409, ProblemCodes.DefinitionAlreadyRetracted,
                 ("kind", kind), ("definitionId", definitionId), ("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -80,7 +80,7 @@ public sealed class DefinitionPublisher(CampaignDbContext db, DefinitionCatalog 
                 null, reasonText, DefinitionLedger.PublishedState, DefinitionLedger.RetractedState), actor, now, token);
             await db.SaveChangesAsync(token);
             return new RetractOutcome(row, true);
-        }, () => new RetractOutcome(null, false), cancellationToken);
+        }, () => new RetractOutcome(null, false, Contended: true), cancellationToken);
         if (!outcome.Changed) return outcome;
         await catalog.ReloadAsync(db, CancellationToken.None);
         logger.LogInformation("{Principal} retracted {Kind} {DefinitionId} v{Version}. Reason: {Reason}",

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -148,9 +147,6 @@ public static class DraftEndpoints
             _ => ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "draft " + draftId)),
         };
     }
-
-    /// <summary>Who acts on definitions: the key's principal (acting for others has no meaning here).</summary>
-    internal static string Principal(HttpContext context) => context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
 
     private static DraftView View(DefinitionDraft row, DefinitionCatalog catalog, bool withDefinition)
     {
