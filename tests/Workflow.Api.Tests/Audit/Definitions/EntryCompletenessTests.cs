@@ -246,6 +246,32 @@ public abstract class EntryCompletenessTests(ApiFactory api)
         Assert.Equal(before + 16, entries.Count);
         Assert.Equal(Enumerable.Range(0, 16).Select(i => $"concurrent-{i}").Order(), entries.Skip(before).Select(e => e.DefinitionId).Order());
     }
+
+    [Fact]
+    public async Task ConcurrentPublicationsAndDrafts_EachGetOneEntry_InOneUnbrokenChain()
+    {
+        var designers = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => api.ClientAsync($"publisher.{i}", Roles.Admin)));
+        var drafts = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var created = await designers[0].PostJsonAsync("/api/v1/workflows/drafts", DefinitionDocs.MinimalWorkflow("raced"));
+            Ok(created, HttpStatusCode.Created);
+            drafts.Add(created.Header("Location")!);
+        }
+        var before = (await VerifiedDefinitionsStream(api)).Count;
+
+        var publications = drafts.Select((d, i) => designers[i].SendJsonAsync(HttpMethod.Post, $"{d}/publish", null));
+        var creations = Enumerable.Range(0, 8).Select(i => designers[i % 4].PostJsonAsync("/api/v1/workflows/drafts", DefinitionDocs.MinimalWorkflow($"beside-{i}")));
+        var results = await Task.WhenAll(publications.Concat(creations));
+
+        Assert.All(results, r => Assert.True(r.Status == HttpStatusCode.Created, r.Text));
+        var entries = (await VerifiedDefinitionsStream(api)).Skip(before).ToList();
+        Assert.Equal(12, entries.Count);
+        var published = entries.Where(e => e.Kind == "definition.published").ToList();
+        Assert.Equal([1, 2, 3, 4], published.Select(e => e.DefinitionVersion).Order());
+        Assert.All(published, e => Assert.Equal("raced", e.DefinitionId));
+        Assert.Equal(8, entries.Count(e => e.Kind == "definition.draftCreated"));
+    }
 }
 
 public sealed class EntryCompletenessOnSqlite(SqliteApiFactory api) : EntryCompletenessTests(api), IClassFixture<SqliteApiFactory>;
