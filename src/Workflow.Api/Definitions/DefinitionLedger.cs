@@ -28,7 +28,7 @@ public static class DefinitionLedger
     /// <summary>The states an entry moves a definition (or draft) between.</summary>
     public const string DraftState = "draft", DeletedState = "deleted", PublishedState = "published", RetractedState = "retracted";
 
-    /// <summary>Who, for whom, and how the request identified itself; the definitions ledger's <see cref="EntryContext"/>.</summary>
+    /// <summary>What changed: the definition (kind, id, version, content hash), the draft, the reason, and the states before and after.</summary>
     public sealed record Change(
         string Kind, string EntryKind, string DefinitionId, int? Version, string ContentHash, Guid? DraftId, string? Reason,
         string? Before, string? After);
