@@ -1,6 +1,7 @@
 using Workflow.Api.Activities;
-using Workflow.Api.Audit.Verification;
+using Workflow.Api.Audit.Definitions;
 using Workflow.Api.Audit.Query;
+using Workflow.Api.Audit.Verification;
 using Workflow.Api.Campaigns;
 using Workflow.Api.Definitions;
 using Workflow.Api.Errors;
@@ -70,6 +71,7 @@ app.MapTasks();
 app.MapHistory();
 app.MapLedgerVerification();
 app.MapAuditQuery();
+app.MapDefinitionAudit();
 
 await app.PrepareStorageAsync();
 await app.RunAsync();

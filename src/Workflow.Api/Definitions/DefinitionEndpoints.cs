@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Campaigns;
 using Workflow.Api.Errors;
 using Workflow.Api.Identity;
 using Workflow.Storage;
@@ -19,7 +20,7 @@ public static class DefinitionEndpoints
 
     public sealed record DefinitionView(VersionView Version, JsonElement Definition);
 
-    /// <summary>Why a version is retracted; optional, written to the log.</summary>
+    /// <summary>Why a version is retracted; optional, kept in the ledger entry of the retraction.</summary>
     public sealed record RetractRequest(string? Reason);
 
     public static IEndpointRouteBuilder MapDefinitions(this IEndpointRouteBuilder app)
@@ -62,9 +63,13 @@ public static class DefinitionEndpoints
     private static async Task<IResult> Retract(
         string kind, string definitionId, int version, RetractRequest? request, HttpContext context, DefinitionPublisher publisher, CancellationToken cancellationToken)
     {
-        var outcome = await publisher.RetractAsync(kind, definitionId, version, DraftEndpoints.Principal(context), request?.Reason, cancellationToken);
+        if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
+        if (!DefinitionLedger.IsValidText(request?.Reason))
+            return ApiProblem.Create(context, 400, ProblemCodes.RequestInvalid, ("error", "the reason is not valid Unicode (it has a lone surrogate)."));
+        var outcome = await publisher.RetractAsync(kind, definitionId, version, actor, request?.Reason, cancellationToken);
         return outcome switch
         {
+            { Contended: true } => ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "definitions ledger")),
             { Row: null } => NotFound(context, kind, definitionId, version),
             { Changed: false, Row: { } row } => ApiProblem.Create(context, 409, ProblemCodes.DefinitionAlreadyRetracted,
                 ("kind", kind), ("definitionId", definitionId), ("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),

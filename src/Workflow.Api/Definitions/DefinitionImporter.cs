@@ -14,6 +14,9 @@ public sealed class DefinitionImporter(CampaignDbContext db, IConfiguration conf
 {
     public const string FileSource = "file";
 
+    /// <summary>Who publishes the files: the folder, as the versions' publishedBy and the ledger entries' actor say.</summary>
+    public const string Importer = "workflows/";
+
     public async Task ImportAsync(CancellationToken cancellationToken)
     {
         var folder = configuration["Definitions:Folder"] is { Length: > 0 } configured
@@ -41,28 +44,39 @@ public sealed class DefinitionImporter(CampaignDbContext db, IConfiguration conf
                 f.Parsed.Identity!.DefinitionId, f.Parsed.Identity.Version))
             .ToDictionary(g => g.Key, g => g.First());
 
-        foreach (var (kind, identity) in files)
+        // Under the definitions stream's lock, as every definition change: two servers starting at once
+        // cannot both import (the loser runs again and finds the versions there).
+        await DefinitionLedger.InTransactionAsync(db, async token =>
         {
-            var existing = await db.Definitions.SingleOrDefaultAsync(
-                d => d.Kind == kind && d.DefinitionId == identity.DefinitionId && d.Version == identity.Version, cancellationToken);
-            var file = byIdentity[(kind, identity.DefinitionId, identity.Version)];
-            if (existing is null)
+            foreach (var (kind, identity) in files)
             {
-                db.Definitions.Add(new PublishedDefinition
+                var existing = await db.Definitions.SingleOrDefaultAsync(
+                    d => d.Kind == kind && d.DefinitionId == identity.DefinitionId && d.Version == identity.Version, token);
+                var file = byIdentity[(kind, identity.DefinitionId, identity.Version)];
+                if (existing is null)
                 {
-                    Kind = kind, DefinitionId = identity.DefinitionId, Version = identity.Version, ContentHash = identity.ContentHash,
-                    Json = file.Json, Source = FileSource, PublishedAt = clock.GetUtcNow().UtcDateTime, PublishedBy = "workflows/",
-                });
-                continue;
+                    var row = new PublishedDefinition
+                    {
+                        Kind = kind, DefinitionId = identity.DefinitionId, Version = identity.Version, ContentHash = identity.ContentHash,
+                        Json = file.Json, Source = FileSource, PublishedAt = Storage.UtcTime.Truncate(clock.GetUtcNow()), PublishedBy = Importer,
+                    };
+                    db.Definitions.Add(row);
+                    // In the same save as the rows: the import and its entries are written together or not at all.
+                    await DefinitionLedger.AppendAsync(db, new DefinitionLedger.Change(kind, DefinitionLedger.Imported, row.DefinitionId, row.Version,
+                        row.ContentHash, null, "imported from " + Path.GetRelativePath(folder, file.Path).Replace('\\', '/'), null, DefinitionLedger.PublishedState),
+                        DefinitionLedger.Importer(Importer), row.PublishedAt, token);
+                    continue;
+                }
+                if (existing.ContentHash == identity.ContentHash) continue;
+                if (existing.Source == FileSource)
+                    throw new InvalidOperationException(
+                        $"{Path.GetRelativePath(folder, file.Path)} changed, but {identity} was already published from the files with different content " +
+                        $"(hash {existing.ContentHash[..12]}…, now {identity.ContentHash[..12]}…). Give the changed definition a new version.");
+                logger.LogWarning("{File} has {Identity}, which was published through the API with other content; the API's version stays.",
+                    file.Path, identity.ToString());
             }
-            if (existing.ContentHash == identity.ContentHash) continue;
-            if (existing.Source == FileSource)
-                throw new InvalidOperationException(
-                    $"{Path.GetRelativePath(folder, file.Path)} changed, but {identity} was already published from the files with different content " +
-                    $"(hash {existing.ContentHash[..12]}…, now {identity.ContentHash[..12]}…). Give the changed definition a new version.");
-            logger.LogWarning("{File} has {Identity}, which was published through the API with other content; the API's version stays.",
-                file.Path, identity.ToString());
-        }
-        await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(token);
+            return true;
+        }, () => throw new InvalidOperationException("Importing the definitions kept conflicting with other writers."), cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -23,8 +22,6 @@ public static class DraftEndpoints
         bool Valid, ValidationView.IdentityView? Identity, IReadOnlyList<ValidationView.ErrorView> Errors,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Definition);
 
-    private const int MaxAttempts = 5;
-
     public static void MapDrafts(RouteGroupBuilder drafts, string kind, string path)
     {
         drafts.MapPost("/", (JsonElement definition, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct) =>
@@ -38,7 +35,8 @@ public static class DraftEndpoints
         drafts.MapPut("/{draftId:guid}", (Guid draftId, JsonElement definition, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct) =>
                 Update(kind, draftId, definition, context, db, catalog, clock, ct))
             .RequireAuthorization(Roles.DefinitionWriters).WithSummary($"Replace a {kind} draft's document (If-Match: its version, optional)");
-        drafts.MapDelete("/{draftId:guid}", (Guid draftId, HttpContext context, CampaignDbContext db, CancellationToken ct) => Delete(kind, draftId, context, db, ct))
+        drafts.MapDelete("/{draftId:guid}", (Guid draftId, HttpContext context, CampaignDbContext db, TimeProvider clock, CancellationToken ct) =>
+                Delete(kind, draftId, context, db, clock, ct))
             .RequireAuthorization(Roles.DefinitionWriters).WithSummary($"Delete a {kind} draft (If-Match: its version, optional)");
         drafts.MapPost("/{draftId:guid}/publish", (Guid draftId, HttpContext context, DefinitionPublisher publisher, CancellationToken ct) =>
                 Publish(kind, draftId, context, publisher, ct))
@@ -51,18 +49,28 @@ public static class DraftEndpoints
         CancellationToken cancellationToken)
     {
         if (Refuse(context, definition) is { } refused) return refused;
+        if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
         var now = UtcTime.Truncate(clock.GetUtcNow());
-        var principal = Principal(context);
         var row = new DefinitionDraft
         {
             Id = Guid.NewGuid(), Kind = kind, DefinitionId = DefinitionDocuments.DefinitionIdOf(definition), Json = definition.GetRawText(),
-            CreatedAt = now, CreatedBy = principal, UpdatedAt = now, UpdatedBy = principal, Version = 1,
+            CreatedAt = now, CreatedBy = actor.Principal, UpdatedAt = now, UpdatedBy = actor.Principal, Version = 1,
         };
-        db.Drafts.Add(row);
-        await db.SaveChangesAsync(cancellationToken);
+        var saved = await DefinitionLedger.InTransactionAsync(db, async token =>
+        {
+            db.Drafts.Add(row);
+            await DefinitionLedger.AppendAsync(db, Entry(DefinitionLedger.DraftCreated, row, null, DefinitionLedger.DraftState), actor, now, token);
+            await db.SaveChangesAsync(token);
+            return true;
+        }, () => false, cancellationToken);
+        if (!saved) return ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "definitions ledger"));
         context.Response.Headers.ETag = CampaignEndpoints.ETag(row.Version);
         return TypedResults.Created($"/api/v1/{path}/drafts/{row.Id}", View(row, catalog, withDefinition: true));
     }
+
+    /// <summary>The ledger entry of a change to a draft.</summary>
+    private static DefinitionLedger.Change Entry(string entryKind, DefinitionDraft row, string? before, string? after) =>
+        new(row.Kind, entryKind, row.DefinitionId, null, DefinitionLedger.ContentHashOf(row.Json), row.Id, null, before, after);
 
     private static async Task<IResult> List(string kind, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken cancellationToken)
     {
@@ -85,47 +93,49 @@ public static class DraftEndpoints
     {
         if (!CampaignEndpoints.TryIfMatch(context, out var ifMatch)) return IfMatchInvalid(context);
         if (Refuse(context, definition) is { } refused) return refused;
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
+        // A lost race runs again: with If-Match the next read answers 412; without it, last writer wins.
+        return await DefinitionLedger.InTransactionAsync(db, async token =>
         {
-            db.ChangeTracker.Clear();
-            var row = await db.Drafts.SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, cancellationToken);
+            var row = await db.Drafts.SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, token);
             if (row is null) return DraftNotFound(context, draftId);
             if (ifMatch is { } expected && expected != row.Version) return DraftChanged(context, row.Version, expected);
             row.Json = definition.GetRawText();
             row.DefinitionId = DefinitionDocuments.DefinitionIdOf(definition);
             row.UpdatedAt = UtcTime.Truncate(clock.GetUtcNow());
-            row.UpdatedBy = Principal(context);
+            row.UpdatedBy = actor.Principal;
             row.Version += 1;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Someone saved in between: with If-Match the next read answers 412; without it, last writer wins.
-                continue;
-            }
+            await DefinitionLedger.AppendAsync(db, Entry(DefinitionLedger.DraftUpdated, row, DefinitionLedger.DraftState, DefinitionLedger.DraftState),
+                actor, row.UpdatedAt, token);
+            await db.SaveChangesAsync(token);
             context.Response.Headers.ETag = CampaignEndpoints.ETag(row.Version);
-            return TypedResults.Ok(View(row, catalog, withDefinition: true));
-        }
-        return ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "draft " + draftId));
+            return (IResult)TypedResults.Ok(View(row, catalog, withDefinition: true));
+        }, () => ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "draft " + draftId)), cancellationToken);
     }
 
-    private static async Task<IResult> Delete(string kind, Guid draftId, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Delete(
+        string kind, Guid draftId, HttpContext context, CampaignDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!CampaignEndpoints.TryIfMatch(context, out var ifMatch)) return IfMatchInvalid(context);
-        var deleted = await db.Drafts.Where(d => d.Id == draftId && d.Kind == kind && (ifMatch == null || d.Version == ifMatch))
-            .ExecuteDeleteAsync(cancellationToken);
-        if (deleted > 0) return TypedResults.NoContent();
-        var current = await db.Drafts.AsNoTracking().Where(d => d.Id == draftId && d.Kind == kind).Select(d => (long?)d.Version)
-            .SingleOrDefaultAsync(cancellationToken);
-        return current is { } version ? DraftChanged(context, version, ifMatch ?? version) : DraftNotFound(context, draftId);
+        if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
+        return await DefinitionLedger.InTransactionAsync(db, async token =>
+        {
+            var row = await db.Drafts.SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, token);
+            if (row is null) return DraftNotFound(context, draftId);
+            if (ifMatch is { } expected && expected != row.Version) return DraftChanged(context, row.Version, expected);
+            db.Drafts.Remove(row);
+            await DefinitionLedger.AppendAsync(db, Entry(DefinitionLedger.DraftDeleted, row, DefinitionLedger.DraftState, DefinitionLedger.DeletedState),
+                actor, UtcTime.Truncate(clock.GetUtcNow()), token);
+            await db.SaveChangesAsync(token);
+            return TypedResults.NoContent();
+        }, () => ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "draft " + draftId)), cancellationToken);
     }
 
     private static async Task<IResult> Publish(string kind, Guid draftId, HttpContext context, DefinitionPublisher publisher, CancellationToken cancellationToken)
     {
         if (!CampaignEndpoints.TryIfMatch(context, out var ifMatch)) return IfMatchInvalid(context);
-        var outcome = await publisher.PublishAsync(kind, draftId, ifMatch, Principal(context), cancellationToken);
+        if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
+        var outcome = await publisher.PublishAsync(kind, draftId, ifMatch, actor, cancellationToken);
         return outcome switch
         {
             PublishOutcome.Published published => TypedResults.Created(DefinitionEndpoints.Location(published.Row), DefinitionEndpoints.Full(published.Row)),
@@ -137,9 +147,6 @@ public static class DraftEndpoints
             _ => ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "draft " + draftId)),
         };
     }
-
-    /// <summary>Who acts on definitions: the key's principal (acting for others has no meaning here).</summary>
-    internal static string Principal(HttpContext context) => context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
 
     private static DraftView View(DefinitionDraft row, DefinitionCatalog catalog, bool withDefinition)
     {
@@ -154,6 +161,8 @@ public static class DraftEndpoints
     {
         if (definition.ValueKind != JsonValueKind.Object)
             return ApiProblem.Create(context, 400, ProblemCodes.DefinitionNotObject, ("valueKind", definition.ValueKind.ToString()));
+        if (!DefinitionLedger.IsValidText(DefinitionDocuments.DefinitionIdOf(definition)))
+            return ApiProblem.Create(context, 400, ProblemCodes.RequestInvalid, ("error", "the definitionId is not valid Unicode (it has a lone surrogate)."));
         if (DefinitionDocuments.DefinitionIdOf(definition).Length > DefinitionDocuments.MaxDefinitionIdLength)
             return ApiProblem.Create(context, 400, ProblemCodes.DefinitionIdTooLong,
                 ("limit", DefinitionDocuments.MaxDefinitionIdLength.ToString(CultureInfo.InvariantCulture)));
