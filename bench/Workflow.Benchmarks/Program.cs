@@ -6,7 +6,10 @@ namespace Workflow.Benchmarks;
 /// <summary>A named entry point: the API project's Program is visible here too.</summary>
 public static class BenchmarkProgram
 {
-    /// <summary>`generate-ledger [entries] [path]` builds the SQLite ledger the ledger benchmarks read; anything else runs benchmarks.</summary>
+    /// <summary>
+    /// `generate-ledger [entries] [path]` builds the SQLite ledger the ledger benchmarks read; `csv-memory` measures a full
+    /// CSV export; anything else runs BenchmarkDotNet.
+    /// </summary>
     public static async Task Main(string[] args)
     {
         if (args is ["generate-ledger", ..])
@@ -14,6 +17,11 @@ public static class BenchmarkProgram
             var entries = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
             var path = args.Length > 2 ? args[2] : LedgerFile.DefaultPath;
             await LedgerGenerator.EnsureAsync(path, entries, Console.Out);
+            return;
+        }
+        if (args is ["csv-memory", ..])
+        {
+            await CsvExportMemory.RunAsync(Console.Out);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
