@@ -5,6 +5,7 @@ using Jint;
 using Jint.Native;
 using Jint.Runtime;
 using JintEngine = Jint.Engine;
+using Workflow.Engine.Values;
 
 namespace Workflow.Engine.Expressions;
 
@@ -29,7 +30,7 @@ internal static class ExpressionEvaluator
             if (OverBudget(started, allocated) is { } overBudget) return overBudget;
             if (!requireBoolean) return JsToJson.Convert(value);
             return value.Type == Types.Boolean
-                ? ExpressionOutcome.Success(ScriptJsonValues.Boolean(value.AsBoolean()))
+                ? ExpressionOutcome.Success(JsonValues.From(value.AsBoolean()))
                 : ExpressionOutcome.Failure(ExpressionErrorCodes.NotBoolean,
                     $"The expression must give true or false, but gave {JsToJson.Describe(value)}. Compare explicitly, for example x > 0 or x === 'yes'.");
         }

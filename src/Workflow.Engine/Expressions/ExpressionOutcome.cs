@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Workflow.Engine.Values;
 
 namespace Workflow.Engine.Expressions;
 
@@ -19,5 +20,5 @@ public readonly record struct ExpressionOutcome(bool Succeeded, JsonElement Valu
     internal static ExpressionOutcome Success(JsonElement value) => new(true, value, null, null);
 
     internal static ExpressionOutcome Failure(string code, string message) =>
-        new(false, ScriptJsonValues.Null, code, message);
+        new(false, JsonValues.Null, code, message);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using Workflow.Engine.Values;
 
 namespace Workflow.Engine.Expressions;
 
@@ -36,7 +37,7 @@ public sealed record ExpressionScope(
             case "variables": if (!TryRoot(Variables, segments, out current)) return false; break;
             case "results": if (!TryRoot(Results, segments, out current)) return false; break;
             case "findings":
-                current = ScriptJsonValues.Array(Findings.IsDefault ? [] : Findings);
+                current = JsonValues.Array(Findings.IsDefault ? [] : Findings);
                 next = 1;
                 break;
             case "item":
@@ -46,7 +47,7 @@ public sealed record ExpressionScope(
                 break;
             case "index":
                 if (Index is not { } index) return false;
-                current = ScriptJsonValues.Number(index);
+                current = JsonValues.From(index);
                 next = 1;
                 break;
             default:
@@ -66,7 +67,7 @@ public sealed record ExpressionScope(
         if (section is null) return false;
         if (segments.Length == 1)
         {
-            value = ScriptJsonValues.Object(section);
+            value = JsonValues.Object(section);
             return true;
         }
         return section.TryGetValue(segments[1], out value);
@@ -80,7 +81,7 @@ public sealed record ExpressionScope(
             case JsonValueKind.Object:
                 return current.TryGetProperty(segment, out value);
             case JsonValueKind.Array when segment == "length":
-                value = ScriptJsonValues.Number(current.GetArrayLength());
+                value = JsonValues.From(current.GetArrayLength());
                 return true;
             case JsonValueKind.Array when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index):
                 if (index >= current.GetArrayLength()) return false;
@@ -88,7 +89,7 @@ public sealed record ExpressionScope(
                 return true;
             case JsonValueKind.String when segment == "length":
                 // UTF-16 code units, as JavaScript counts them.
-                value = ScriptJsonValues.Number(current.GetString()!.Length);
+                value = JsonValues.From(current.GetString()!.Length);
                 return true;
             default:
                 return false;

@@ -7,6 +7,7 @@ using Jint;
 using Jint.Native;
 using Jint.Native.Object;
 using Jint.Runtime;
+using Workflow.Engine.Values;
 
 namespace Workflow.Engine.Expressions;
 
@@ -30,8 +31,8 @@ internal sealed class JsToJson
     public static ExpressionOutcome Convert(JsValue value)
     {
         // Fast paths for what decisions and gates return.
-        if (value.Type == Types.Boolean) return ExpressionOutcome.Success(ScriptJsonValues.Boolean(value.AsBoolean()));
-        if (value.Type is Types.Null or Types.Undefined) return ExpressionOutcome.Success(ScriptJsonValues.Null);
+        if (value.Type == Types.Boolean) return ExpressionOutcome.Success(JsonValues.From(value.AsBoolean()));
+        if (value.Type is Types.Null or Types.Undefined) return ExpressionOutcome.Success(JsonValues.Null);
 
         var buffer = new ArrayBufferWriter<byte>(256);
         using var writer = new Utf8JsonWriter(buffer, WriterOptions);

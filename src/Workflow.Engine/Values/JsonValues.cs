@@ -44,6 +44,18 @@ public static class JsonValues
         w.WriteEndArray();
     });
 
+    /// <summary>The value as a JSON object of the given properties, in their order.</summary>
+    public static JsonElement Object(IReadOnlyDictionary<string, JsonElement> properties) => Write(w =>
+    {
+        w.WriteStartObject();
+        foreach (var (name, value) in properties)
+        {
+            w.WritePropertyName(name);
+            value.WriteTo(w);
+        }
+        w.WriteEndObject();
+    });
+
     public static string? AsString(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
 }
