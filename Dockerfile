@@ -5,9 +5,14 @@
 
 # ---- build --------------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-# NOTE: the designer (a later change) adds a web front end under src/ that is built with npm in this
-# stage; install Node.js here then (for example from the node:22 image: COPY --from=node:22 ...), copy
-# its package.json and package-lock.json before `npm ci`, and keep this stage's restore/publish order.
+# The web app (src/Workflow.Web) is built by the API's build (npm ci + vite build, see
+# src/Workflow.Api/Web/WebApp.targets), so this stage needs Node.js (Vite 8: 20.19 or later; Debian
+# bookworm's nodejs is 18, too old): node and npm are copied from the official Node.js image.
+COPY --from=node:22-bookworm-slim /usr/local/bin/node /usr/local/bin/node
+COPY --from=node:22-bookworm-slim /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
+ && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \
+ && node --version && npm --version
 WORKDIR /src
 
 # Restore first, from the project files and their lock files only, so the layer is cached until a
@@ -20,7 +25,11 @@ COPY src/Workflow.Storage.Sqlite/Workflow.Storage.Sqlite.csproj src/Workflow.Sto
 COPY src/Workflow.Storage.SqlServer/Workflow.Storage.SqlServer.csproj src/Workflow.Storage.SqlServer/packages.lock.json src/Workflow.Storage.SqlServer/
 COPY src/Workflow.Storage.PostgreSql/Workflow.Storage.PostgreSql.csproj src/Workflow.Storage.PostgreSql/packages.lock.json src/Workflow.Storage.PostgreSql/
 COPY src/Workflow.Api/Workflow.Api.csproj src/Workflow.Api/packages.lock.json src/Workflow.Api/
+COPY src/Workflow.Api/Web/WebApp.targets src/Workflow.Api/Web/
 RUN dotnet restore src/Workflow.Api/Workflow.Api.csproj --locked-mode
+# The web app's packages, cached until its lock file changes (the build's npm ci then finds them current).
+COPY src/Workflow.Web/package.json src/Workflow.Web/package-lock.json src/Workflow.Web/
+RUN cd src/Workflow.Web && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.install-stamp
 
 COPY src/ src/
 COPY workflows/ workflows/

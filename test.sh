@@ -68,12 +68,48 @@ ensure_postgres_binaries() {
   fi
 }
 
-# --- Browser tests: hook --------------------------------------------------------------------
-# A later change installs the browser for the browser tests here, the same way as PostgreSQL:
-#   [ -x /usr/bin/chromium ] || apt_install chromium fonts-noto-cjk || die "..."
-# (the tests then launch /usr/bin/chromium themselves; see the shared reference FACTS.md).
+# --- Browser tests ----------------------------------------------------------------------------
+# The browser tests drive Debian's Chromium (/usr/bin/chromium) with Playwright for .NET (its own
+# browser download is blocked here and not used); fonts-noto-cjk lets the Chinese pages render.
+# Missing pieces are installed as root; otherwise the run stops: the browser tests never skip.
+have_cjk_fonts() {
+  if command -v dpkg-query >/dev/null 2>&1; then
+    dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed'
+  else
+    fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'
+  fi
+}
+
 ensure_browser() {
-  : # nothing yet
+  [ -x /usr/bin/chromium ] && have_cjk_fonts && return 0
+  if is_root; then
+    apt_install chromium fonts-noto-cjk || die "could not install chromium and fonts-noto-cjk with apt-get (the browser tests need them)."
+    [ -x /usr/bin/chromium ] || die "chromium is installed but /usr/bin/chromium is missing."
+  else
+    die "the browser tests need Debian's chromium (/usr/bin/chromium) and fonts-noto-cjk:
+  sudo apt-get install chromium fonts-noto-cjk"
+  fi
+}
+
+# --- Web app (src/Workflow.Web) -------------------------------------------------------------
+# `dotnet build` builds it (npm ci + vite build, see src/Workflow.Api/Web/WebApp.targets), so Node.js
+# with npm must be there first; Vite 8 wants Node.js 20.19 or later.
+web_dir="$repo/src/Workflow.Web"
+ensure_node() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
+    || die "the web app is built with Node.js 20.19+ and npm, and node or npm is not on PATH (https://nodejs.org)."
+  local version major minor
+  version="$(node --version)"; version="${version#v}"
+  major="${version%%.*}"; minor="${version#*.}"; minor="${minor%%.*}"
+  if [ "$major" -lt 20 ] || { [ "$major" -eq 20 ] && [ "$minor" -lt 19 ]; }; then
+    die "Node.js $version is too old for the web app's build (Vite 8): install Node.js 20.19 or later."
+  fi
+}
+
+# Runs the web app's unit tests (Vitest) and writes JUnit results next to the TRX files.
+web_unit_tests() {
+  say "web app unit tests (vitest)"
+  (cd "$web_dir" && npm test -- --run --reporter=default --reporter=junit --outputFile.junit="$results/vitest-junit.xml")
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -242,6 +278,7 @@ mkdir -p "$results"
 
 if [ "$postgres_skipped" -eq 0 ]; then ensure_postgres_binaries; fi
 ensure_browser
+ensure_node
 
 say "restore and build (Release)"
 dotnet restore Workflow.sln --locked-mode
@@ -259,8 +296,10 @@ elif ! start_postgres; then
   tested then): WORKFLOW_SKIP_POSTGRES=1 ./test.sh"
 fi
 
-say "dotnet test"
 status=0
+web_unit_tests || status=$?
+
+say "dotnet test"
 dotnet test Workflow.sln -c Release --no-build \
   --logger "trx" --logger "console;verbosity=minimal" \
   --results-directory "$results" || status=$?
@@ -281,6 +320,21 @@ for trx in "${trx_files[@]}"; do
 done
 if [ "${#trx_files[@]}" -eq 0 ]; then
   echo "No test results were written." >&2
+  status=1
+fi
+# The web app's Vitest results (JUnit): tests minus failures, errors and skipped tests passed.
+vitest_xml="$results/vitest-junit.xml"
+if [ -f "$vitest_xml" ]; then
+  suites=$(grep -o '<testsuites [^>]*>' "$vitest_xml" | head -n 1)
+  t=$(sed -n 's/.* tests="\([0-9]*\)".*/\1/p' <<<"$suites")
+  f=$(sed -n 's/.* failures="\([0-9]*\)".*/\1/p' <<<"$suites")
+  e=$(sed -n 's/.* errors="\([0-9]*\)".*/\1/p' <<<"$suites")
+  sk=0
+  while read -r n; do sk=$((sk + ${n:-0})); done < <(grep -o '<testsuite [^>]*>' "$vitest_xml" | sed -n 's/.* skipped="\([0-9]*\)".*/\1/p')
+  passed=$((passed + ${t:-0} - ${f:-0} - ${e:-0} - ${sk:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0}))
+else
+  echo "No web app unit test results were written ($vitest_xml)." >&2
   status=1
 fi
 if [ "$postgres_skipped" -eq 1 ]; then

@@ -11,6 +11,7 @@ using Workflow.Api.Identity;
 using Workflow.Api.OpenApi;
 using Workflow.Api.Database;
 using Workflow.Api.Tasks;
+using Workflow.Api.Web;
 
 // `create-key --principal NAME --roles ROLE[,ROLE…]` issues an API key and exits; anything else starts the server.
 var createKey = CreateKeyCommand.Parse(args, out var hostArgs);
@@ -40,6 +41,7 @@ builder.Services.AddCampaignCommands();
 builder.Services.AddApiDocumentation();
 builder.Services.AddHealth();
 builder.Services.AddLedgerVerification(builder.Configuration, builder.Environment);
+builder.Services.AddWebApp(builder.Configuration);
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ app.UseErrors();
 // Before authorization: the document and its UI are middleware, not endpoints, so the fallback
 // policy (a key for everything) would otherwise cover them too.
 app.UseApiDocumentation();
+app.UseWebApp();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -72,6 +75,7 @@ app.MapHistory();
 app.MapLedgerVerification();
 app.MapAuditQuery();
 app.MapDefinitionAudit();
+app.MapWebApp();
 
 await app.PrepareStorageAsync();
 await app.RunAsync();

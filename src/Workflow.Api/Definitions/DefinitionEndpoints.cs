@@ -28,7 +28,8 @@ public static class DefinitionEndpoints
         foreach (var (kind, path) in new[] { (DefinitionKinds.Workflow, "workflows"), (DefinitionKinds.Template, "templates") })
         {
             var group = app.MapGroup($"/api/v1/{path}").WithTags("Definitions");
-            group.MapGet("/", (CampaignDbContext db, CancellationToken ct) => List(kind, db, ct)).WithSummary($"Every published {kind} version");
+            group.MapGet("/", (CampaignDbContext db, CancellationToken ct) => List(kind, db, ct)).WithSummary($"Every published {kind} version")
+                .Produces<List<VersionView>>();
             group.MapGet("/{definitionId}/versions/{version:int}", (string definitionId, int version, HttpContext context, CampaignDbContext db, CancellationToken ct) =>
                 Get(kind, definitionId, version, context, db, ct)).WithSummary($"One published {kind} version with its JSON");
             group.MapPost("/validate", (JsonElement definition, DefinitionCatalog catalog) =>

@@ -1,0 +1,79 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './api/schema';
+import type { Language } from './i18n';
+
+// The typed client of the REST API, generated from openapi.json (npm run generate:api). Every
+// request carries the session's API key and the chosen language, so that the server's problem
+// details come back in the language the page shows.
+
+export type Schemas = components['schemas'];
+export type Template = Schemas['DefinitionEndpointsVersionView'];
+export type Campaign = Schemas['CampaignResponse'];
+
+/** What a request needs from the page's state, read at the time of each request. */
+export interface RequestContext {
+  apiKey(): string | null;
+  language(): Language;
+}
+
+/** The headers every API request carries. */
+export function requestHeaders(apiKey: string | null, language: Language): Record<string, string> {
+  const headers: Record<string, string> = { 'Accept-Language': language, Accept: 'application/json' };
+  if (apiKey) headers['X-Api-Key'] = apiKey;
+  return headers;
+}
+
+export function headerMiddleware(context: RequestContext): Middleware {
+  return {
+    onRequest({ request }) {
+      for (const [name, value] of Object.entries(requestHeaders(context.apiKey(), context.language()))) {
+        request.headers.set(name, value);
+      }
+      return request;
+    },
+  };
+}
+
+export function createApi(context: RequestContext, options: { baseUrl?: string; fetch?: typeof fetch } = {}) {
+  const client = createClient<paths>({ baseUrl: options.baseUrl ?? '', fetch: options.fetch });
+  client.use(headerMiddleware(context));
+  return client;
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+/** A refusal of the server (problem details), or a failure to reach it. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/**
+ * The message to show for a failed response: the problem's `detail` (localized by the server),
+ * else its title, else the fallback with the status.
+ */
+export function problemMessage(body: unknown, status: number, fallback: string): string {
+  if (body && typeof body === 'object') {
+    const problem = body as { detail?: unknown; title?: unknown };
+    if (typeof problem.detail === 'string' && problem.detail) return problem.detail;
+    if (typeof problem.title === 'string' && problem.title) return problem.title;
+  }
+  return `${fallback} (HTTP ${status})`;
+}
+
+/** The data of a response, or an ApiError with the message to show. */
+export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }, fallback: string): T {
+  if (result.response.ok && result.data !== undefined) return result.data;
+  const error = result.error as { code?: unknown } | undefined;
+  throw new ApiError(
+    problemMessage(result.error, result.response.status, fallback),
+    result.response.status,
+    typeof error?.code === 'string' ? error.code : undefined,
+  );
+}

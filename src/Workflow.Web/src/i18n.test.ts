@@ -1,0 +1,92 @@
+import { describe, expect, test } from 'vitest';
+import {
+  chooseLanguage,
+  initialLanguage,
+  languageStorageKey,
+  languages,
+  matchLanguage,
+  switchLanguage,
+  translate,
+  type KeyValueStore,
+} from './i18n';
+
+function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Record<string, string> } {
+  const data = { ...initial };
+  return {
+    data,
+    getItem: (k) => (k in data ? data[k] : null),
+    setItem: (k, v) => {
+      data[k] = v;
+    },
+    removeItem: (k) => {
+      delete data[k];
+    },
+  };
+}
+
+describe('language from the browser', () => {
+  test.each([
+    ['zh-CN', 'zh-CN'],
+    ['zh', 'zh-CN'],
+    ['zh-TW', 'zh-CN'],
+    ['ZH-cn', 'zh-CN'],
+    ['en-US', 'en'],
+    ['en', 'en'],
+    ['fr-FR', null],
+    ['', null],
+  ])('%s -> %s', (tag, expected) => {
+    expect(matchLanguage(tag)).toBe(expected);
+  });
+
+  test('takes the first of the browser languages that we have', () => {
+    expect(chooseLanguage(null, ['fr-FR', 'zh-CN', 'en'])).toBe('zh-CN');
+    expect(chooseLanguage(null, ['de', 'en-GB', 'zh'])).toBe('en');
+  });
+
+  test('falls back to English', () => {
+    expect(chooseLanguage(null, [])).toBe('en');
+    expect(chooseLanguage(undefined, ['fr', 'ja'])).toBe('en');
+  });
+
+  test('a choice kept in the session wins over the browser; an unknown one is ignored', () => {
+    expect(chooseLanguage('en', ['zh-CN'])).toBe('en');
+    expect(chooseLanguage('zh-CN', ['en-US'])).toBe('zh-CN');
+    expect(chooseLanguage('klingon', ['zh-CN'])).toBe('zh-CN');
+  });
+
+  test('navigator.languages first, navigator.language when it is empty', () => {
+    expect(initialLanguage(memoryStore(), { languages: ['zh-CN'], language: 'en-US' })).toBe('zh-CN');
+    expect(initialLanguage(memoryStore(), { languages: [], language: 'zh-HK' })).toBe('zh-CN');
+    expect(initialLanguage(memoryStore(), {})).toBe('en');
+  });
+});
+
+describe('the switch', () => {
+  test('keeps the choice for the session, and the next start uses it', () => {
+    const store = memoryStore();
+    expect(initialLanguage(store, { languages: ['en-US'] })).toBe('en');
+    expect(switchLanguage(store, 'zh-CN')).toBe('zh-CN');
+    expect(store.data[languageStorageKey]).toBe('zh-CN');
+    expect(initialLanguage(store, { languages: ['en-US'] })).toBe('zh-CN');
+    switchLanguage(store, 'en');
+    expect(initialLanguage(store, { languages: ['zh-CN'] })).toBe('en');
+  });
+});
+
+describe('dictionary', () => {
+  test('headings in both languages', () => {
+    expect(translate('en', 'templatesHeading')).toBe('Campaign templates');
+    expect(translate('zh-CN', 'templatesHeading')).toBe('活动模板');
+    expect(translate('en', 'campaignsHeading')).toBe('Campaigns');
+    expect(translate('zh-CN', 'campaignsHeading')).toBe('活动');
+  });
+
+  test('every language has a non-empty string for every key', () => {
+    expect(languages).toEqual(['en', 'zh-CN']);
+    for (const language of languages) {
+      for (const key of ['appTitle', 'signIn', 'signOut', 'apiKey', 'requestFailed'] as const) {
+        expect(translate(language, key)).toMatch(/\S/);
+      }
+    }
+  });
+});

@@ -1,0 +1,95 @@
+using Microsoft.Playwright;
+using Workflow.Api.Tests.Support;
+
+namespace Workflow.Api.Tests.Browser;
+
+/// <summary>
+/// Debian's Chromium (/usr/bin/chromium, installed by ./test.sh), driven headless by Playwright;
+/// Playwright's own browser download is not used (and is blocked on the build machines).
+/// </summary>
+public sealed class Chromium : IAsyncLifetime
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    public static string ScreenshotFolder => RepositoryFiles.PathOf(".test-run", "screenshots");
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+            throw new InvalidOperationException($"{ExecutablePath} is missing: the browser tests need Debian's chromium and fonts-noto-cjk " +
+                                                "(./test.sh installs them as root: apt-get install chromium fonts-noto-cjk).");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            // Without the background-networking flags Chromium keeps trying hosts this closed network refuses.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+    }
+
+    /// <summary>Runs a test on a new page (browser language as given), saving a screenshot when it fails.</summary>
+    public async Task OnPageAsync(string name, string locale, Func<IPage, Task> test)
+    {
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        try
+        {
+            await test(page);
+        }
+        catch
+        {
+            await ScreenshotAsync(page, $"{name}-failure.png");
+            throw;
+        }
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string fileName)
+    {
+        try
+        {
+            Directory.CreateDirectory(ScreenshotFolder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, fileName), FullPage = true });
+        }
+        catch (PlaywrightException)
+        {
+            // A screenshot is a help, never the reason a test fails.
+        }
+    }
+}
+
+/// <summary>The app on Kestrel and the browser, shared by the browser tests of a class.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public KestrelApiFactory App { get; } = new();
+
+    public Chromium Chromium { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        await App.InitializeAsync();
+        await Chromium.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Chromium.DisposeAsync();
+        await App.DisposeAsync();
+    }
+}
