@@ -15,23 +15,10 @@ using Workflow.Api.Web;
 
 // `create-key --principal NAME --roles ROLE[,ROLE…]` issues an API key and exits; anything else starts the server.
 var createKey = CreateKeyCommand.Parse(args, out var hostArgs);
-if (createKey is { Error: { } error })
-{
-    await Console.Error.WriteLineAsync($"{CreateKeyCommand.Name}: {error}{Environment.NewLine}{CreateKeyCommand.Usage}");
-    return 2;
-}
+if (createKey is { Error: { } error }) return await CreateKeyCommand.ReportUsageAsync(error);
 
 var builder = WebApplication.CreateBuilder(hostArgs);
-if (createKey is not null)
-{
-    // Standard output carries only the key; warnings and errors go to standard error.
-    builder.Logging.ClearProviders();
-    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    // Opening a database that does not exist yet fails once before it is created: not worth a log line
-    // here, and a real failure ends the command with its message anyway.
-    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
-}
+if (createKey is not null) CreateKeyCommand.QuietLogging(builder.Logging);
 
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddErrors();
@@ -45,18 +32,7 @@ builder.Services.AddWebApp(builder.Configuration);
 
 var app = builder.Build();
 
-if (createKey?.Command is { } command)
-{
-    try
-    {
-        return await command.RunAsync(app.Services, Console.Out);
-    }
-    catch (Exception exception)
-    {
-        await Console.Error.WriteLineAsync($"{CreateKeyCommand.Name}: no key was created: {exception.GetBaseException().Message}");
-        return 1;
-    }
-}
+if (createKey?.Command is { } command) return await command.RunForHostAsync(app.Services);
 
 app.UseErrors();
 // Before authorization: the document and its UI are middleware, not endpoints, so the fallback

@@ -74,5 +74,37 @@ public sealed record CreateKeyCommand(string Principal, IReadOnlyList<string> Ro
         return 0;
     }
 
+    /// <summary>Runs the command for the host's Program: exit code 0 with the key, 1 with a one-line reason.</summary>
+    public async Task<int> RunForHostAsync(IServiceProvider services)
+    {
+        try
+        {
+            return await RunAsync(services, Console.Out);
+        }
+        catch (Exception exception)
+        {
+            await Console.Error.WriteLineAsync($"{Name}: no key was created: {exception.GetBaseException().Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>Bad arguments: the reason and the usage on standard error, exit code 2.</summary>
+    public static async Task<int> ReportUsageAsync(string error)
+    {
+        await Console.Error.WriteLineAsync($"{Name}: {error}{Environment.NewLine}{Usage}");
+        return 2;
+    }
+
+    /// <summary>Standard output carries only the key; warnings and errors go to standard error.</summary>
+    public static void QuietLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+        // Opening a database that does not exist yet fails once before it is created: not worth a log line
+        // here, and a real failure ends the command with its message anyway.
+        logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
+    }
+
     public sealed record ParseResult(CreateKeyCommand? Command, string? Error);
 }
