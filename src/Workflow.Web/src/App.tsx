@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, createApi, unwrap, type Api, type Campaign, type Template } from './api';
 import { initialLanguage, languageNames, languages, switchLanguage, translate, type Language, type MessageKey } from './i18n';
+import { FlowchartView } from './FlowchartView';
+import type { WorkflowDocument } from './flowchart';
 import { clearApiKey, loadApiKey, saveApiKey } from './session';
 
 export function App() {
@@ -134,6 +136,7 @@ function Overview({ api, language, t }: { api: Api; language: Language; t: T }) 
             }))}
         />
       </section>
+      <Workflows api={api} language={language} t={t} />
       <section aria-labelledby="campaigns-heading">
         <h2 id="campaigns-heading">{t('campaignsHeading')}</h2>
         <Listing
@@ -148,6 +151,76 @@ function Overview({ api, language, t }: { api: Api; language: Language; t: T }) 
         />
       </section>
     </>
+  );
+}
+
+/** The published phase workflows, each of which can be shown as its flowchart. */
+function Workflows({ api, language, t }: { api: Api; language: Language; t: T }) {
+  const failed = t('requestFailed');
+  const workflows = useLoad(async () => unwrap(await api.GET('/api/v1/workflows'), failed), failed, [language]);
+  const [shown, setShown] = useState<{ id: string; document: WorkflowDocument } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const show = async (definitionId: string, version: number) => {
+    try {
+      const data = unwrap(
+        await api.GET('/api/v1/workflows/{definitionId}/versions/{version}', { params: { path: { definitionId, version } } }),
+        failed,
+      );
+      setShown({ id: `${definitionId} v${version}`, document: (data as unknown as { definition: WorkflowDocument }).definition });
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : `${failed}: ${String(e)}`);
+    }
+  };
+  const rows = ((workflows.data ?? []) as Template[]).filter((v) => !v.retracted);
+  return (
+    <section aria-labelledby="workflows-heading">
+      <h2 id="workflows-heading">{t('workflowsHeading')}</h2>
+      {workflows.error && (
+        <p role="alert" className="error">
+          {workflows.error}
+        </p>
+      )}
+      {workflows.data === undefined && !workflows.error && <p>{t('loading')}</p>}
+      {workflows.data !== undefined && rows.length === 0 && <p>{t('noWorkflows')}</p>}
+      {rows.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('colWorkflow')}</th>
+              <th scope="col">{t('colVersion')}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((v) => (
+              <tr key={`${v.definitionId}@${v.version}`}>
+                <td>{v.definitionId}</td>
+                <td>{String(v.version)}</td>
+                <td>
+                  <button type="button" data-testid={`show-${v.definitionId}`} onClick={() => void show(v.definitionId, Number(v.version))}>
+                    {t('showFlowchart')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {shown && (
+        <>
+          <h3>
+            {t('flowchartOf')} {shown.id}
+          </h3>
+          <FlowchartView document={shown.document} language={language} />
+        </>
+      )}
+    </section>
   );
 }
 

@@ -30,6 +30,11 @@ const en = {
   colStatus: 'Status',
   colUpdatedAt: 'Updated',
   requestFailed: 'The request failed',
+  workflowsHeading: 'Phase workflows',
+  noWorkflows: 'No published phase workflows.',
+  colWorkflow: 'Workflow',
+  showFlowchart: 'Show flowchart',
+  flowchartOf: 'Flowchart of',
 };
 
 export type MessageKey = keyof typeof en;
@@ -56,6 +61,11 @@ const zhCN: Record<MessageKey, string> = {
   colStatus: '状态',
   colUpdatedAt: '更新时间',
   requestFailed: '请求失败',
+  workflowsHeading: '阶段流程',
+  noWorkflows: '没有已发布的阶段流程。',
+  colWorkflow: '流程',
+  showFlowchart: '查看流程图',
+  flowchartOf: '流程图：',
 };
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };

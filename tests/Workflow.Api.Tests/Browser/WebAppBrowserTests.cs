@@ -53,6 +53,30 @@ public sealed class WebAppBrowserTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     [Fact]
+    public async Task PhaseWorkflow_IsDrawnAsItsFlowchart_WithEveryActivityAndConnection()
+    {
+        var file = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "workflows", "phases", "analysis-phase.json")));
+        var root = file.RootElement.GetProperty("root");
+        var activities = root.GetProperty("activities").GetArrayLength();
+        var connections = root.GetProperty("connections").GetArrayLength();
+        var key = await App.IssueKeyAsync("designer", false, Roles.Admin);
+        await fixture.Chromium.OnPageAsync(nameof(PhaseWorkflow_IsDrawnAsItsFlowchart_WithEveryActivityAndConnection), "zh-CN", async page =>
+        {
+            await page.GotoAsync(App.BaseUrl + "/app/");
+            await page.GetByLabel("API 密钥").FillAsync(key);
+            await page.GetByRole(AriaRole.Button, Named("登录")).ClickAsync();
+            await page.GetByTestId("show-analysis-phase").ClickAsync();
+
+            var chart = page.GetByTestId("flowchart");
+            await Assertions.Expect(chart.Locator(".react-flow__node")).ToHaveCountAsync(activities);
+            await Assertions.Expect(chart.Locator(".react-flow__edge")).ToHaveCountAsync(connections);
+            await Assertions.Expect(chart.GetByText("群众满意度测评", new() { Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(chart.GetByText("ChangesRequested").First).ToBeVisibleAsync();
+            await Chromium.ScreenshotAsync(page, "web-app-flowchart-zh-CN.png");
+        });
+    }
+
+    [Fact]
     public async Task ChineseBrowser_GetsChinesePage_AndTheServersRefusalInChinese()
     {
         // What the server says, in Chinese, to a key it does not know.

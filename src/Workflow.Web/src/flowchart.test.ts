@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { toFlow, type WorkflowDocument } from './flowchart';
+
+const document: WorkflowDocument = {
+  definitionId: 'test',
+  root: {
+    activities: [
+      { id: 'start', type: 'Elsa.Start' },
+      {
+        id: 'review',
+        type: 'Campaign.Review',
+        name: '审阅',
+        metadata: { designer: { position: { x: 300, y: 40 } }, displayNames: { en: 'Review', 'zh-CN': '审阅报告' } },
+      },
+      { id: 'end', type: 'Elsa.End', name: 'End' },
+    ],
+    connections: [
+      { source: { activity: 'start', port: 'Done' }, target: { activity: 'review', port: 'In' } },
+      { source: { activity: 'review', port: 'Approved' }, target: { activity: 'end', port: 'In' } },
+      { source: { activity: 'review', port: 'ChangesRequested' }, target: { activity: 'review', port: 'In' } },
+    ],
+  },
+};
+
+describe('toFlow', () => {
+  it('places nodes where the designer put them and labels them in the chosen language', () => {
+    const { nodes } = toFlow(document, 'zh-CN');
+    expect(nodes.map((n) => n.data.label)).toEqual(['start', '审阅报告', 'End']);
+    expect(nodes[1].position).toEqual({ x: 300, y: 40 });
+    expect(toFlow(document, 'en').nodes[1].data.label).toBe('Review');
+  });
+
+  it('gives nodes without a stored position a place in a row', () => {
+    const { nodes } = toFlow(document, 'en');
+    expect(nodes[0].position).toEqual({ x: 0, y: 0 });
+    expect(nodes[2].position).toEqual({ x: 480, y: 0 });
+  });
+
+  it('labels edges by their outcome port, except the default Done', () => {
+    const { edges } = toFlow(document, 'en');
+    expect(edges.map((e) => e.label)).toEqual([undefined, 'Approved', 'ChangesRequested']);
+    expect(new Set(edges.map((e) => e.id)).size).toBe(3);
+  });
+});
