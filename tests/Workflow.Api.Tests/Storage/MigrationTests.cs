@@ -6,6 +6,8 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Workflow.Storage;
 using Workflow.Storage.Providers;
 
+using Workflow.Api.Tests.Support;
+
 namespace Workflow.Api.Tests.Storage;
 
 /// <summary>
@@ -15,26 +17,14 @@ namespace Workflow.Api.Tests.Storage;
 /// </summary>
 public sealed class MigrationTests
 {
-    private static readonly DatabaseProvider[] All = [DatabaseProvider.Sqlite, DatabaseProvider.SqlServer, DatabaseProvider.PostgreSql];
+    private static readonly DatabaseProvider[] All = OfflineContexts.All;
 
-    public static TheoryData<DatabaseProvider> Providers => new(All);
+    public static TheoryData<DatabaseProvider> Providers => OfflineContexts.Providers;
 
     private static readonly string[] ExpectedTables =
         ["campaigns", "history", "definitions", "definition_drafts", "api_keys", "idempotency_records", "work_items", "ledger_streams"];
 
-    /// <summary>The context exactly as the API configures it; building a model or a script never connects.</summary>
-    private static CampaignDbContext Context(DatabaseProvider provider)
-    {
-        var connectionString = provider switch
-        {
-            DatabaseProvider.Sqlite => "Data Source=never-opened.db",
-            DatabaseProvider.SqlServer => "Server=localhost;Database=campaigns;User Id=sa;Password=never-used;TrustServerCertificate=True",
-            _ => "Host=localhost;Database=campaigns;Username=postgres",
-        };
-        var builder = new DbContextOptionsBuilder<CampaignDbContext>();
-        StorageRegistration.Configure(builder, provider, connectionString);
-        return new CampaignDbContext(builder.Options);
-    }
+    private static CampaignDbContext Context(DatabaseProvider provider) => OfflineContexts.Create(provider);
 
     [Theory]
     [MemberData(nameof(Providers))]

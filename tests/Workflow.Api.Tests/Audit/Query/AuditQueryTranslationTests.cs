@@ -4,6 +4,8 @@ using Workflow.Api.Audit.Query;
 using Workflow.Storage;
 using Workflow.Storage.Providers;
 
+using Workflow.Api.Tests.Support;
+
 namespace Workflow.Api.Tests.Audit.Query;
 
 /// <summary>
@@ -12,20 +14,9 @@ namespace Workflow.Api.Tests.Audit.Query;
 /// </summary>
 public sealed class AuditQueryTranslationTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new([DatabaseProvider.Sqlite, DatabaseProvider.SqlServer, DatabaseProvider.PostgreSql]);
+    public static TheoryData<DatabaseProvider> Providers => OfflineContexts.Providers;
 
-    private static CampaignDbContext Context(DatabaseProvider provider)
-    {
-        var connectionString = provider switch
-        {
-            DatabaseProvider.Sqlite => "Data Source=never-opened.db",
-            DatabaseProvider.SqlServer => "Server=localhost;Database=campaigns;User Id=sa;Password=never-used;TrustServerCertificate=True",
-            _ => "Host=localhost;Database=campaigns;Username=postgres",
-        };
-        var builder = new DbContextOptionsBuilder<CampaignDbContext>();
-        StorageRegistration.Configure(builder, provider, connectionString);
-        return new CampaignDbContext(builder.Options);
-    }
+    private static CampaignDbContext Context(DatabaseProvider provider) => OfflineContexts.Create(provider);
 
     [Theory]
     [MemberData(nameof(Providers))]
