@@ -43,6 +43,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHealth();
+app.MapMe();
 app.MapActivityDescriptors();
 app.MapDefinitions();
 app.MapCampaigns();

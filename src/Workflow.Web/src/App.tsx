@@ -1,14 +1,17 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { ApiError, createApi, unwrap, type Api, type Campaign, type Template } from './api';
-import { initialLanguage, languageNames, languages, switchLanguage, translate, type Language, type MessageKey } from './i18n';
-import { FlowchartView } from './FlowchartView';
-import type { WorkflowDocument } from './flowchart';
-import { clearApiKey, loadApiKey, saveApiKey } from './session';
+import { routes } from './routes';
+import { createApi, unwrap, type Me } from './shared/api';
+import { AppContext, useApp, type AppContextValue } from './shared/context';
+import { initialLanguage, languageNames, languages, switchLanguage, translate, type Language, type Translate } from './shared/i18n';
+import { Link } from './shared/Link';
+import { matchPath, useLocation } from './shared/router';
+import { clearApiKey, loadApiKey, saveApiKey } from './shared/session';
 
 export function App() {
   const [language, setLanguage] = useState<Language>(() => initialLanguage(sessionStorage, navigator));
   const [apiKey, setApiKey] = useState<string | null>(() => loadApiKey(sessionStorage));
-  const t = (key: MessageKey) => translate(language, key);
+  const [me, setMe] = useState<Me | null>(null);
+  const t: Translate = (key, params) => translate(language, key, params);
 
   // The client reads the key and language at each request.
   const state = useRef({ apiKey, language });
@@ -20,11 +23,27 @@ export function App() {
     document.title = translate(language, 'appTitle');
   }, [language]);
 
+  useEffect(() => {
+    setMe(null);
+    if (!apiKey) return;
+    let live = true;
+    // A refused key shows its message on the pages' own requests; the navigation then stays minimal.
+    api.GET('/api/v1/me').then(
+      (r) => live && r.response.ok && setMe(unwrap(r, '')),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, apiKey]);
+
+  const context: AppContextValue = { api, language, t, me };
   return (
     <div className="app">
       <header className="app-header">
         <h1>{t('appTitle')}</h1>
         <div className="header-tools">
+          {me && <span data-testid="signed-in-as">{t('signedInAs', { principal: me.principal })}</span>}
           <label>
             {t('language')}{' '}
             <select
@@ -53,20 +72,57 @@ export function App() {
           )}
         </div>
       </header>
-      <main>
-        {apiKey ? (
-          <Overview api={api} language={language} t={t} />
-        ) : (
+      {apiKey ? (
+        <AppContext.Provider value={context}>
+          <Navigation />
+          <main>
+            <CurrentPage />
+          </main>
+        </AppContext.Provider>
+      ) : (
+        <main>
           <SignIn t={t} onSignIn={(key) => setApiKey(saveApiKey(sessionStorage, key))} />
-        )}
-      </main>
+        </main>
+      )}
     </div>
   );
 }
 
-type T = (key: MessageKey) => string;
+function Navigation() {
+  const { t, me } = useApp();
+  const { path } = useLocation();
+  return (
+    <nav className="app-nav" aria-label={t('navigation')}>
+      {routes
+        .filter((r) => r.nav && (!r.nav.allowed || (me && r.nav.allowed(me))))
+        .map((r) => {
+          const current = r.pattern === '/' ? path === '/' : path === r.pattern || path.startsWith(`${r.pattern}/`);
+          return (
+            <Link key={r.pattern} to={r.pattern} aria-current={current ? 'page' : undefined}>
+              {t(r.nav!.label)}
+            </Link>
+          );
+        })}
+    </nav>
+  );
+}
 
-function SignIn({ t, onSignIn }: { t: T; onSignIn: (key: string) => void }) {
+function CurrentPage() {
+  const { t } = useApp();
+  const { path } = useLocation();
+  for (const route of routes) {
+    const params = matchPath(route.pattern, path);
+    if (params) return <>{route.render(params)}</>;
+  }
+  return (
+    <section>
+      <h2>{t('notFoundTitle')}</h2>
+      <p>{t('notFoundText')}</p>
+    </section>
+  );
+}
+
+function SignIn({ t, onSignIn }: { t: Translate; onSignIn: (key: string) => void }) {
   const [key, setKey] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -91,186 +147,4 @@ function SignIn({ t, onSignIn }: { t: T; onSignIn: (key: string) => void }) {
       <button type="submit">{t('signIn')}</button>
     </form>
   );
-}
-
-interface Loaded<T> {
-  data?: T;
-  error?: string;
-}
-
-/** Loads again when the language changes, so server messages follow the switch. */
-function useLoad<T>(load: () => Promise<T>, fallback: string, deps: unknown[]): Loaded<T> {
-  const [state, setState] = useState<Loaded<T>>({});
-  useEffect(() => {
-    let live = true;
-    load().then(
-      (data) => live && setState({ data }),
-      (e: unknown) => live && setState({ error: e instanceof ApiError ? e.message : `${fallback}: ${String(e)}` }),
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-  return state;
-}
-
-function Overview({ api, language, t }: { api: Api; language: Language; t: T }) {
-  const failed = t('requestFailed');
-  const templates = useLoad(async () => unwrap(await api.GET('/api/v1/templates'), failed), failed, [language]);
-  const campaigns = useLoad(async () => unwrap(await api.GET('/api/v1/campaigns'), failed).items, failed, [language]);
-  return (
-    <>
-      <section aria-labelledby="templates-heading">
-        <h2 id="templates-heading">{t('templatesHeading')}</h2>
-        <Listing
-          t={t}
-          state={templates}
-          empty={t('noTemplates')}
-          columns={[t('colTemplate'), t('colVersion'), t('colPublishedAt'), t('colPublishedBy')]}
-          rows={(templates.data ?? [])
-            .filter((v: Template) => !v.retracted)
-            .map((v: Template) => ({
-              key: `${v.definitionId}@${v.version}`,
-              cells: [v.definitionId, String(v.version), formatTime(v.publishedAt, language), v.publishedBy],
-            }))}
-        />
-      </section>
-      <Workflows api={api} language={language} t={t} />
-      <section aria-labelledby="campaigns-heading">
-        <h2 id="campaigns-heading">{t('campaignsHeading')}</h2>
-        <Listing
-          t={t}
-          state={campaigns}
-          empty={t('noCampaigns')}
-          columns={[t('colName'), t('colTemplate'), t('colOrganization'), t('colStatus'), t('colUpdatedAt')]}
-          rows={(campaigns.data ?? []).map((c: Campaign) => ({
-            key: c.id,
-            cells: [c.name, `${c.templateId}@${c.templateVersion}`, c.organization, String(c.status), formatTime(c.updatedAt, language)],
-          }))}
-        />
-      </section>
-    </>
-  );
-}
-
-/** The published phase workflows, each of which can be shown as its flowchart. */
-function Workflows({ api, language, t }: { api: Api; language: Language; t: T }) {
-  const failed = t('requestFailed');
-  const workflows = useLoad(async () => unwrap(await api.GET('/api/v1/workflows'), failed), failed, [language]);
-  const [shown, setShown] = useState<{ id: string; document: WorkflowDocument } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const show = async (definitionId: string, version: number) => {
-    try {
-      const data = unwrap(
-        await api.GET('/api/v1/workflows/{definitionId}/versions/{version}', { params: { path: { definitionId, version } } }),
-        failed,
-      );
-      setShown({ id: `${definitionId} v${version}`, document: (data as unknown as { definition: WorkflowDocument }).definition });
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : `${failed}: ${String(e)}`);
-    }
-  };
-  const rows = ((workflows.data ?? []) as Template[]).filter((v) => !v.retracted);
-  return (
-    <section aria-labelledby="workflows-heading">
-      <h2 id="workflows-heading">{t('workflowsHeading')}</h2>
-      {workflows.error && (
-        <p role="alert" className="error">
-          {workflows.error}
-        </p>
-      )}
-      {workflows.data === undefined && !workflows.error && <p>{t('loading')}</p>}
-      {workflows.data !== undefined && rows.length === 0 && <p>{t('noWorkflows')}</p>}
-      {rows.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('colWorkflow')}</th>
-              <th scope="col">{t('colVersion')}</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((v) => (
-              <tr key={`${v.definitionId}@${v.version}`}>
-                <td>{v.definitionId}</td>
-                <td>{String(v.version)}</td>
-                <td>
-                  <button type="button" data-testid={`show-${v.definitionId}`} onClick={() => void show(v.definitionId, Number(v.version))}>
-                    {t('showFlowchart')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {shown && (
-        <>
-          <h3>
-            {t('flowchartOf')} {shown.id}
-          </h3>
-          <FlowchartView document={shown.document} language={language} />
-        </>
-      )}
-    </section>
-  );
-}
-
-function Listing({
-  t,
-  state,
-  empty,
-  columns,
-  rows,
-}: {
-  t: T;
-  state: Loaded<unknown>;
-  empty: string;
-  columns: string[];
-  rows: { key: string; cells: string[] }[];
-}) {
-  if (state.error)
-    return (
-      <p role="alert" className="error">
-        {state.error}
-      </p>
-    );
-  if (state.data === undefined) return <p>{t('loading')}</p>;
-  if (rows.length === 0) return <p>{empty}</p>;
-  return (
-    <table>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            {r.cells.map((cell, i) => (
-              <td key={i}>{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function formatTime(value: string | null | undefined, language: Language): string {
-  if (!value) return '';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleString(language);
 }

@@ -179,6 +179,27 @@ public abstract class IdentityTests(ApiFactory api)
         // Not vacuous: the campaign, task, history, definition and descriptor endpoints were all there.
         Assert.True(checkedCount >= 14, $"only {checkedCount} endpoints were checked");
     }
+
+    [Theory]
+    [InlineData("auditor", false, false, false, true)]
+    [InlineData("participant", false, true, false, false)]
+    [InlineData("operator", true, true, false, false)]
+    [InlineData("admin", true, true, true, true)]
+    public async Task Me_SaysWhoTheKeyIs_AndWhatItsRolesAllow(string role, bool campaigns, bool tasks, bool design, bool ledger)
+    {
+        var principal = "me-" + role;
+        var me = await api.Client(await api.IssueKeyAsync(principal, role == "operator", role)).GetJsonAsync("/api/v1/me");
+        Assert.Equal(HttpStatusCode.OK, me.Status);
+        Assert.Equal(principal, me.Json.GetProperty("principal").GetString());
+        Assert.Equal([role], me.Json.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).ToArray());
+        Assert.Equal(role == "operator", me.Json.GetProperty("canActForOthers").GetBoolean());
+        var may = me.Json.GetProperty("permissions");
+        Assert.Equal(campaigns, may.GetProperty("startCampaigns").GetBoolean());
+        Assert.Equal(campaigns, may.GetProperty("fireTransitions").GetBoolean());
+        Assert.Equal(tasks, may.GetProperty("completeTasks").GetBoolean());
+        Assert.Equal(design, may.GetProperty("designDefinitions").GetBoolean());
+        Assert.Equal(ledger, may.GetProperty("readLedger").GetBoolean());
+    }
 }
 
 public sealed class IdentityOnSqlite(SqliteApiFactory api) : IdentityTests(api), IClassFixture<SqliteApiFactory>;

@@ -3629,6 +3629,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller: principal, roles and what they allow */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeResponse"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/me",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/me",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -4523,6 +4589,22 @@ export interface components {
             payload: unknown;
             previousHash: string;
             hash: string;
+        };
+        MePermissions: {
+            startCampaigns: boolean;
+            fireTransitions: boolean;
+            completeTasks: boolean;
+            designDefinitions: boolean;
+            readLedger: boolean;
+        };
+        MeResponse: {
+            /** @description The key's principal: the actor recorded on its ledger entries. */
+            principal: string;
+            /** @description The key's roles (admin, operator, participant, auditor). */
+            roles: string[];
+            /** @description Whether the key may act on behalf of others (X-On-Behalf-Of). */
+            canActForOthers: boolean;
+            permissions: components["schemas"]["MePermissions"];
         };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
         PageOfAuditEntryView: {

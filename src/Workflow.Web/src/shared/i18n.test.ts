@@ -6,8 +6,10 @@ import {
   languages,
   matchLanguage,
   switchLanguage,
+  keysByFeature,
   translate,
   type KeyValueStore,
+  type MessageKey,
 } from './i18n';
 
 function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Record<string, string> } {
@@ -81,12 +83,26 @@ describe('dictionary', () => {
     expect(translate('zh-CN', 'campaignsHeading')).toBe('活动');
   });
 
-  test('every language has a non-empty string for every key', () => {
+  test('every language has a non-empty string for every key of every feature', () => {
     expect(languages).toEqual(['en', 'zh-CN']);
+    const keys = Object.values(keysByFeature).flat() as MessageKey[];
+    expect(keys.length).toBeGreaterThan(20);
     for (const language of languages) {
-      for (const key of ['appTitle', 'signIn', 'signOut', 'apiKey', 'requestFailed'] as const) {
-        expect(translate(language, key)).toMatch(/\S/);
-      }
+      for (const key of keys) expect(translate(language, key), `${language}: ${key}`).toMatch(/\S/);
     }
+  });
+
+  test('no key is defined by two features (one would silently hide the other)', () => {
+    const owners = new Map<string, string[]>();
+    for (const [feature, keys] of Object.entries(keysByFeature)) {
+      for (const key of keys) owners.set(key, [...(owners.get(key) ?? []), feature]);
+    }
+    expect([...owners].filter(([, features]) => features.length > 1)).toEqual([]);
+  });
+
+  test('parameters fill their placeholders; unknown ones are left as they are', () => {
+    expect(translate('en', 'signedInAs', { principal: 'li.ming' })).toBe('Signed in as li.ming');
+    expect(translate('zh-CN', 'signedInAs', { principal: '李明' })).toBe('当前用户：李明');
+    expect(translate('en', 'signedInAs', {})).toBe('Signed in as {principal}');
   });
 });

@@ -1,6 +1,14 @@
 // The app's two languages and every string it shows. The server localizes its own messages
 // (problem details) from the Accept-Language header that every request sends (see api.ts).
 
+import * as audit from '../audit/messages';
+import * as campaigns from '../campaigns/messages';
+import * as designer from '../designer/messages';
+import * as home from '../home/messages';
+import * as templates from '../templates/messages';
+import * as worklist from '../worklist/messages';
+import * as shell from './messages';
+
 export type Language = 'en' | 'zh-CN';
 
 export const languages: readonly Language[] = ['en', 'zh-CN'];
@@ -8,72 +16,42 @@ export const languages: readonly Language[] = ['en', 'zh-CN'];
 /** The name of each language in itself, for the switch. */
 export const languageNames: Record<Language, string> = { en: 'English', 'zh-CN': '中文' };
 
-const en = {
-  appTitle: 'Campaign workflow',
-  language: 'Language',
-  signInTitle: 'Sign in',
-  signInHelp: 'Enter your API key (cwk_…). It is kept for this browser session only.',
-  apiKey: 'API key',
-  signIn: 'Sign in',
-  signOut: 'Sign out',
-  loading: 'Loading…',
-  templatesHeading: 'Campaign templates',
-  campaignsHeading: 'Campaigns',
-  noTemplates: 'No published templates.',
-  noCampaigns: 'No campaigns yet.',
-  colTemplate: 'Template',
-  colVersion: 'Version',
-  colPublishedAt: 'Published',
-  colPublishedBy: 'Published by',
-  colName: 'Name',
-  colOrganization: 'Organization',
-  colStatus: 'Status',
-  colUpdatedAt: 'Updated',
-  requestFailed: 'The request failed',
-  workflowsHeading: 'Phase workflows',
-  noWorkflows: 'No published phase workflows.',
-  colWorkflow: 'Workflow',
-  showFlowchart: 'Show flowchart',
-  flowchartOf: 'Flowchart of',
-};
+// Each feature keeps its own strings (<feature>/messages.ts); a key belongs to one feature only
+// (i18n.test.ts checks), so features can grow without touching each other's dictionaries.
+const modules = { shell, home, designer, templates, campaigns, worklist, audit } as const;
+
+const en = { ...shell.en, ...home.en, ...designer.en, ...templates.en, ...campaigns.en, ...worklist.en, ...audit.en };
 
 export type MessageKey = keyof typeof en;
 
 const zhCN: Record<MessageKey, string> = {
-  appTitle: '活动工作流',
-  language: '语言',
-  signInTitle: '登录',
-  signInHelp: '请输入 API 密钥（cwk_…）。它只保存在本次浏览器会话中。',
-  apiKey: 'API 密钥',
-  signIn: '登录',
-  signOut: '退出',
-  loading: '加载中…',
-  templatesHeading: '活动模板',
-  campaignsHeading: '活动',
-  noTemplates: '没有已发布的模板。',
-  noCampaigns: '还没有活动。',
-  colTemplate: '模板',
-  colVersion: '版本',
-  colPublishedAt: '发布时间',
-  colPublishedBy: '发布者',
-  colName: '名称',
-  colOrganization: '组织',
-  colStatus: '状态',
-  colUpdatedAt: '更新时间',
-  requestFailed: '请求失败',
-  workflowsHeading: '阶段流程',
-  noWorkflows: '没有已发布的阶段流程。',
-  colWorkflow: '流程',
-  showFlowchart: '查看流程图',
-  flowchartOf: '流程图：',
+  ...shell.zhCN,
+  ...home.zhCN,
+  ...designer.zhCN,
+  ...templates.zhCN,
+  ...campaigns.zhCN,
+  ...worklist.zhCN,
+  ...audit.zhCN,
 };
+
+/** The English keys of each feature's dictionary, for the test that no key is defined twice. */
+export const keysByFeature: Record<string, string[]> = Object.fromEntries(
+  Object.entries(modules).map(([name, m]) => [name, Object.keys(m.en)]),
+);
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 
-/** The string for a key in a language (English where a language lacks it). */
-export function translate(language: Language, key: MessageKey): string {
-  return dictionaries[language][key] ?? en[key];
+/**
+ * The string for a key in a language (English where a language lacks it), with each "{name}"
+ * replaced by its parameter.
+ */
+export function translate(language: Language, key: MessageKey, params?: Record<string, string | number>): string {
+  const text = dictionaries[language][key] ?? en[key];
+  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
 }
+
+/** translate bound to the page's language. */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);

@@ -9,6 +9,7 @@ import type { Language } from './i18n';
 export type Schemas = components['schemas'];
 export type Template = Schemas['DefinitionEndpointsVersionView'];
 export type Campaign = Schemas['CampaignResponse'];
+export type Me = Schemas['MeResponse'];
 
 /** What a request needs from the page's state, read at the time of each request. */
 export interface RequestContext {

@@ -1,0 +1,5 @@
+// The audit pages' strings.
+
+export const en = {};
+
+export const zhCN: Record<keyof typeof en, string> = {};

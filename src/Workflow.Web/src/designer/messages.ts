@@ -1,0 +1,5 @@
+// The designer pages' strings.
+
+export const en = {};
+
+export const zhCN: Record<keyof typeof en, string> = {};

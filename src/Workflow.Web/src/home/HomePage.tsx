@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { ApiError, unwrap, type Campaign, type Template } from '../shared/api';
+import { useApp } from '../shared/context';
+import { FlowchartView } from '../shared/FlowchartView';
+import type { WorkflowDocument } from '../shared/flowchart';
+import { formatTime } from '../shared/format';
+import { Listing } from '../shared/Listing';
+import { useLoad } from '../shared/useLoad';
+
+/** The overview: published templates, phase workflows (each can be drawn), and campaigns. */
+export function HomePage() {
+  const { api, language, t } = useApp();
+  const failed = t('requestFailed');
+  const templates = useLoad(async () => unwrap(await api.GET('/api/v1/templates'), failed), failed, [language]);
+  const campaigns = useLoad(async () => unwrap(await api.GET('/api/v1/campaigns'), failed).items, failed, [language]);
+  return (
+    <>
+      <section aria-labelledby="templates-heading">
+        <h2 id="templates-heading">{t('templatesHeading')}</h2>
+        <Listing
+          state={templates}
+          empty={t('noTemplates')}
+          columns={[t('colTemplate'), t('colVersion'), t('colPublishedAt'), t('colPublishedBy')]}
+          rows={(templates.data ?? [])
+            .filter((v: Template) => !v.retracted)
+            .map((v: Template) => ({
+              key: `${v.definitionId}@${v.version}`,
+              cells: [v.definitionId, String(v.version), formatTime(v.publishedAt, language), v.publishedBy],
+            }))}
+        />
+      </section>
+      <Workflows />
+      <section aria-labelledby="campaigns-heading">
+        <h2 id="campaigns-heading">{t('campaignsHeading')}</h2>
+        <Listing
+          state={campaigns}
+          empty={t('noCampaigns')}
+          columns={[t('colName'), t('colTemplate'), t('colOrganization'), t('colStatus'), t('colUpdatedAt')]}
+          rows={(campaigns.data ?? []).map((c: Campaign) => ({
+            key: c.id,
+            cells: [c.name, `${c.templateId}@${c.templateVersion}`, c.organization, String(c.status), formatTime(c.updatedAt, language)],
+          }))}
+        />
+      </section>
+    </>
+  );
+}
+
+/** The published phase workflows, each of which can be shown as its flowchart. */
+function Workflows() {
+  const { api, language, t } = useApp();
+  const failed = t('requestFailed');
+  const workflows = useLoad(async () => unwrap(await api.GET('/api/v1/workflows'), failed), failed, [language]);
+  const [shown, setShown] = useState<{ id: string; document: WorkflowDocument } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const show = async (definitionId: string, version: number) => {
+    try {
+      const data = unwrap(
+        await api.GET('/api/v1/workflows/{definitionId}/versions/{version}', { params: { path: { definitionId, version } } }),
+        failed,
+      );
+      setShown({ id: `${definitionId} v${version}`, document: (data as unknown as { definition: WorkflowDocument }).definition });
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : `${failed}: ${String(e)}`);
+    }
+  };
+  const rows = ((workflows.data ?? []) as Template[]).filter((v) => !v.retracted);
+  return (
+    <section aria-labelledby="workflows-heading">
+      <h2 id="workflows-heading">{t('workflowsHeading')}</h2>
+      <Listing
+        state={workflows}
+        empty={t('noWorkflows')}
+        columns={[t('colWorkflow'), t('colVersion'), '']}
+        rows={rows.map((v) => ({
+          key: `${v.definitionId}@${v.version}`,
+          cells: [
+            v.definitionId,
+            String(v.version),
+            <button type="button" data-testid={`show-${v.definitionId}`} onClick={() => void show(v.definitionId, Number(v.version))}>
+              {t('showFlowchart')}
+            </button>,
+          ],
+        }))}
+      />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {shown && (
+        <>
+          <h3>
+            {t('flowchartOf')} {shown.id}
+          </h3>
+          <FlowchartView document={shown.document} language={language} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+// The overview page's strings.
+
+export const en = {
+  templatesHeading: 'Campaign templates',
+  campaignsHeading: 'Campaigns',
+  noTemplates: 'No published templates.',
+  noCampaigns: 'No campaigns yet.',
+  colTemplate: 'Template',
+  colVersion: 'Version',
+  colPublishedAt: 'Published',
+  colPublishedBy: 'Published by',
+  colName: 'Name',
+  colOrganization: 'Organization',
+  colStatus: 'Status',
+  colUpdatedAt: 'Updated',
+  workflowsHeading: 'Phase workflows',
+  noWorkflows: 'No published phase workflows.',
+  colWorkflow: 'Workflow',
+  showFlowchart: 'Show flowchart',
+  flowchartOf: 'Flowchart of',
+};
+
+export const zhCN: Record<keyof typeof en, string> = {
+  templatesHeading: '活动模板',
+  campaignsHeading: '活动',
+  noTemplates: '没有已发布的模板。',
+  noCampaigns: '还没有活动。',
+  colTemplate: '模板',
+  colVersion: '版本',
+  colPublishedAt: '发布时间',
+  colPublishedBy: '发布者',
+  colName: '名称',
+  colOrganization: '组织',
+  colStatus: '状态',
+  colUpdatedAt: '更新时间',
+  workflowsHeading: '阶段流程',
+  noWorkflows: '没有已发布的阶段流程。',
+  colWorkflow: '流程',
+  showFlowchart: '查看流程图',
+  flowchartOf: '流程图：',
+};
