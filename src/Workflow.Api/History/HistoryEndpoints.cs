@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Campaigns;
 using Workflow.Api.Errors;
@@ -24,6 +25,9 @@ public static class HistoryEndpoints
         app.MapGet("/api/v1/events", Feed).WithTags("History")
             .WithSummary("Ledger entries across campaigns in the order written (after = the last id seen)")
             .Produces<Page<EntryView>>().ProducesProblem(400).ProducesProblem(401);
+        app.MapGet("/api/v1/events/head", Head).WithTags("History")
+            .WithSummary("The id of the last entry written (0 when there is none): where a poller that wants only new entries starts")
+            .ProducesProblem(401);
         return app;
     }
 
@@ -48,6 +52,13 @@ public static class HistoryEndpoints
         var next = rows.Count > take ? rows[take - 1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
         return TypedResults.Ok(new Page<EntryView>(rows.Take(take).Select(View).ToList(), next));
     }
+
+    /// <param name="LastId">Pass it as <c>after</c> to /api/v1/events to receive only what is written from now on.</param>
+    public sealed record FeedHead(long LastId);
+
+    private static async Task<Ok<FeedHead>> Head(CampaignDbContext db, CancellationToken cancellationToken) =>
+        // The primary key's last value: one index seek, whatever the ledger's size.
+        TypedResults.Ok(new FeedHead(await db.History.OrderByDescending(h => h.Id).Select(h => h.Id).FirstOrDefaultAsync(cancellationToken)));
 
     internal static EntryView View(HistoryEntry h)
     {

@@ -70,6 +70,20 @@ public abstract class EventsFeedTests(ApiFactory api)
         var bad = await client.GetJsonAsync("/api/v1/events?after=-1");
         Assert.Equal((HttpStatusCode.BadRequest, "paging.cursor_invalid"), (bad.Status, bad.ProblemCode));
     }
+
+    [Fact]
+    public async Task Head_IsTheLastIdWritten_SoAPollerGetsOnlyWhatComesAfter()
+    {
+        var client = await api.ClientAsync("campaign-office", Roles.Operator);
+        var before = await ReadFeedAsync(client, 0, 200);
+        var head = (await client.GetJsonAsync("/api/v1/events/head")).Json.GetProperty("lastId").GetInt64();
+        Assert.Equal(before.Count == 0 ? 0 : before[^1].GetProperty("id").GetInt64(), head);
+
+        var id = (await client.PostJsonAsync("/api/v1/campaigns", NewCampaign("活动丙", $"head-{Guid.NewGuid():N}"))).Json.GetProperty("id").GetString()!;
+        var news = await ReadFeedAsync(client, head, 50);
+        Assert.Equal([(id, "campaign.created")], news.Select(e => (e.GetProperty("campaignId").GetString()!, e.GetProperty("kind").GetString()!)));
+        Assert.Equal(news[^1].GetProperty("id").GetInt64(), (await client.GetJsonAsync("/api/v1/events/head")).Json.GetProperty("lastId").GetInt64());
+    }
 }
 
 public sealed class EventsFeedOnSqlite(SqliteApiFactory api) : EventsFeedTests(api), IClassFixture<SqliteApiFactory>;

@@ -3629,6 +3629,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The id of the last entry written (0 when there is none): where a poller that wants only new entries starts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HistoryEndpointsFeedHead"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/events/head",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/events/head",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -4589,6 +4655,13 @@ export interface components {
             payload: unknown;
             previousHash: string;
             hash: string;
+        };
+        HistoryEndpointsFeedHead: {
+            /**
+             * Format: int64
+             * @description Pass it as `after` to /api/v1/events to receive only what is written from now on.
+             */
+            lastId: number;
         };
         MePermissions: {
             startCampaigns: boolean;
