@@ -60,12 +60,21 @@ public sealed class Chromium : IAsyncLifetime
         }
     }
 
+    /// <summary>The README's pictures: written there too when WORKFLOW_UPDATE_SCREENSHOTS=1.</summary>
+    public static string ReadmeScreenshotFolder => RepositoryFiles.PathOf("docs", "screenshots");
+
     public static async Task ScreenshotAsync(IPage page, string fileName)
     {
         try
         {
             Directory.CreateDirectory(ScreenshotFolder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, fileName), FullPage = true });
+            var path = Path.Combine(ScreenshotFolder, fileName);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            if (Environment.GetEnvironmentVariable("WORKFLOW_UPDATE_SCREENSHOTS") == "1" && !fileName.EndsWith("-failure.png", StringComparison.Ordinal))
+            {
+                Directory.CreateDirectory(ReadmeScreenshotFolder);
+                File.Copy(path, Path.Combine(ReadmeScreenshotFolder, fileName), overwrite: true);
+            }
         }
         catch (PlaywrightException)
         {
