@@ -96,6 +96,14 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
     setStatus(result.valid ? t('templatesValid') : t('templatesInvalid', { count: result.errors.length }));
   };
 
+  // Leaving a condition asks the server quietly: no busy state, so a click that caused the blur still lands.
+  const checkQuietly = () => {
+    templateApi.validate(api, toDocument(form), failed).then(
+      (result) => setProblems(result.errors),
+      () => undefined,
+    );
+  };
+
   const publish = async () => {
     const saved = await save();
     const published = await templateApi.publish(api, saved.id, saved.version, failed);
@@ -168,7 +176,7 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
           onChange={(p, structural) => setPhases(form.phases.map((x, j) => (j === i ? p : x)), structural)}
           onMove={(delta) => setPhases(move(form.phases, i, delta), true)}
           onRemove={() => setPhases(form.phases.filter((_, j) => j !== i), true)}
-          onExpressionDone={() => canEdit && void run(validate)}
+          onExpressionDone={() => canEdit && checkQuietly()}
         />
       ))}
       {canEdit && (
