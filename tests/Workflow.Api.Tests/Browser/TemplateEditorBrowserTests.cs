@@ -20,10 +20,15 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
 
     private static LocatorGetByRoleOptions In(string name) => new() { Name = name, Exact = true };
 
-    /// <summary>Publishes a small phase workflow (start → one meeting → end) through the API; returns its version.</summary>
-    internal static async Task<int> PublishWorkflowAsync(HttpClient admin, string workflowId)
+    /// <summary>
+    /// Publishes a small phase workflow (start → one meeting → end) through the API; returns its
+    /// version. With dueInDays 0 the meeting is due when it starts, so it is overdue at once.
+    /// </summary>
+    internal static async Task<int> PublishWorkflowAsync(HttpClient admin, string workflowId, int? dueInDays = null)
     {
-        var draft = await admin.PostJsonAsync("/api/v1/workflows/drafts", DefinitionDocs.MinimalWorkflow(workflowId));
+        var workflow = DefinitionDocs.MinimalWorkflow(workflowId);
+        if (dueInDays is { } days) workflow["root"]!["activities"]![1]!["dueInDays"] = days;
+        var draft = await admin.PostJsonAsync("/api/v1/workflows/drafts", workflow);
         Assert.True(draft.Status == HttpStatusCode.Created, draft.Text);
         var published = await admin.PostJsonAsync($"/api/v1/workflows/drafts/{draft.Json.GetProperty("id").GetString()}/publish", new { });
         Assert.True(published.Status == HttpStatusCode.Created, published.Text);
@@ -39,7 +44,7 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
         var organization = $"browser-bureau-{suffix}";
         var key = await App.IssueKeyAsync("admin", false, Roles.All);
         using var admin = App.RealClient(key);
-        var workflowVersion = await PublishWorkflowAsync(admin, workflowId);
+        var workflowVersion = await PublishWorkflowAsync(admin, workflowId, dueInDays: 0);
 
         await fixture.Chromium.OnPageAsync(nameof(Admin_BuildsPublishesAndStartsATemplate_AndTheCampaignIsListed), "en-US", async page =>
         {
@@ -104,6 +109,8 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
             await Assertions.Expect(row.GetByRole(AriaRole.Cell, In("Preparation"))).ToBeVisibleAsync();
             await Assertions.Expect(row.GetByRole(AriaRole.Cell, In("Running"))).ToBeVisibleAsync();
             await Assertions.Expect(row.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("aria-valuenow", "0");
+            // Its meeting was due the moment it started: the row's overdue count is highlighted.
+            await Assertions.Expect(row.GetByTitle("1 overdue task(s)")).ToHaveTextAsync("1");
             await Assertions.Expect(row.GetByRole(AriaRole.Link, In("浏览器启动的活动")))
                 .ToHaveAttributeAsync("href", $"/app/campaigns/{campaignId}");
         });

@@ -121,7 +121,7 @@ export function CampaignListPage() {
             statusName(c.status),
             <Progress item={c} />,
             c.overdueTasks > 0 ? (
-              <strong className="campaign-list-overdue" aria-label={t('campaignListOverdueCount', { count: c.overdueTasks })}>
+              <strong className="campaign-list-overdue" title={t('campaignListOverdueCount', { count: c.overdueTasks })}>
                 {c.overdueTasks}
               </strong>
             ) : (
