@@ -23,8 +23,9 @@ public static class CampaignEndpoints
         group.MapPost("/", Create).RequireAuthorization(Roles.CampaignWriters)
             .WithSummary("Start a campaign from a published template version")
             .Produces<CampaignResponse>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
-        group.MapGet("/", List).WithSummary("List campaigns (filters: status, phase, organization; keyset paging)")
-            .Produces<Page<CampaignResponse>>().ProducesProblem(400);
+        group.MapGet("/", List)
+            .WithSummary("List campaigns (filters: status, phase, organization; keyset paging) with each one's current-phase progress and overdue tasks")
+            .Produces<Page<CampaignListItem>>().ProducesProblem(400);
         group.MapGet("/{id:guid}", Get).WithSummary("Read a campaign; its ETag is its version")
             .Produces<CampaignResponse>().ProducesProblem(404);
         group.MapGet("/{id:guid}/progress", CampaignProgress.Get)
@@ -60,7 +61,7 @@ public static class CampaignEndpoints
     }
 
     private static async Task<IResult> List(
-        HttpContext context, CampaignDbContext db, string? status, string? phase, string? organization, string? cursor, int? limit,
+        HttpContext context, CampaignDbContext db, TimeProvider clock, string? status, string? phase, string? organization, string? cursor, int? limit,
         CancellationToken cancellationToken)
     {
         if (!Cursor.TryDecode(cursor, "campaigns", out var after)) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
@@ -71,7 +72,8 @@ public static class CampaignEndpoints
         if (organization is not null) query = query.Where(c => c.Organization == organization);
         var rows = await query.OrderBy(c => c.Number).Take(take + 1).ToListAsync(cancellationToken);
         var next = rows.Count > take ? Cursor.Encode("campaigns", rows[take - 1].Number) : null;
-        return TypedResults.Ok(new Page<CampaignResponse>(rows.Take(take).Select(ToResponse).ToList(), next));
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(new Page<CampaignListItem>(rows.Take(take).Select(r => CampaignListing.Item(r, now)).ToList(), next));
     }
 
     private static async Task<IResult> Get(Guid id, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)

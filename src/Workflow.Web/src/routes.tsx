@@ -1,7 +1,11 @@
 import type { ReactNode } from 'react';
+import { CampaignListPage } from './campaigns/CampaignListPage';
 import { HomePage } from './home/HomePage';
 import type { Me } from './shared/api';
 import type { MessageKey } from './shared/i18n';
+import { TemplateEditorPage } from './templates/TemplateEditorPage';
+import { TemplateListPage } from './templates/TemplateListPage';
+import { TemplateVersionPage } from './templates/TemplateVersionPage';
 
 /**
  * The app's pages. A route with a nav entry shows in the top navigation for callers its `allowed`
@@ -13,4 +17,15 @@ export interface AppRoute {
   nav?: { label: MessageKey; allowed?: (me: Me) => boolean };
 }
 
-export const routes: AppRoute[] = [{ pattern: '/', render: () => <HomePage />, nav: { label: 'navHome' } }];
+export const routes: AppRoute[] = [
+  { pattern: '/', render: () => <HomePage />, nav: { label: 'navHome' } },
+  // Templates: everyone reads them; the pages show editing and starting only to the roles that may.
+  { pattern: '/templates', render: () => <TemplateListPage />, nav: { label: 'templatesNav' } },
+  { pattern: '/templates/new', render: () => <TemplateEditorPage /> },
+  { pattern: '/templates/drafts/:draftId', render: (p) => <TemplateEditorPage key={p.draftId} draftId={p.draftId} /> },
+  {
+    pattern: '/templates/:definitionId/versions/:version',
+    render: (p) => <TemplateVersionPage definitionId={p.definitionId} version={Number(p.version)} />,
+  },
+  { pattern: '/campaigns', render: () => <CampaignListPage />, nav: { label: 'campaignListNav' } },
+];

@@ -1261,7 +1261,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List campaigns (filters: status, phase, organization; keyset paging) */
+        /** List campaigns (filters: status, phase, organization; keyset paging) with each one's current-phase progress and overdue tasks */
         get: {
             parameters: {
                 query?: {
@@ -1294,7 +1294,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PageOfCampaignResponse"];
+                        "application/json": components["schemas"]["PageOfCampaignListItem"];
                     };
                 };
                 /** @description Bad Request */
@@ -4375,6 +4375,38 @@ export interface components {
             previousHash: string;
             hash: string;
         };
+        /** @description A campaign as the list shows it: the campaign, its current phase's progress and its overdue tasks. */
+        CampaignListItem: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organization: string;
+            templateId: string;
+            /** Format: int32 */
+            templateVersion: number;
+            state: string;
+            status: string;
+            suspended: boolean;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            progress: components["schemas"]["CampaignListProgress"];
+            /** Format: int32 */
+            overdueTasks: number;
+        };
+        /** @description How far the current phase's workflow is: its tasks completed of those activated so far (cancelled ones left out). */
+        CampaignListProgress: {
+            /** Format: int32 */
+            completedTasks: number;
+            /** Format: int32 */
+            totalTasks: number;
+            /** Format: int32 */
+            percent: number;
+        };
         CampaignProgressPhaseView: {
             id: string;
             name: string;
@@ -4685,8 +4717,8 @@ export interface components {
             nextCursor?: string | null;
         };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
-        PageOfCampaignResponse: {
-            items: components["schemas"]["CampaignResponse"][];
+        PageOfCampaignListItem: {
+            items: components["schemas"]["CampaignListItem"][];
             nextCursor?: string | null;
         };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { useApp } from '../shared/context';
+import { formatTime } from '../shared/format';
+import { Link } from '../shared/Link';
+import { navigate, useLocation } from '../shared/router';
+import { errorMessage, useLoad } from '../shared/useLoad';
+import { localName, PhaseDiagram } from './PhaseDiagram';
+import type { InputDeclaration } from './startForm';
+import { StartCampaignForm } from './StartCampaignForm';
+import { templateApi } from './templateApi';
+import { toForm } from './templateModel';
+
+/** Copies a published version into a new draft and opens it in the editor. */
+export async function openAsDraft(api: ReturnType<typeof useApp>['api'], definition: unknown, failed: string) {
+  const draft = await templateApi.create(api, definition, failed);
+  navigate(`/templates/drafts/${draft.id}`);
+}
+
+/** One published template version: its phases and gates, a copy into a new draft, and starting a campaign from it. */
+export function TemplateVersionPage({ definitionId, version }: { definitionId: string; version: number }) {
+  const { api, language, t, me } = useApp();
+  const failed = t('requestFailed');
+  const { search } = useLocation();
+  const loaded = useLoad(() => templateApi.version(api, definitionId, version, failed), failed, [language, definitionId, version]);
+  const [error, setError] = useState('');
+  if (loaded.error)
+    return (
+      <p role="alert" className="error">
+        {loaded.error}
+      </p>
+    );
+  if (!loaded.data) return <p>{t('loading')}</p>;
+  const { definition, version: meta } = loaded.data;
+  const form = toForm(definition);
+  const inputs = (Array.isArray(definition.inputs) ? definition.inputs : []) as InputDeclaration[];
+  return (
+    <section aria-labelledby="templates-version-heading" className="templates-version">
+      <p>
+        <Link to="/templates">{t('templatesBackToList')}</Link>
+      </p>
+      <h2 id="templates-version-heading">
+        {t('templatesVersionHeading', { name: localName(language, form.nameEn, form.nameZh, definitionId), version })}
+      </h2>
+      {search.get('published') === '1' && (
+        <p role="status" className="templates-published">
+          {t('templatesPublished', { version })}
+        </p>
+      )}
+      <p>
+        <code>{definitionId}</code> · {t('templatesPublishedBy', { who: meta.publishedBy, at: formatTime(meta.publishedAt, language) })}
+        {meta.retracted && <strong className="templates-retracted"> · {t('templatesRetracted')}</strong>}
+      </p>
+      {form.description && <p>{form.description}</p>}
+      <PhaseDiagram form={form} />
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('templatesColPhase')}</th>
+            <th scope="col">{t('templatesColWorkflow')}</th>
+            <th scope="col">{t('templatesColGates')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {form.phases.map((p) => (
+            <tr key={p.key}>
+              <td>{localName(language, p.nameEn, p.nameZh, p.id)}</td>
+              <td>{`${p.workflowId} v${p.workflowVersion ?? '?'}`}</td>
+              <td>
+                <ul className="templates-gate-list">
+                  {p.gates.map((g) => (
+                    <li key={g.key}>
+                      {localName(language, g.nameEn, g.nameZh, g.id)} <code>{g.expression}</code>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {me?.permissions.designDefinitions && (
+        <button
+          type="button"
+          onClick={() => openAsDraft(api, definition, failed).catch((e: unknown) => setError(errorMessage(e, failed)))}
+        >
+          {t('templatesOpenAsDraft')}
+        </button>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {me?.permissions.startCampaigns && !meta.retracted && <StartCampaignForm templateId={definitionId} version={version} inputs={inputs} />}
+    </section>
+  );
+}
