@@ -4730,11 +4730,15 @@ export interface components {
             campaignId: string;
             campaignName: string;
             phaseId: string;
+            /** @description The phase's display name in the request's language (Accept-Language), else its name. */
+            phaseName: string;
             /** Format: int32 */
             round: number;
             taskId: string;
             activityId: string;
             activityType: string;
+            /** @description The task activity's display name in the request's language, else its name; null when the campaign's template no longer has it. */
+            taskName?: string | null;
             assignee?: string | null;
             status: string;
             /** Format: date-time */
