@@ -141,6 +141,52 @@ public sealed class AuditorBrowserTests(BrowserFixture fixture) : IClassFixture<
         });
     }
 
+    [Fact]
+    public async Task Auditor_PagesByCursor_VerifiesTheDefinitionsStream_AndComparesTwoWorkflowVersions()
+    {
+        var (campaign, _) = await CampaignWithCompletedTasksAsync();
+        // A second version of the study phase, with a preparatory meeting before the mobilization meeting.
+        using var designer = App.RealClient(await App.IssueKeyAsync("designer.wang", false, Roles.Admin));
+        var draft = await designer.PostJsonAsync("/api/v1/workflows/drafts", Definitions.DefinitionDocs.StudyPhaseWithPreparatoryMeeting());
+        Assert.Equal(HttpStatusCode.Created, draft.Status);
+        var published = await designer.PostJsonAsync($"{draft.Header("Location")}/publish", new { });
+        Assert.True(published.Status == HttpStatusCode.Created, published.Text);
+        var auditorKey = await App.IssueKeyAsync("auditor.sun", false, Roles.Auditor);
+
+        await fixture.Chromium.OnPageAsync(nameof(Auditor_PagesByCursor_VerifiesTheDefinitionsStream_AndComparesTwoWorkflowVersions), "zh-CN", async page =>
+        {
+            await SignInAsync(page, auditorKey, "API 密钥", "登录");
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, Named("审计"))).ToBeVisibleAsync();
+            // A shared address: the campaign's ledger, five entries a page.
+            await page.GotoAsync($"{App.BaseUrl}/app/audit?campaignId={campaign}&limit=5");
+            var sequences = page.GetByTestId("ledger-sequence");
+            await Assertions.Expect(sequences).ToHaveTextAsync(["1", "2", "3", "4", "5"]);
+            await page.GetByRole(AriaRole.Button, Named("下一页")).ClickAsync();
+            await Assertions.Expect(sequences).ToHaveTextAsync(["6", "7", "8", "9", "10"]);
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("cursor=.+&limit=5"));
+            await page.GetByRole(AriaRole.Button, Named("下一页")).ClickAsync();
+            await Assertions.Expect(sequences).ToHaveTextAsync(["11", "12", "13"]);
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, Named("下一页"))).ToHaveCountAsync(0);
+            await page.GetByRole(AriaRole.Button, Named("返回第一页")).ClickAsync();
+            await Assertions.Expect(sequences).ToHaveTextAsync(["1", "2", "3", "4", "5"]);
+
+            await page.GetByRole(AriaRole.Button, Named("校验定义记录流")).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("verify-result")).ToContainTextAsync("定义记录流");
+            await Assertions.Expect(page.GetByTestId("verify-result")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"完整：已校验 \d+ 条记录"));
+
+            var diff = page.Locator("section.audit-diff");
+            await diff.Locator("select").Nth(1).SelectOptionAsync("study-phase");
+            await Assertions.Expect(diff.Locator("select").Nth(2)).ToHaveValueAsync("1");
+            await Assertions.Expect(diff.Locator("select").Nth(3)).ToHaveValueAsync("2");
+            await diff.GetByRole(AriaRole.Button, Inside("比较")).ClickAsync();
+            var added = diff.GetByRole(AriaRole.Row).Filter(new() { HasText = "preparatoryMeeting" }).First;
+            await Assertions.Expect(added).ToContainTextAsync("环节");
+            await Assertions.Expect(added).ToContainTextAsync("新增");
+            await Assertions.Expect(diff.GetByRole(AriaRole.Row).Filter(new() { HasText = "连线" }).First).ToBeVisibleAsync();
+            await Chromium.ScreenshotAsync(page, "audit-diff-zh-CN.png");
+        });
+    }
+
     /// <summary>RFC 4180 rows (quoted cells with commas, doubled quotes and line breaks), after the byte order mark.</summary>
     private static List<string[]> Csv(string text)
     {

@@ -8,10 +8,8 @@ import { DiffPanel } from './DiffPanel';
 import { downloadLedgerCsv } from './download';
 import { FilterForm } from './FilterForm';
 import { LedgerTable } from './LedgerTable';
-import { apiQuery, definitionsStreamId, filterFromQuery, filterToQuery } from './ledgerFilter';
+import { apiQuery, definitionsStreamId, filterFromQuery, filterToQuery, pageSizes } from './ledgerFilter';
 import { VerifyPanel, type VerifyState } from './VerifyPanel';
-
-const pageSize = 50;
 
 type EntriesQuery = NonNullable<paths['/api/v1/audit/entries']['get']['parameters']['query']>;
 
@@ -20,8 +18,8 @@ export function AuditPage() {
   const { api, language, t } = useApp();
   const failed = t('requestFailed');
   const { search } = useLocation();
-  const { filter, cursor } = filterFromQuery(search);
-  const query = filterToQuery(filter, cursor);
+  const { filter, cursor, limit } = filterFromQuery(search);
+  const query = filterToQuery(filter, cursor, limit);
 
   const campaigns = useLoad(async () => unwrap(await api.GET('/api/v1/campaigns', { params: { query: { limit: 200 } } }), failed).items, failed, [language]);
   const names = new Map<string, string>((campaigns.data ?? []).map((c) => [c.id, c.name]));
@@ -32,7 +30,7 @@ export function AuditPage() {
     async () =>
       unwrap(
         await api.GET('/api/v1/audit/entries', {
-          params: { query: apiQuery(filter, cursor, pageSize) as EntriesQuery },
+          params: { query: apiQuery(filter, cursor, limit) as EntriesQuery },
         }),
         failed,
       ),
@@ -76,7 +74,7 @@ export function AuditPage() {
           key={filterToQuery(filter)}
           initial={filter}
           campaigns={campaigns.data ?? []}
-          onApply={(f) => navigate('/audit', { search: filterToQuery(f) })}
+          onApply={(f) => navigate('/audit', { search: filterToQuery(f, '', limit) })}
           onVerify={filter.campaignId ? () => void verifyLedger(filter.campaignId) : undefined}
         />
         <div className="audit-actions">
@@ -93,13 +91,23 @@ export function AuditPage() {
         <LedgerTable state={entries} nameOf={nameOf} onVerify={(id) => void verifyLedger(id)} />
         <nav className="audit-paging" aria-label={t('auditHeading')}>
           {entries.data && <span>{t('auditPageInfo', { count: entries.data.items.length })}</span>}
+          <label>
+            {t('auditPageSize')}{' '}
+            <select value={limit} onChange={(e) => navigate('/audit', { search: filterToQuery(filter, '', Number(e.target.value)) })}>
+              {[...new Set([...pageSizes, limit])].sort((a, b) => a - b).map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
           {cursor && (
-            <button type="button" onClick={() => navigate('/audit', { search: filterToQuery(filter) })}>
+            <button type="button" onClick={() => navigate('/audit', { search: filterToQuery(filter, '', limit) })}>
               {t('auditFirstPage')}
             </button>
           )}
           {entries.data?.nextCursor && (
-            <button type="button" onClick={() => navigate('/audit', { search: filterToQuery(filter, entries.data!.nextCursor!) })}>
+            <button type="button" onClick={() => navigate('/audit', { search: filterToQuery(filter, entries.data!.nextCursor!, limit) })}>
               {t('auditNextPage')}
             </button>
           )}

@@ -19,13 +19,21 @@ describe('ledger filter in the URL', () => {
     const query = filterToQuery(filter, 'abc_-');
     expect(query).toContain('from=2026-11-25T08%3A00%3A00.000Z');
     expect(query).toContain('to=2026-11-26T08%3A00%3A00%2B08%3A00');
-    expect(filterFromQuery(new URLSearchParams(query))).toEqual({ filter, cursor: 'abc_-' });
+    expect(filterFromQuery(new URLSearchParams(query))).toEqual({ filter, cursor: 'abc_-', limit: 50 });
   });
 
   it('leaves blank fields out of the query and the API parameters', () => {
     expect(filterToQuery({ ...emptyFilter, kind: ' task.completed ' })).toBe('kind=task.completed');
     expect(apiQuery(emptyFilter, '', 25)).toEqual({ limit: 25 });
-    expect(filterFromQuery(new URLSearchParams('unknown=1'))).toEqual({ filter: emptyFilter, cursor: '' });
+    expect(filterFromQuery(new URLSearchParams('unknown=1'))).toEqual({ filter: emptyFilter, cursor: '', limit: 50 });
+  });
+
+  it('keeps a page size other than the default, clamped to what the API takes', () => {
+    expect(filterToQuery(emptyFilter, '', 50)).toBe('');
+    expect(filterToQuery(emptyFilter, 'c', 20)).toBe('cursor=c&limit=20');
+    expect(filterFromQuery(new URLSearchParams('limit=20')).limit).toBe(20);
+    expect(filterFromQuery(new URLSearchParams('limit=100000')).limit).toBe(500);
+    expect(filterFromQuery(new URLSearchParams('limit=x')).limit).toBe(50);
   });
 
   it('converts between datetime-local values and UTC instants', () => {

@@ -43,20 +43,30 @@ export const ledgerKinds = [
   'definition.imported',
 ] as const;
 
-/** The filter (and the page's cursor) a URL query describes; unknown parameters are ignored. */
-export function filterFromQuery(search: URLSearchParams): { filter: LedgerFilter; cursor: string } {
+/** The page sizes offered; the API takes 1 to 500. */
+export const pageSizes = [20, 50, 100, 200] as const;
+export const defaultPageSize = 50;
+
+/** The filter, the page's cursor and its size a URL query describes; unknown parameters are ignored. */
+export function filterFromQuery(search: URLSearchParams): { filter: LedgerFilter; cursor: string; limit: number } {
   const filter = { ...emptyFilter };
   for (const field of filterFields) filter[field] = (search.get(field) ?? '').trim();
-  return { filter, cursor: (search.get('cursor') ?? '').trim() };
+  const limit = Number.parseInt(search.get('limit') ?? '', 10);
+  return {
+    filter,
+    cursor: (search.get('cursor') ?? '').trim(),
+    limit: Number.isFinite(limit) ? Math.min(Math.max(limit, 1), 500) : defaultPageSize,
+  };
 }
 
 /**
- * The URL query of a filter (and cursor): only the fields that filter, in a fixed order, encoded by
- * URLSearchParams (so "+" in a time offset or "&" in a text survive the round trip).
+ * The URL query of a filter (with the cursor and a page size other than the default): only the
+ * fields that filter, in a fixed order, encoded by URLSearchParams (so "+" in a time offset or "&"
+ * in a text survive the round trip).
  */
-export function filterToQuery(filter: LedgerFilter, cursor = ''): string {
+export function filterToQuery(filter: LedgerFilter, cursor = '', limit = defaultPageSize): string {
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(apiQuery(filter, cursor))) query.set(name, String(value));
+  for (const [name, value] of Object.entries(apiQuery(filter, cursor, limit === defaultPageSize ? undefined : limit))) query.set(name, String(value));
   return query.toString();
 }
 
