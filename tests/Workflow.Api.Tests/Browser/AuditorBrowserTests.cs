@@ -152,6 +152,11 @@ public sealed class AuditorBrowserTests(BrowserFixture fixture) : IClassFixture<
         var published = await designer.PostJsonAsync($"{draft.Header("Location")}/publish", new { });
         Assert.True(published.Status == HttpStatusCode.Created, published.Text);
         var auditorKey = await App.IssueKeyAsync("auditor.sun", false, Roles.Auditor);
+        using var auditor = App.RealClient(auditorKey);
+        var taskEntries = (await auditor.GetJsonAsync($"/api/v1/audit/entries?campaignId={campaign}&task=studyMobilization%3A1"))
+            .Json.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).ToArray();
+        Assert.Contains("task.activated", taskEntries);
+        Assert.Contains("task.completed", taskEntries);
 
         await fixture.Chromium.OnPageAsync(nameof(Auditor_PagesByCursor_VerifiesTheDefinitionsStream_AndComparesTwoWorkflowVersions), "zh-CN", async page =>
         {
@@ -169,6 +174,12 @@ public sealed class AuditorBrowserTests(BrowserFixture fixture) : IClassFixture<
             await Assertions.Expect(page.GetByRole(AriaRole.Button, Named("下一页"))).ToHaveCountAsync(0);
             await page.GetByRole(AriaRole.Button, Named("返回第一页")).ClickAsync();
             await Assertions.Expect(sequences).ToHaveTextAsync(["1", "2", "3", "4", "5"]);
+
+            // One task's entries: the filter keeps the campaign and the page size.
+            await page.Locator("input[name=task]").FillAsync("studyMobilization:1");
+            await page.GetByRole(AriaRole.Button, Named("筛选")).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("ledger-kind")).ToHaveTextAsync(taskEntries);
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("task=studyMobilization%3A1.*limit=5"));
 
             await page.GetByRole(AriaRole.Button, Named("校验定义记录流")).ClickAsync();
             await Assertions.Expect(page.GetByTestId("verify-result")).ToContainTextAsync("定义记录流");

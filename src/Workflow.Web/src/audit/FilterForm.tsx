@@ -26,7 +26,7 @@ export function FilterForm({
     e.preventDefault();
     onApply(filter);
   };
-  const text = (field: 'kind' | 'actor' | 'phase' | 'organization' | 'text', label: MessageKey, list?: string) => (
+  const text = (field: 'kind' | 'actor' | 'phase' | 'task' | 'organization' | 'text', label: MessageKey, list?: string) => (
     <label>
       {t(label)}{' '}
       <input name={field} value={filter[field]} list={list} onChange={(e) => set(field, e.target.value)} />
@@ -62,6 +62,7 @@ export function FilterForm({
         </datalist>
         {text('actor', 'auditFilterActor')}
         {text('phase', 'auditFilterPhase')}
+        {text('task', 'auditFilterTask')}
         {text('organization', 'auditFilterOrganization')}
       </div>
       <div className="audit-form-row">

@@ -12,6 +12,7 @@ describe('ledger filter in the URL', () => {
       kind: 'task.completed',
       actor: 'party-committee',
       phase: 'analysis',
+      task: 'draftReport:1',
       from: '2026-11-25T08:00:00.000Z',
       to: '2026-11-26T08:00:00+08:00',
       text: '分析 & 检查 = 100%',

@@ -7,15 +7,17 @@ export interface LedgerFilter {
   kind: string;
   actor: string;
   phase: string;
+  /** A task instance id (studyMobilization:1). */
+  task: string;
   organization: string;
   from: string;
   to: string;
   text: string;
 }
 
-export const filterFields = ['campaignId', 'kind', 'actor', 'phase', 'organization', 'from', 'to', 'text'] as const satisfies readonly (keyof LedgerFilter)[];
+export const filterFields = ['campaignId', 'kind', 'actor', 'phase', 'task', 'organization', 'from', 'to', 'text'] as const satisfies readonly (keyof LedgerFilter)[];
 
-export const emptyFilter: LedgerFilter = { campaignId: '', kind: '', actor: '', phase: '', organization: '', from: '', to: '', text: '' };
+export const emptyFilter: LedgerFilter = { campaignId: '', kind: '', actor: '', phase: '', task: '', organization: '', from: '', to: '', text: '' };
 
 /** The id of the definitions stream in the ledger (LedgerStream.Definitions on the server). */
 export const definitionsStreamId = '00000000-0000-0000-0000-0000000000d1';

@@ -77,7 +77,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ledger entries for auditors (filters: campaignId, organization, actor, kind, phase, from, to, text; keyset paging with cursor and limit; Accept: text/csv or application/x-ndjson streams the whole range) */
+        /** Ledger entries for auditors (filters: campaignId, organization, actor, kind, phase, task, from, to, text; keyset paging with cursor and limit; Accept: text/csv or application/x-ndjson streams the whole range) */
         get: {
             parameters: {
                 query?: {
@@ -88,6 +88,7 @@ export interface paths {
                     kind?: string;
                     /** @description The phase id the campaigns are in (study, analysis, rectification for the seed template). */
                     phase?: string;
+                    task?: string;
                     from?: string;
                     to?: string;
                     text?: string;
