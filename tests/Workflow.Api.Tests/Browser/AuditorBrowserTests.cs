@@ -181,6 +181,16 @@ public sealed class AuditorBrowserTests(BrowserFixture fixture) : IClassFixture<
             await Assertions.Expect(page.GetByTestId("ledger-kind")).ToHaveTextAsync(taskEntries);
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("task=studyMobilization%3A1.*limit=5"));
 
+            // A time range after every entry: none match; the time travels in the address as a UTC instant.
+            var tomorrow = DateTime.Now.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+            await page.Locator("input[name=from]").FillAsync(tomorrow);
+            await page.GetByRole(AriaRole.Button, Named("筛选")).ClickAsync();
+            await Assertions.Expect(page.GetByText("没有符合筛选条件的台账记录。")).ToBeVisibleAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"from=\d{4}-\d{2}-\d{2}T\d{2}%3A\d{2}%3A00\.000Z"));
+            await Assertions.Expect(page.Locator("input[name=from]")).ToHaveValueAsync(tomorrow);
+            await page.GetByRole(AriaRole.Button, Named("清除筛选")).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("ledger-row").First).ToBeVisibleAsync();
+
             await page.GetByRole(AriaRole.Button, Named("校验定义记录流")).ClickAsync();
             await Assertions.Expect(page.GetByTestId("verify-result")).ToContainTextAsync("定义记录流");
             await Assertions.Expect(page.GetByTestId("verify-result")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"完整：已校验 \d+ 条记录"));

@@ -31,7 +31,7 @@ export function WorklistPage() {
     <section aria-labelledby="worklist-heading">
       <h2 id="worklist-heading">{t('worklistHeading')}</h2>
       {principal && <p>{t('worklistIntro', { principal })}</p>}
-      <label>
+      <label className="worklist-filter">
         <input type="checkbox" checked={onlyOverdue} onChange={(e) => navigate('/worklist', { search: worklistToQuery(e.target.checked) })} />{' '}
         {t('worklistOnlyOverdue')}
       </label>
