@@ -91,6 +91,7 @@ public sealed class AuditorBrowserTests(BrowserFixture fixture) : IClassFixture<
             var fromCsv = csv.Skip(1).Select(r => (r[Array.IndexOf(header, "id")], r[Array.IndexOf(header, "sequence")], r[Array.IndexOf(header, "kind")])).ToList();
             Assert.Equal(expectedRows, fromCsv);
             Assert.All(csv.Skip(1), r => Assert.Equal(campaign.ToString("D"), r[Array.IndexOf(header, "campaignId")]));
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Saved {download.SuggestedFilename} (2 entries).");
 
             // A row opens to its payload and full hashes.
             await page.GetByTestId("ledger-row").First.GetByRole(AriaRole.Button, Inside("Details")).ClickAsync();

@@ -38,7 +38,7 @@ export function AuditPage() {
     [language, query],
   );
 
-  const [download, setDownload] = useState<{ busy?: boolean; file?: string; error?: string }>({});
+  const [download, setDownload] = useState<{ busy?: boolean; file?: { name: string; entries: number }; error?: string }>({});
   const downloadCsv = async () => {
     setDownload({ busy: true });
     try {
@@ -81,7 +81,7 @@ export function AuditPage() {
           <button type="button" onClick={() => void downloadCsv()} disabled={download.busy}>
             {download.busy ? t('auditDownloading') : t('auditDownloadCsv')}
           </button>
-          {download.file && <span role="status">{t('auditDownloaded', { file: download.file })}</span>}
+          {download.file && <span role="status">{t('auditDownloaded', { file: download.file.name, entries: download.file.entries })}</span>}
           {download.error && (
             <span role="alert" className="error">
               {download.error}

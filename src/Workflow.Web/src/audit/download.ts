@@ -1,14 +1,15 @@
 import { problemMessage, requestHeaders, ApiError } from '../shared/api';
 import type { Language } from '../shared/i18n';
 import { loadApiKey } from '../shared/session';
-import { dispositionFileName } from './csv';
+import { csvRecords, dispositionFileName } from './csv';
 
 /**
  * Downloads the CSV export of a ledger query and saves it under the name the server gives. A plain
  * link cannot send the API key header, so the file is fetched with the client's headers (Accept:
- * text/csv) and saved from a Blob. Returns the file name; a refusal throws the server's message.
+ * text/csv) and saved from a Blob. Returns the file name and how many entries it holds (read back
+ * from the file, so the page can say what was saved); a refusal throws the server's message.
  */
-export async function downloadLedgerCsv(query: string, language: Language, fallback: string): Promise<string> {
+export async function downloadLedgerCsv(query: string, language: Language, fallback: string): Promise<{ name: string; entries: number }> {
   const headers = { ...requestHeaders(loadApiKey(sessionStorage), language), Accept: 'text/csv' };
   const response = await fetch(`/api/v1/audit/entries${query ? `?${query}` : ''}`, { headers });
   if (!response.ok) {
@@ -29,5 +30,5 @@ export async function downloadLedgerCsv(query: string, language: Language, fallb
     // The click has started the download; the URL is released after the browser has read it.
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
-  return name;
+  return { name, entries: csvRecords(await blob.text()).length };
 }
