@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Campaigns;
+using Workflow.Api.Definitions;
 using Workflow.Api.Errors;
 using Workflow.Api.Identity;
 using Workflow.Engine.Campaigns;
@@ -12,9 +13,11 @@ namespace Workflow.Api.Tasks;
 /// <summary>Completing and reassigning task instances, and the worklist across campaigns.</summary>
 public static class TaskEndpoints
 {
+    /// <param name="PhaseName">The phase's display name in the request's language (Accept-Language), else its name.</param>
+    /// <param name="TaskName">The task activity's display name in the request's language, else its name; null when the campaign's template no longer has it.</param>
     public sealed record WorkItemView(
-        Guid CampaignId, string CampaignName, string PhaseId, int Round, string TaskId, string ActivityId, string ActivityType,
-        string? Assignee, string Status, DateTime ActivatedAt, DateTime? DueAt, bool Overdue);
+        Guid CampaignId, string CampaignName, string PhaseId, string PhaseName, int Round, string TaskId, string ActivityId, string ActivityType,
+        string? TaskName, string? Assignee, string Status, DateTime ActivatedAt, DateTime? DueAt, bool Overdue);
 
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
@@ -53,7 +56,7 @@ public static class TaskEndpoints
     }
 
     private static async Task<IResult> Worklist(
-        HttpContext context, CampaignDbContext db, TimeProvider clock, string? assignee, string? role, string? status, bool? overdue,
+        HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, string? assignee, string? role, string? status, bool? overdue,
         string? cursor, int? limit, CancellationToken cancellationToken)
     {
         if (!Paging.Cursor.TryDecode(cursor, "tasks", out var after)) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
@@ -68,10 +71,19 @@ public static class TaskEndpoints
         var page = await (from w in query
                           join c in db.Campaigns.AsNoTracking() on w.CampaignId equals c.Id
                           orderby w.Id
-                          select new { w, c.Name }).Take(take + 1).ToListAsync(cancellationToken);
-        var items = page.Take(take).Select(r => new WorkItemView(
-            r.w.CampaignId, r.Name, r.w.PhaseId, r.w.Round, r.w.TaskId, r.w.ActivityId, r.w.ActivityType, r.w.Assignee, r.w.Status,
-            r.w.ActivatedAt, r.w.DueAt, r.w.Status == "active" && r.w.DueAt < now)).ToList();
+                          select new { w, c.Name, c.TemplateId, c.TemplateVersion }).Take(take + 1).ToListAsync(cancellationToken);
+        // The names come from the published (immutable) template version the campaign runs, held in the catalog:
+        // a lookup in memory per row, no extra query.
+        var culture = Messages.IsChinese(context) ? "zh-CN" : "en";
+        var items = page.Take(take).Select(r =>
+        {
+            var phase = catalog.FindTemplate(r.TemplateId, r.TemplateVersion)?.FindPhase(r.w.PhaseId);
+            var activity = phase?.Workflow.Definition.Root.Activities.FirstOrDefault(a => a.Id == r.w.ActivityId);
+            return new WorkItemView(
+                r.w.CampaignId, r.Name, r.w.PhaseId, phase is null ? r.w.PhaseId : phase.Definition.DisplayNames.Get(culture) ?? phase.Definition.Name,
+                r.w.Round, r.w.TaskId, r.w.ActivityId, r.w.ActivityType, activity is null ? null : activity.DisplayNames.Get(culture) ?? activity.Name,
+                r.w.Assignee, r.w.Status, r.w.ActivatedAt, r.w.DueAt, r.w.Status == "active" && r.w.DueAt < now);
+        }).ToList();
         var next = page.Count > take ? Paging.Cursor.Encode("tasks", page[take - 1].w.Id) : null;
         return TypedResults.Ok(new Page<WorkItemView>(items, next));
     }

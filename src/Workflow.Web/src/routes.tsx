@@ -6,6 +6,8 @@ import type { MessageKey } from './shared/i18n';
 import { TemplateEditorPage } from './templates/TemplateEditorPage';
 import { TemplateListPage } from './templates/TemplateListPage';
 import { TemplateVersionPage } from './templates/TemplateVersionPage';
+import { AuditPage } from './audit/AuditPage';
+import { WorklistPage } from './worklist/WorklistPage';
 
 /**
  * The app's pages. A route with a nav entry shows in the top navigation for callers its `allowed`
@@ -28,4 +30,6 @@ export const routes: AppRoute[] = [
     render: (p) => <TemplateVersionPage definitionId={p.definitionId} version={Number(p.version)} />,
   },
   { pattern: '/campaigns', render: () => <CampaignListPage />, nav: { label: 'campaignListNav' } },
+  { pattern: '/worklist', render: () => <WorklistPage />, nav: { label: 'worklistNav', allowed: (me) => me.permissions.completeTasks } },
+  { pattern: '/audit', render: () => <AuditPage />, nav: { label: 'auditNav', allowed: (me) => me.permissions.readLedger } },
 ];

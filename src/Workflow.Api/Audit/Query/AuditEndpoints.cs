@@ -19,7 +19,7 @@ public static class AuditEndpoints
     public static IEndpointRouteBuilder MapAuditQuery(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/audit/entries", Entries).WithTags("Audit").RequireAuthorization(Roles.Auditors)
-            .WithSummary("Ledger entries for auditors (filters: campaignId, organization, actor, kind, phase, from, to, text; "
+            .WithSummary("Ledger entries for auditors (filters: campaignId, organization, actor, kind, phase, task, from, to, text; "
                          + "keyset paging with cursor and limit; Accept: text/csv or application/x-ndjson streams the whole range)")
             .Produces<Page<AuditEntryView>>(200, "application/json", AuditExports.CsvMediaType, AuditExports.NdjsonMediaType)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
@@ -28,7 +28,7 @@ public static class AuditEndpoints
 
     private static async Task<IResult> Entries(
         HttpContext context, CampaignDbContext db, Guid? campaignId, string? organization, string? actor, string? kind, string? phase,
-        string? from, string? to, string? text, string? cursor, int? limit, CancellationToken cancellationToken)
+        string? task, string? from, string? to, string? text, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         if (!AuditCursor.TryDecode(cursor, out var after)) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
         if (!AuditFilter.TryParseTime(from, out var fromTime))
@@ -39,7 +39,7 @@ public static class AuditEndpoints
             return ApiProblem.Create(context, 400, ProblemCodes.AuditRangeInvalid, ("from", from!.Trim()), ("to", to!.Trim()));
 
         var filter = new AuditFilter(campaignId, AuditFilter.Value(organization), AuditFilter.Value(actor), AuditFilter.Value(kind),
-            AuditFilter.Value(phase), fromTime, toTime, AuditFilter.Value(text), after);
+            AuditFilter.Value(phase), fromTime, toTime, AuditFilter.Value(text), after, AuditFilter.Value(task));
         var query = filter.Apply(db.History.AsNoTracking());
         switch (Negotiate(context.Request))
         {

@@ -10,7 +10,7 @@ namespace Workflow.Api.Audit.Query;
 /// </summary>
 public sealed record AuditFilter(
     Guid? CampaignId = null, string? Organization = null, string? Actor = null, string? Kind = null, string? Phase = null,
-    DateTime? From = null, DateTime? To = null, string? Text = null, AuditCursor.Position? After = null)
+    DateTime? From = null, DateTime? To = null, string? Text = null, AuditCursor.Position? After = null, string? TaskId = null)
 {
     /// <summary>
     /// The filtered entries in the stable order (At, Id). Every provider translates this the same way:
@@ -26,6 +26,9 @@ public sealed record AuditFilter(
         if (Actor is { } actor) query = query.Where(h => h.Actor == actor);
         if (Kind is { } kind) query = query.Where(h => h.Kind == kind);
         if (Phase is { } phase) query = query.Where(h => h.PhaseId == phase);
+        // A task instance id (studyMobilization:1) repeats in every campaign of a template: it is meant with a
+        // campaign, whose (CampaignId, Sequence) index narrows the rows; alone it reads (At, Id) in order, like text.
+        if (TaskId is { } taskId) query = query.Where(h => h.TaskId == taskId);
         if (From is { } from) query = query.Where(h => h.At >= from);
         if (To is { } to) query = query.Where(h => h.At < to);
         if (Text is { } text)

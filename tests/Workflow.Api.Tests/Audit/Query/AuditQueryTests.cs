@@ -121,6 +121,9 @@ public abstract class AuditQueryTests(ApiFactory api)
         await Expect($"kind=phase.transitioned&organization={seed.OrgA}", h => h.Kind == "phase.transitioned" && h.Organization == seed.OrgA);
         await Expect($"phase=study&campaignId={seed.B}", h => h.PhaseId == "study" && h.CampaignId == seed.B);
         await Expect("kind=task.completed", h => h.Kind == "task.completed");
+        // A task instance: its entries in one campaign, or in every campaign that has one of that id.
+        await Expect($"campaignId={seed.B}&task=studyMobilization%3A1", h => h.CampaignId == seed.B && h.TaskId == "studyMobilization:1");
+        await Expect("task=studyMobilization:1&kind=task.completed", h => h.TaskId == "studyMobilization:1" && h.Kind == "task.completed");
 
         // Text: a case-insensitive substring of the reason, in any script.
         await Expect("text=CMD%7C", h => h.Reason == FormulaReason);

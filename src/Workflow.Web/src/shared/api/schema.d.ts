@@ -77,7 +77,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ledger entries for auditors (filters: campaignId, organization, actor, kind, phase, from, to, text; keyset paging with cursor and limit; Accept: text/csv or application/x-ndjson streams the whole range) */
+        /** Ledger entries for auditors (filters: campaignId, organization, actor, kind, phase, task, from, to, text; keyset paging with cursor and limit; Accept: text/csv or application/x-ndjson streams the whole range) */
         get: {
             parameters: {
                 query?: {
@@ -88,6 +88,7 @@ export interface paths {
                     kind?: string;
                     /** @description The phase id the campaigns are in (study, analysis, rectification for the seed template). */
                     phase?: string;
+                    task?: string;
                     from?: string;
                     to?: string;
                     text?: string;
@@ -4762,11 +4763,15 @@ export interface components {
             campaignId: string;
             campaignName: string;
             phaseId: string;
+            /** @description The phase's display name in the request's language (Accept-Language), else its name. */
+            phaseName: string;
             /** Format: int32 */
             round: number;
             taskId: string;
             activityId: string;
             activityType: string;
+            /** @description The task activity's display name in the request's language, else its name; null when the campaign's template no longer has it. */
+            taskName?: string | null;
             assignee?: string | null;
             status: string;
             /** Format: date-time */

@@ -1,0 +1,88 @@
+import { unwrap } from '../shared/api';
+import { useApp } from '../shared/context';
+import { formatTime } from '../shared/format';
+import { Link } from '../shared/Link';
+import { useLiveUpdates } from '../shared/liveUpdates';
+import { navigate, useLocation } from '../shared/router';
+import { useLoad } from '../shared/useLoad';
+import { affectsWorklist, workRows, worklistApiQuery, worklistFromQuery, worklistToQuery } from './worklist';
+
+const pageSize = 50;
+
+/** The signed-in principal's open tasks across campaigns, each leading to its campaign. */
+export function WorklistPage() {
+  const { api, language, t, me } = useApp();
+  const failed = t('requestFailed');
+  const { search } = useLocation();
+  const { onlyOverdue, cursor } = worklistFromQuery(search);
+  const principal = me?.principal ?? '';
+  const tasks = useLoad(
+    async () =>
+      principal
+        ? unwrap(await api.GET('/api/v1/tasks', { params: { query: worklistApiQuery(principal, onlyOverdue, cursor, pageSize) } }), failed)
+        : undefined,
+    failed,
+    [language, principal, onlyOverdue, cursor],
+  );
+  useLiveUpdates(api, (entries) => affectsWorklist(entries) && tasks.reload(), Boolean(principal));
+
+  const rows = workRows(tasks.data?.items ?? []);
+  return (
+    <section aria-labelledby="worklist-heading">
+      <h2 id="worklist-heading">{t('worklistHeading')}</h2>
+      {principal && <p>{t('worklistIntro', { principal })}</p>}
+      <label className="worklist-filter">
+        <input type="checkbox" checked={onlyOverdue} onChange={(e) => navigate('/worklist', { search: worklistToQuery(e.target.checked) })} />{' '}
+        {t('worklistOnlyOverdue')}
+      </label>
+      {tasks.error ? (
+        <p role="alert" className="error">
+          {tasks.error}
+        </p>
+      ) : !tasks.data ? (
+        <p>{t('loading')}</p>
+      ) : rows.length === 0 ? (
+        <p>{onlyOverdue ? t('worklistEmptyOverdue') : t('worklistEmpty')}</p>
+      ) : (
+        <table className="worklist" data-testid="worklist-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('worklistColTask')}</th>
+              <th scope="col">{t('worklistColCampaign')}</th>
+              <th scope="col">{t('worklistColPhase')}</th>
+              <th scope="col">{t('worklistColDue')}</th>
+              <th scope="col">{t('worklistColState')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} data-testid="worklist-row" className={r.overdue ? 'worklist-overdue' : undefined}>
+                <td>
+                  <Link to={r.campaignPath} title={r.taskId}>
+                    {r.taskName}
+                  </Link>
+                </td>
+                <td>{r.campaignName}</td>
+                <td>{r.phaseName}</td>
+                <td>{r.dueAt ? formatTime(r.dueAt, language) : t('worklistNoDue')}</td>
+                <td>{r.overdue ? <strong className="worklist-overdue-badge">{t('worklistOverdue')}</strong> : t('worklistOnTime')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav className="worklist-paging" aria-label={t('worklistHeading')}>
+        {cursor && (
+          <button type="button" onClick={() => navigate('/worklist', { search: worklistToQuery(onlyOverdue) })}>
+            {t('worklistFirstPage')}
+          </button>
+        )}
+        {tasks.data?.nextCursor && (
+          <button type="button" onClick={() => navigate('/worklist', { search: worklistToQuery(onlyOverdue, tasks.data!.nextCursor!) })}>
+            {t('worklistNextPage')}
+          </button>
+        )}
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Workflow.Api.Identity;
+using Workflow.Api.Tests.Support;
+using static Workflow.Api.Tests.Support.SeedData;
+
+namespace Workflow.Api.Tests.Browser;
+
+/// <summary>
+/// A participant's worklist in Chromium against the real app: its open tasks across campaigns with
+/// the tasks' names, an overdue one highlighted, "only overdue", the link to the campaign, and a task
+/// done elsewhere leaving the list without a reload.
+/// </summary>
+public sealed class WorklistBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private KestrelApiFactory App => fixture.App;
+
+    private static PageGetByRoleOptions Named(string name) => new() { Name = name, Exact = true };
+
+    private static LocatorGetByRoleOptions Inside(string name) => new() { Name = name, Exact = true };
+
+    private static async Task<(string Location, Guid Id, string Name)> StartedCampaignAsync(HttpClient client, string name)
+    {
+        var created = await client.PostJsonAsync("/api/v1/campaigns", NewCampaign(name));
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        var location = created.Header("Location")!;
+        await CampaignSteps.FireAsync(client, location, "start");
+        return (location, CampaignSteps.IdOf(location), name);
+    }
+
+    [Fact]
+    public async Task Participant_SeesOwnOpenTasks_OverdueHighlighted_LinkedToTheCampaign_AndFollowsChanges()
+    {
+        using var office = App.RealClient(await App.IssueKeyAsync("campaign-office", false, Roles.Operator));
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var onTime = await StartedCampaignAsync(office, $"按期活动-{suffix}");
+        var late = await StartedCampaignAsync(office, $"逾期活动-{suffix}");
+        // The late campaign's mobilization meeting was due yesterday.
+        var yesterday = DateTime.UtcNow.AddDays(-1);
+        await App.DbAsync(db => db.WorkItems.Where(w => w.CampaignId == late.Id).ExecuteUpdateAsync(s => s.SetProperty(w => w.DueAt, yesterday)));
+        // The studyMobilization meeting is the party committee's task.
+        var committeeKey = await App.IssueKeyAsync("party-committee", false, Roles.Participant);
+
+        await fixture.Chromium.OnPageAsync(nameof(Participant_SeesOwnOpenTasks_OverdueHighlighted_LinkedToTheCampaign_AndFollowsChanges), "en-US", async page =>
+        {
+            await page.GotoAsync(App.BaseUrl + "/app/");
+            await page.GetByLabel("API key").FillAsync(committeeKey);
+            await page.GetByRole(AriaRole.Button, Named("Sign in")).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, Named("Audit"))).ToHaveCountAsync(0);
+            await page.GetByRole(AriaRole.Link, Named("My tasks")).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("My open tasks"))).ToBeVisibleAsync();
+
+            var onTimeRow = page.GetByTestId("worklist-row").Filter(new() { HasText = onTime.Name });
+            var lateRow = page.GetByTestId("worklist-row").Filter(new() { HasText = late.Name });
+            await Assertions.Expect(onTimeRow).ToHaveCountAsync(1);
+            await Assertions.Expect(lateRow).ToHaveCountAsync(1);
+            await Assertions.Expect(onTimeRow.GetByRole(AriaRole.Link, Inside("Study-phase mobilization meeting"))).ToBeVisibleAsync();
+            await Assertions.Expect(onTimeRow).ToContainTextAsync("Study and research");
+            await Assertions.Expect(onTimeRow).ToContainTextAsync("Open");
+            await Assertions.Expect(lateRow).ToContainTextAsync("Overdue");
+            await Assertions.Expect(lateRow).ToHaveClassAsync("worklist-overdue");
+            await Assertions.Expect(onTimeRow).Not.ToHaveClassAsync("worklist-overdue");
+            await Chromium.ScreenshotAsync(page, "worklist-en.png");
+
+            await page.GetByLabel("Only overdue").CheckAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/app/worklist\\?overdue=true$"));
+            await Assertions.Expect(lateRow).ToHaveCountAsync(1);
+            await Assertions.Expect(onTimeRow).ToHaveCountAsync(0);
+            await page.GetByLabel("Only overdue").UncheckAsync();
+            await Assertions.Expect(onTimeRow).ToHaveCountAsync(1);
+
+            // In Chinese: the page's words and the tasks' and phases' Chinese names from the server.
+            await page.GetByTestId("language-switch").SelectOptionAsync("zh-CN");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("我的待办任务"))).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, Named("办理期限"))).ToBeVisibleAsync();
+            await Assertions.Expect(onTimeRow.GetByRole(AriaRole.Link, Inside("学习调研阶段动员大会"))).ToBeVisibleAsync();
+            await Assertions.Expect(lateRow).ToContainTextAsync("已逾期");
+            await Assertions.Expect(lateRow).ToContainTextAsync("学习调研");
+            await Chromium.ScreenshotAsync(page, "worklist-zh-CN.png");
+            await page.GetByTestId("language-switch").SelectOptionAsync("en");
+
+            // Done by someone else meanwhile: without a reload the meeting goes and the committee's next task comes.
+            await CampaignSteps.CompleteAsync(office, late.Location, "studyMobilization:1", Meeting("2023-03-01"));
+            await Assertions.Expect(lateRow.GetByRole(AriaRole.Link, Inside("Study-phase mobilization meeting"))).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+            await Assertions.Expect(lateRow.GetByRole(AriaRole.Link, Inside("Centralized study"))).ToBeVisibleAsync();
+            await Assertions.Expect(lateRow).Not.ToHaveClassAsync("worklist-overdue");
+
+            await onTimeRow.GetByRole(AriaRole.Link, Inside("Study-phase mobilization meeting")).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync($"{App.BaseUrl}/app/campaigns/{onTime.Id}");
+        });
+    }
+}
