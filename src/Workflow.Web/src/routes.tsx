@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CampaignPage } from './campaigns/CampaignPage';
 import { HomePage } from './home/HomePage';
 import type { Me } from './shared/api';
 import type { MessageKey } from './shared/i18n';
@@ -13,4 +14,8 @@ export interface AppRoute {
   nav?: { label: MessageKey; allowed?: (me: Me) => boolean };
 }
 
-export const routes: AppRoute[] = [{ pattern: '/', render: () => <HomePage />, nav: { label: 'navHome' } }];
+export const routes: AppRoute[] = [
+  { pattern: '/', render: () => <HomePage />, nav: { label: 'navHome' } },
+  // One campaign (reached from the campaign list; no nav entry of its own).
+  { pattern: '/campaigns/:id', render: (params) => <CampaignPage key={params.id} id={params.id} /> },
+];

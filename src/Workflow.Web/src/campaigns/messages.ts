@@ -1,5 +1,7 @@
-// The campaigns pages' strings.
+// The campaigns pages' strings. The campaign page keeps its own in campaignPageMessages.ts.
 
-export const en = {};
+import * as campaignPage from './campaignPageMessages';
 
-export const zhCN: Record<keyof typeof en, string> = {};
+export const en = { ...campaignPage.en };
+
+export const zhCN: Record<keyof typeof en, string> = { ...campaignPage.zhCN };
