@@ -9,7 +9,7 @@ const phaseStatusKeys: Record<string, MessageKey> = {
   cancelled: 'campaignPagePhaseCancelled',
 };
 
-const box = { width: 190, height: 64, gap: 46 };
+const box = { width: 250, height: 64, gap: 46 };
 
 /**
  * The template's phase machine as it applies to this campaign: the phases in order, each marked

@@ -3,7 +3,7 @@ import type { Language, Translate } from '../shared/i18n';
 import type { LedgerEntry } from '../shared/liveUpdates';
 import { progressSeries, scales, stepPath, type ChartGeometry } from './progressSeries';
 
-const geometry: ChartGeometry = { width: 640, height: 220, padding: { left: 40, right: 16, top: 16, bottom: 28 } };
+const geometry: ChartGeometry = { width: 640, height: 220, padding: { left: 40, right: 16, top: 16, bottom: 40 } };
 
 /** Tasks completed and open over time, from the ledger, with phase changes marked; the figures are also a table. */
 export function ProgressChart({ history, phaseNames, language, t }: { history: LedgerEntry[]; phaseNames: Record<string, string>; language: Language; t: Translate }) {
@@ -27,10 +27,11 @@ export function ProgressChart({ history, phaseNames, language, t }: { history: L
             </text>
           </g>
         ))}
-        {series.phases.map((p) => (
+        {series.phases.map((p, i) => (
           <g key={`${p.phase}-${p.at}`}>
             <line x1={x(p.at)} x2={x(p.at)} y1={geometry.padding.top} y2={bottom} stroke="#8c8c8c" strokeDasharray="3 3" />
-            <text x={x(p.at) + 3} y={bottom + 16} fontSize={11} fill="#555">
+            {/* Alternate rows, so that phases entered close together do not overprint. */}
+            <text x={x(p.at) + 3} y={bottom + 14 + (i % 2) * 13} fontSize={11} fill="#555">
               {phaseNames[p.phase] ?? p.phase}
             </text>
           </g>

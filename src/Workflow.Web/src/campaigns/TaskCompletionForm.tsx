@@ -124,6 +124,7 @@ export function TaskCompletionForm({ taskId, taskName, schema, language, t, onSu
     );
   };
 
+  const outcomeLabel = (o: string) => (o === 'Approved' ? t('campaignPageOutcomeApproved') : o === 'ChangesRequested' ? t('campaignPageOutcomeChangesRequested') : o);
   const headingId = idOf('heading');
   return (
     <form className="campaign-complete-form" aria-labelledby={headingId} onSubmit={(e) => void submit(e)} noValidate>
@@ -131,7 +132,7 @@ export function TaskCompletionForm({ taskId, taskName, schema, language, t, onSu
       {form.fields.length === 0 && !form.outcomes && <p>{t('campaignPageNoForm')}</p>}
       {form.outcomes &&
         scalar(
-          { name: 'outcome', labels: { en: t('campaignPageOutcome'), [language]: t('campaignPageOutcome') }, kind: 'choice', required: true, choices: form.outcomes.map((o) => ({ value: o, labels: { en: o } })) },
+          { name: 'outcome', labels: { en: t('campaignPageOutcome'), [language]: t('campaignPageOutcome') }, kind: 'choice', required: true, choices: form.outcomes.map((o) => ({ value: o, labels: { [language]: outcomeLabel(o) } })) },
           outcome,
           (v) => setOutcome(String(v)),
           'outcome',

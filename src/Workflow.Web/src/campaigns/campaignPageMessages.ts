@@ -60,6 +60,10 @@ export const en = {
   campaignPageGateObserved: 'Values seen',
   campaignPageGateWaiting: 'Waiting for: {tasks}',
   campaignPageGateNoValue: 'no value yet',
+  campaignPageItems: '{count} items',
+  campaignPageCount: 'number',
+  campaignPageOutcomeApproved: 'Approved',
+  campaignPageOutcomeChangesRequested: 'Changes requested',
 
   campaignPageWhyHeading: 'Why can’t we move to “{phase}” yet?',
   campaignPageWhyCompleteHeading: 'Why can’t the campaign be completed yet?',
@@ -181,6 +185,10 @@ export const zhCN: Record<keyof typeof en, string> = {
   campaignPageGateObserved: '当前数值',
   campaignPageGateWaiting: '等待：{tasks}',
   campaignPageGateNoValue: '暂无数值',
+  campaignPageItems: '{count} 项',
+  campaignPageCount: '数量',
+  campaignPageOutcomeApproved: '通过',
+  campaignPageOutcomeChangesRequested: '需修改',
 
   campaignPageWhyHeading: '为什么还不能转入“{phase}”阶段？',
   campaignPageWhyCompleteHeading: '为什么活动还不能结束？',

@@ -36,6 +36,9 @@ export function formatValue(value: unknown, unit: string | undefined, language: 
       : new Intl.NumberFormat(language, { maximumFractionDigits: 3 }).format(value);
   }
   if (typeof value === 'boolean') return t(value ? 'campaignPageYes' : 'campaignPageNo');
+  if (Array.isArray(value)) return t('campaignPageItems', { count: value.length });
+  if (value === 'Approved') return t('campaignPageOutcomeApproved');
+  if (value === 'ChangesRequested') return t('campaignPageOutcomeChangesRequested');
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -49,7 +52,7 @@ export function describeObserved(key: string, value: unknown, names: Names, t: T
     const activity = names.activities[parts[1]] ?? parts[1];
     const field = parts[2];
     const schema = field ? names.resultSchemas[parts[1]]?.properties?.[field] : undefined;
-    const fieldName = field === 'length' ? '#' : field ? label(schema?.['x-displayNames'], names.language, field) : '';
+    const fieldName = field === 'length' ? t('campaignPageCount') : field === 'outcome' ? t('campaignPageOutcome') : field ? label(schema?.['x-displayNames'], names.language, field) : '';
     const rest = parts.slice(3).join('.');
     return {
       name: [activity, fieldName, rest].filter(Boolean).join(' – '),
@@ -61,7 +64,7 @@ export function describeObserved(key: string, value: unknown, names: Names, t: T
     const rest = parts.slice(2).join('.');
     // Thresholds between 0 and 1 are ratios in the seed template ("satisfactionThreshold": 0.8).
     const ratio = /threshold/i.test(parts[1]) && typeof value === 'number' && value <= 1;
-    return { name: [input, rest === 'length' ? '#' : rest].filter(Boolean).join(' – '), text: formatValue(value, ratio ? 'ratio' : undefined, names.language, t) };
+    return { name: [input, rest === 'length' ? t('campaignPageCount') : rest].filter(Boolean).join(' – '), text: formatValue(value, ratio ? 'ratio' : undefined, names.language, t) };
   }
   return { name: key, text: formatValue(value, undefined, names.language, t) };
 }
