@@ -30,7 +30,7 @@ interface Props {
  * multi-instance activity counted ("1/2 units done").
  */
 export function StatusFlowchart({ document, language, t, states, taskTypes, selected, onSelect }: Props) {
-  const { nodes, edges } = useMemo(() => {
+  const { nodes, edges, focus } = useMemo(() => {
     const flow = toFlow(document, language);
     const nodes = flow.nodes.map((n) => {
       const isTask = taskTypes.has(n.data.type);
@@ -69,7 +69,15 @@ export function StatusFlowchart({ document, language, t, states, taskTypes, sele
         },
       };
     });
-    return { nodes, edges: flow.edges };
+    // Open with the open work in view (and what leads to and from it): a whole phase is too wide to
+    // read at once. The fit-view control shows all of it.
+    const open = new Set([...states.values()].filter((s) => s.status === 'active' || s.status === 'overdue').map((s) => s.activityId));
+    const focus = new Set(open);
+    for (const e of flow.edges) {
+      if (open.has(e.source)) focus.add(e.target);
+      if (open.has(e.target)) focus.add(e.source);
+    }
+    return { nodes, edges: flow.edges, focus: [...focus].map((id) => ({ id })) };
   }, [document, language, t, states, taskTypes, selected]);
   return (
     <div>
@@ -86,7 +94,7 @@ export function StatusFlowchart({ document, language, t, states, taskTypes, sele
           nodes={nodes}
           edges={edges}
           fitView
-          fitViewOptions={{ padding: 0.04, minZoom: 0.1 }}
+          fitViewOptions={{ padding: 0.1, minZoom: 0.1, maxZoom: 1, nodes: focus.length > 0 ? focus : undefined }}
           minZoom={0.1}
           nodesDraggable={false}
           nodesConnectable={false}
