@@ -86,6 +86,38 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task CompletingAfterSomeoneElse_SaysTheCampaignChanged_ThenShowsTheServersRefusal()
+    {
+        using var office = await OperatorAsync();
+        var campaign = await AtAnalysisMeetingAsync(office);
+        var participant = await App.IssueKeyAsync("party-committee.deputy", false, Roles.Participant);
+        await fixture.Chromium.OnPageAsync(nameof(CompletingAfterSomeoneElse_SaysTheCampaignChanged_ThenShowsTheServersRefusal), "en-US", async page =>
+        {
+            // Without the events feed the page cannot learn of the other completion before it submits.
+            await page.RouteAsync("**/api/v1/events**", route => route.AbortAsync());
+            await SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
+            await page.GetByRole(AriaRole.Button, Named("Complete “Phase-transition work meeting”")).ClickAsync();
+            var form = page.GetByRole(AriaRole.Form, Named("Complete “Phase-transition work meeting”"));
+            await form.GetByLabel("Held on").FillAsync("2023-06-11");
+
+            await CompleteAsync(office, campaign, "mobilizationMeeting:1", Meeting("2023-06-10"));
+            await form.GetByRole(AriaRole.Button, In("Complete task")).ClickAsync();
+            await Assertions.Expect(form.GetByTestId("completion-refusal")).ToHaveTextAsync(
+                "Someone else changed this campaign in the meantime. The page now shows the current state; check it and try again.");
+            await Assertions.Expect(page.GetByTestId("node-mobilizationMeeting")).ToContainTextAsync("Completed");
+
+            // Sent again against the current version: the server says why, in the page's language.
+            await form.GetByRole(AriaRole.Button, In("Complete task")).ClickAsync();
+            await Assertions.Expect(form.GetByTestId("completion-refusal")).ToHaveTextAsync(
+                new System.Text.RegularExpressions.Regex(@"^Task instance 'mobilizationMeeting:1' is already completed \(since .+\); it cannot be changed\.$"));
+        });
+
+        var progress = await office.GetJsonAsync($"{campaign}/progress");
+        var task = progress.Json.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "mobilizationMeeting:1");
+        Assert.Equal("2023-06-10", task.GetProperty("result").GetProperty("heldOn").GetString());
+    }
+
+    [Fact]
     public async Task ChinesePage_ExplainsTheUnmetAppraisalGate_AndShowsTheServersRefusalInChinese()
     {
         using var office = await OperatorAsync();
