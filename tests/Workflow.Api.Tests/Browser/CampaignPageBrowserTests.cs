@@ -86,6 +86,38 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Operator_StartsACampaign_AndSendsAnotherBack_WithAReason()
+    {
+        using var office = await OperatorAsync();
+        var fresh = await CreateAsync(office, "新建活动");
+        var inAnalysis = await AtAnalysisMeetingAsync(office);
+        var operatorKey = await App.IssueKeyAsync("office.wang", false, Roles.Operator);
+        await fixture.Chromium.OnPageAsync(nameof(Operator_StartsACampaign_AndSendsAnotherBack_WithAReason), "en-US", async page =>
+        {
+            await SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(fresh), operatorKey);
+            await Assertions.Expect(page.GetByTestId("phase-study")).ToContainTextAsync("Upcoming");
+            await page.GetByRole(AriaRole.Button, Named("Start the campaign")).ClickAsync();
+            await page.GetByLabel("Reason").FillAsync("按计划启动");
+            await page.GetByRole(AriaRole.Button, Named("Confirm")).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Done: the campaign is now in “Study and research”.");
+            await Assertions.Expect(page.GetByTestId("phase-study")).ToContainTextAsync("Current");
+            await Assertions.Expect(page.GetByTestId("node-studyMobilization")).ToContainTextAsync("Open");
+
+            await page.GotoAsync(App.BaseUrl + "/app/campaigns/" + IdOf(inAnalysis));
+            await page.GetByRole(AriaRole.Button, Named("Send back to “Study and research”")).ClickAsync();
+            await page.GetByLabel("Reason").FillAsync("学习调研不够深入，重新开展");
+            await page.GetByRole(AriaRole.Button, Named("Confirm")).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Done: the campaign is now in “Study and research”.");
+            await Assertions.Expect(page.GetByTestId("phase-study")).ToContainTextAsync("Current · entered 2 times");
+            await Assertions.Expect(page.GetByTestId("phase-analysis")).ToContainTextAsync("Upcoming");
+        });
+
+        var history = await office.GetJsonAsync($"{inAnalysis}/history?limit=200");
+        Assert.Contains(history.Json.GetProperty("items").EnumerateArray(),
+            e => e.GetProperty("kind").GetString() == "phase.transitioned" && e.GetProperty("reason").GetString() == "学习调研不够深入，重新开展");
+    }
+
+    [Fact]
     public async Task CompletingAfterSomeoneElse_SaysTheCampaignChanged_ThenShowsTheServersRefusal()
     {
         using var office = await OperatorAsync();

@@ -25,18 +25,24 @@ export function TransitionActions({ progress, t, onFire }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const index = progress.phases.findIndex((p) => p.id === progress.currentPhase);
-  if (index < 0) return null;
   const next = progress.phases[index + 1];
-  const choices: Choice[] = [
-    next ? { trigger: 'advance', label: t('campaignPageAdvance', { phase: next.displayName }) } : { trigger: 'complete', label: t('campaignPageCompleteCampaign') },
-    ...progress.triggers
-      .filter((x) => x.trigger === 'sendBack' && x.permitted && x.targetPhase)
-      .map((x) => ({
-        trigger: 'sendBack',
-        targetPhase: x.targetPhase!,
-        label: t('campaignPageSendBack', { phase: progress.phases.find((p) => p.id === x.targetPhase)?.displayName ?? x.targetPhase! }),
-      })),
-  ];
+  // Outside the phases the only way on is starting (a campaign created but not started yet).
+  const choices: Choice[] =
+    index < 0
+      ? progress.triggers.filter((x) => x.trigger === 'start' && x.permitted).map(() => ({ trigger: 'start', label: t('campaignPageStart') }))
+      : [
+          next
+            ? { trigger: 'advance', label: t('campaignPageAdvance', { phase: next.displayName }) }
+            : { trigger: 'complete', label: t('campaignPageCompleteCampaign') },
+          ...progress.triggers
+            .filter((x) => x.trigger === 'sendBack' && x.permitted && x.targetPhase)
+            .map((x) => ({
+              trigger: 'sendBack',
+              targetPhase: x.targetPhase!,
+              label: t('campaignPageSendBack', { phase: progress.phases.find((p) => p.id === x.targetPhase)?.displayName ?? x.targetPhase! }),
+            })),
+        ];
+  if (choices.length === 0) return null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

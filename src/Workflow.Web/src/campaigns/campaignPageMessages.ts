@@ -117,6 +117,7 @@ export const en = {
 
   campaignPageAdvance: 'Advance to “{phase}”',
   campaignPageCompleteCampaign: 'Complete the campaign',
+  campaignPageStart: 'Start the campaign',
   campaignPageSendBack: 'Send back to “{phase}”',
   campaignPageReason: 'Reason',
   campaignPageReasonRequired: 'Give a reason, for the record.',
@@ -242,6 +243,7 @@ export const zhCN: Record<keyof typeof en, string> = {
 
   campaignPageAdvance: '转入“{phase}”阶段',
   campaignPageCompleteCampaign: '结束活动',
+  campaignPageStart: '启动活动',
   campaignPageSendBack: '退回“{phase}”阶段',
   campaignPageReason: '理由',
   campaignPageReasonRequired: '请填写理由，以便留痕。',
