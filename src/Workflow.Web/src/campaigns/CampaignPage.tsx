@@ -230,7 +230,8 @@ export function CampaignPage({ id }: { id: string }) {
         )}
       </section>
 
-      {(canFire || (!canComplete && me)) && (
+      {/* Actions where there are any: in a phase, or before the start; a role that may do nothing is told so. */}
+      {((canFire && (p.currentPhase || p.triggers.some((x) => x.trigger === 'start' && x.permitted))) || (me && !canFire && !canComplete)) && (
         <section aria-labelledby="campaign-actions-heading">
           <h3 id="campaign-actions-heading">{t('campaignPageActionsHeading')}</h3>
           {canFire ? <TransitionActions progress={p} t={t} onFire={fire} /> : <p>{t('campaignPageReadOnly')}</p>}
