@@ -186,6 +186,13 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
             await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
             await Chromium.ScreenshotAsync(page, "campaign-page-zh-CN.png");
 
+            // The units of the multi-instance meeting, one per party group, chosen without the pointer.
+            await page.GetByTestId("task-details-choice").SelectOptionAsync(new SelectOptionValue { Label = "党员专题组织生活会" });
+            var details = page.GetByTestId("task-details");
+            await Assertions.Expect(details).ToContainTextAsync("单元：机关第一党小组");
+            await Assertions.Expect(details).ToContainTextAsync("单元：机关第二党小组");
+            await Assertions.Expect(details).ToContainTextAsync("leader.li");
+
             // Advancing anyway: the server refuses, and the page shows its words in Chinese.
             await page.GetByRole(AriaRole.Button, Named("转入“整改落实”阶段")).ClickAsync();
             await page.GetByRole(AriaRole.Button, Named("确认")).ClickAsync();

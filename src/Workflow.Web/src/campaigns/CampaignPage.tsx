@@ -191,6 +191,18 @@ export function CampaignPage({ id }: { id: string }) {
             ) : (
               <p className="campaign-details-hint">{t('campaignPageSelectNode')}</p>
             )}
+            {/* The same choice without a pointer: every task activity reached so far. */}
+            <label className="campaign-details-choice">
+              {t('campaignPageTaskDetails')}{' '}
+              <select data-testid="task-details-choice" value={selected ?? ''} onChange={(e) => setSelected(e.target.value || null)}>
+                <option value="">{t('campaignPageChoose')}</option>
+                {[...states.keys()].map((activityId) => (
+                  <option key={activityId} value={activityId}>
+                    {names.activities[activityId] ?? activityId}
+                  </option>
+                ))}
+              </select>
+            </label>
           </div>
         )}
       </section>

@@ -88,7 +88,7 @@ export function TaskDetails({
           <dt>{t('campaignPageTask')}</dt>
           <dd>
             <code>{task.id}</code>
-            {task.unit !== null && task.unit !== undefined && ` · ${t('campaignPageUnit')}: ${unitName(task)}`}
+            {task.unit !== null && task.unit !== undefined && ` · ${t('campaignPageUnitOf', { name: unitName(task) })}`}
           </dd>
           <dt>{t('campaignPageState')}</dt>
           <dd>{t(statusKeys[taskStatus(task)])}</dd>
