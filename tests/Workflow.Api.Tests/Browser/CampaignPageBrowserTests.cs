@@ -86,6 +86,54 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Participant_SubmitsTheSummaryWithADocument_AndApprovesIt_ThenThePageSaysTheWayIsClear()
+    {
+        using var office = await OperatorAsync();
+        var campaign = await StartedAsync(office);
+        await CompleteAsync(office, campaign, "studyMobilization:1", Meeting("2023-03-01"));
+        await CompleteAsync(office, campaign, "centralizedStudy:1", Meeting("2023-03-10"));
+        await CompleteAsync(office, campaign, "researchVisits:1", new { result = new { findings = new[] { Finding("师资不足", "problem") } } });
+        var participant = await App.IssueKeyAsync("campaign-office.zhou", false, Roles.Participant);
+        await fixture.Chromium.OnPageAsync(nameof(Participant_SubmitsTheSummaryWithADocument_AndApprovesIt_ThenThePageSaysTheWayIsClear), "en-US", async page =>
+        {
+            await SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
+            await Assertions.Expect(page.GetByTestId("campaign-why")).ToContainTextAsync("waiting for Study-phase summary");
+
+            // Documents are rows of the form: one added, with its link and hash.
+            await page.GetByRole(AriaRole.Button, Named("Complete “Study-phase summary”")).ClickAsync();
+            var form = page.GetByRole(AriaRole.Form, Named("Complete “Study-phase summary”"));
+            await form.GetByRole(AriaRole.Button, In("Add · Documents")).ClickAsync();
+            var row = form.GetByRole(AriaRole.Group, new() { Name = "Documents No. 1", Exact = true });
+            await row.GetByLabel("Link").FillAsync("https://docs.example/study-summary.pdf");
+            await row.GetByLabel("SHA-256").FillAsync("not-a-hash");
+            await form.GetByRole(AriaRole.Button, In("Complete task")).ClickAsync();
+            await Assertions.Expect(row.GetByText("The format is not valid.")).ToBeVisibleAsync();
+            await row.GetByLabel("SHA-256").FillAsync(new string('b', 64));
+            await form.GetByRole(AriaRole.Button, In("Complete task")).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("node-studySummary")).ToContainTextAsync("Completed");
+
+            // A review leaves by the outcome the reviewer chooses.
+            await page.GetByRole(AriaRole.Button, Named("Complete “Approve the phase summary”")).ClickAsync();
+            var review = page.GetByRole(AriaRole.Form, Named("Complete “Approve the phase summary”"));
+            await review.GetByRole(AriaRole.Button, In("Complete task")).ClickAsync();
+            await Assertions.Expect(review.GetByText("Required.")).ToBeVisibleAsync();
+            await review.GetByLabel("Outcome").SelectOptionAsync(new SelectOptionValue { Label = "Approved" });
+            await review.GetByRole(AriaRole.Button, In("Complete task")).ClickAsync();
+
+            await Assertions.Expect(page.GetByTestId("node-summaryApproval")).ToContainTextAsync("Completed");
+            await Assertions.Expect(page.GetByTestId("campaign-why")).ToContainTextAsync("Everything is in place: the campaign may move to “Analysis and inspection”.");
+            await Assertions.Expect(page.GetByTestId("gate-summaryApproved")).ToContainTextAsync("Met");
+            await Assertions.Expect(page.GetByText("No open tasks.")).ToBeVisibleAsync();
+        });
+
+        var progress = await office.GetJsonAsync($"{campaign}/progress");
+        var tasks = progress.Json.GetProperty("tasks").EnumerateArray().ToDictionary(t => t.GetProperty("id").GetString()!);
+        Assert.Equal("https://docs.example/study-summary.pdf",
+            tasks["studySummary:1"].GetProperty("result").GetProperty("documents")[0].GetProperty("uri").GetString());
+        Assert.Equal("Approved", tasks["summaryApproval:1"].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
     public async Task Operator_StartsACampaign_AndSendsAnotherBack_WithAReason()
     {
         using var office = await OperatorAsync();
