@@ -158,6 +158,11 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Done: the campaign is now in “Study and research”.");
             await Assertions.Expect(page.GetByTestId("phase-study")).ToContainTextAsync("Current · entered 2 times");
             await Assertions.Expect(page.GetByTestId("phase-analysis")).ToContainTextAsync("Upcoming");
+
+            // A campaign that does not exist: the server's words.
+            var unknown = Guid.NewGuid();
+            await page.GotoAsync(App.BaseUrl + "/app/campaigns/" + unknown);
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync($"There is no campaign {unknown}.");
         });
 
         var history = await office.GetJsonAsync($"{inAnalysis}/history?limit=200");
