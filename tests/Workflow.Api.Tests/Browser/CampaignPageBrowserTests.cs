@@ -231,6 +231,7 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
             await Assertions.Expect(why).ToContainTextAsync("转段条件“群众满意率达标”未满足：群众满意率标准 = 80%、群众满意度测评 – 满意率 = 66.7%。");
             await Assertions.Expect(why).ToContainTextAsync("本阶段流程尚未走完，还需办结：根据会议意见修改报告。");
             await Assertions.Expect(page.GetByTestId("gate-appraisalSatisfaction")).ToContainTextAsync("未满足");
+            await Assertions.Expect(page.GetByTestId("gate-rule-appraisalSatisfaction")).ToHaveTextAsync("群众满意度测评 – 满意率 ≥ 群众满意率标准");
             await Assertions.Expect(page.GetByTestId("gate-formsReturned")).ToContainTextAsync("已满足");
             await Assertions.Expect(page.GetByTestId("node-massAppraisal")).ToContainTextAsync("已办结");
             await Assertions.Expect(page.GetByTestId("node-finalizeReport")).ToContainTextAsync("办理中 · 第 2 轮");

@@ -1,5 +1,5 @@
 import type { MessageKey, Translate } from '../shared/i18n';
-import { describeObserved, explain, taskName, type Names, type Progress } from './whyNotYet';
+import { describeCondition, describeObserved, explain, taskName, type Names, type Progress } from './whyNotYet';
 
 const gateStateKeys: Record<string, MessageKey> = {
   met: 'campaignPageGateMet',
@@ -65,7 +65,8 @@ export function GatesPanel({ progress, names, t }: { progress: Progress; names: 
               </dl>
             </td>
             <td>
-              <code>{gate.condition}</code>
+              <div data-testid={`gate-rule-${gate.id}`}>{describeCondition(gate.condition, names, t)}</div>
+              <code className="campaign-gate-code">{gate.condition}</code>
             </td>
           </tr>
         ))}

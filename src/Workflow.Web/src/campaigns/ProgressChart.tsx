@@ -3,7 +3,7 @@ import type { Language, Translate } from '../shared/i18n';
 import type { LedgerEntry } from '../shared/liveUpdates';
 import { progressSeries, scales, stepPath, type ChartGeometry } from './progressSeries';
 
-const geometry: ChartGeometry = { width: 640, height: 220, padding: { left: 40, right: 16, top: 16, bottom: 40 } };
+const geometry: ChartGeometry = { width: 640, height: 236, padding: { left: 40, right: 16, top: 16, bottom: 54 } };
 
 /** Tasks completed and open over time, from the ledger, with phase changes marked; the figures are also a table. */
 export function ProgressChart({ history, phaseNames, language, t }: { history: LedgerEntry[]; phaseNames: Record<string, string>; language: Language; t: Translate }) {
@@ -36,6 +36,13 @@ export function ProgressChart({ history, phaseNames, language, t }: { history: L
             </text>
           </g>
         ))}
+        {/* The time axis: where the figures start and where they stand now. */}
+        <text x={geometry.padding.left} y={geometry.height - 4} fontSize={11} fill="#555">
+          {formatTime(new Date(series.points[0].at).toISOString(), language)}
+        </text>
+        <text x={geometry.width - geometry.padding.right} y={geometry.height - 4} fontSize={11} fill="#555" textAnchor="end">
+          {formatTime(new Date(last.at).toISOString(), language)}
+        </text>
         <path d={stepPath(series.points.map((p) => ({ at: p.at, value: p.open })), x, y)} fill="none" stroke="#d48806" strokeWidth={2} />
         <path d={stepPath(series.points.map((p) => ({ at: p.at, value: p.completed })), x, y)} fill="none" stroke="#389e0d" strokeWidth={2.5} />
       </svg>

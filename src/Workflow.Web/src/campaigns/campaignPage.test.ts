@@ -4,7 +4,7 @@ import { progressSeries, scales, stepPath } from './progressSeries';
 import { buildResult, formFromSchema, initialValues } from './resultForm';
 import { resultSchemas } from './resultSchemas.fixture';
 import { activityStates, nodeColours, nodeStatuses, openTasks, taskStatus, unitName, type TaskView } from './taskStatus';
-import { describeObserved, explain, taskName, type Names, type Progress } from './whyNotYet';
+import { describeCondition, describeObserved, explain, taskName, type Names, type Progress } from './whyNotYet';
 
 const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
@@ -208,6 +208,17 @@ describe('why the campaign cannot move on yet', () => {
     expect(ready).toMatchObject({ permitted: true, trigger: 'advance', reasons: ['Everything is in place: the campaign may move to “Rectification and implementation”.'] });
     const last = explain({ ...progress, currentPhase: 'rectification', gates: [], waitingFor: [] }, names, en);
     expect(last).toMatchObject({ heading: 'Why can’t the campaign be completed yet?', trigger: 'complete' });
+  });
+
+  test('a condition reads in the page’s language', () => {
+    expect(describeCondition('results.massAppraisal.satisfaction >= inputs.satisfactionThreshold', names, en)).toBe(
+      'Mass satisfaction appraisal – Satisfaction rate ≥ Satisfaction threshold',
+    );
+    const zhNames = { ...names, language: 'zh-CN' as const, activities: { ...names.activities, massAppraisal: '群众满意度测评' } };
+    expect(describeCondition('results.massAppraisal.satisfaction >= inputs.satisfactionThreshold', zhNames, zh)).toBe('群众满意度测评 – 满意率 ≥ 群众满意率标准');
+    expect(describeCondition("results.guidanceReview.outcome === 'Approved' && results.orgLifeMeeting.length === inputs.partyGroups.length", zhNames, zh)).toBe(
+      'guidanceReview – 办理结论 = “通过” 且 Organizational life meeting – 数量 = partyGroups – 数量',
+    );
   });
 
   test('ids become names; missing values say so', () => {

@@ -62,6 +62,8 @@ export const en = {
   campaignPageGateNoValue: 'no value yet',
   campaignPageItems: '{count} items',
   campaignPageCount: 'number',
+  campaignPageAnd: 'and',
+  campaignPageOr: 'or',
   campaignPageOutcomeApproved: 'Approved',
   campaignPageOutcomeChangesRequested: 'Changes requested',
 
@@ -188,6 +190,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   campaignPageGateNoValue: '暂无数值',
   campaignPageItems: '{count} 项',
   campaignPageCount: '数量',
+  campaignPageAnd: '且',
+  campaignPageOr: '或',
   campaignPageOutcomeApproved: '通过',
   campaignPageOutcomeChangesRequested: '需修改',
 

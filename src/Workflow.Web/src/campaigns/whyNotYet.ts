@@ -117,3 +117,21 @@ export function explain(progress: Progress, names: Names, t: Translate): Explana
     trigger,
   };
 }
+
+/**
+ * A gate's condition in words of the page's language: the names of the results and inputs it reads
+ * instead of their paths, and mathematical signs instead of JavaScript's. The template describes
+ * gates in English only, so this is what a Chinese page can say of the rule.
+ */
+export function describeCondition(condition: string, names: Names, t: Translate): string {
+  return condition
+    .replace(/\b(results|inputs)\.[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*/g, (path) => describeObserved(path, null, names, t).name)
+    .replace(/'Approved'/g, `“${t('campaignPageOutcomeApproved')}”`)
+    .replace(/'ChangesRequested'/g, `“${t('campaignPageOutcomeChangesRequested')}”`)
+    .replace(/\s*===\s*/g, ' = ')
+    .replace(/\s*!==\s*/g, ' ≠ ')
+    .replace(/\s*>=\s*/g, ' ≥ ')
+    .replace(/\s*<=\s*/g, ' ≤ ')
+    .replace(/\s*&&\s*/g, ` ${t('campaignPageAnd')} `)
+    .replace(/\s*\|\|\s*/g, ` ${t('campaignPageOr')} `);
+}
