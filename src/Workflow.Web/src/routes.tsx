@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { CampaignListPage } from './campaigns/CampaignListPage';
+import { CampaignPage } from './campaigns/CampaignPage';
 import { HomePage } from './home/HomePage';
 import type { Me } from './shared/api';
 import type { MessageKey } from './shared/i18n';
@@ -32,4 +33,6 @@ export const routes: AppRoute[] = [
   { pattern: '/campaigns', render: () => <CampaignListPage />, nav: { label: 'campaignListNav' } },
   { pattern: '/worklist', render: () => <WorklistPage />, nav: { label: 'worklistNav', allowed: (me) => me.permissions.completeTasks } },
   { pattern: '/audit', render: () => <AuditPage />, nav: { label: 'auditNav', allowed: (me) => me.permissions.readLedger } },
+  // One campaign (reached from the campaign list; no nav entry of its own).
+  { pattern: '/campaigns/:id', render: (params) => <CampaignPage key={params.id} id={params.id} /> },
 ];

@@ -1,65 +1,9 @@
-// The campaigns pages' strings. Keys of the campaign list start with campaignList.
+// The campaigns pages' strings: the list (/campaigns) and the campaign page (/campaigns/:id) keep
+// theirs in their own files.
 
-export const en = {
-  campaignListNav: 'Campaigns',
-  campaignListHeading: 'Campaigns',
-  campaignListFilters: 'Filter campaigns',
-  campaignListStatus: 'Status',
-  campaignListPhase: 'Phase',
-  campaignListOrganization: 'Organization',
-  campaignListAny: 'Any',
-  campaignListApply: 'Filter',
-  campaignListPageSize: 'Per page',
-  campaignListEmpty: 'No campaigns match.',
-  campaignListColName: 'Campaign',
-  campaignListColOrganization: 'Organization',
-  campaignListColTemplate: 'Template',
-  campaignListColPhase: 'Phase',
-  campaignListColStatus: 'Status',
-  campaignListColProgress: 'Phase progress',
-  campaignListColOverdue: 'Overdue tasks',
-  campaignListColUpdated: 'Last change',
-  campaignListOverdueCount: '{count} overdue task(s)',
-  campaignListProgressOf: 'Progress of {name}',
-  campaignListProgressText: '{completed} of {total} tasks',
-  campaignListPaging: 'Pages',
-  campaignListFirstPage: 'First page',
-  campaignListNextPage: 'Next page',
-  campaignListStatus_notStarted: 'Not started',
-  campaignListStatus_running: 'Running',
-  campaignListStatus_suspended: 'Suspended',
-  campaignListStatus_completed: 'Completed',
-  campaignListStatus_cancelled: 'Cancelled',
-};
+import * as campaignList from './campaignListMessages';
+import * as campaignPage from './campaignPageMessages';
 
-export const zhCN: Record<keyof typeof en, string> = {
-  campaignListNav: '活动',
-  campaignListHeading: '活动列表',
-  campaignListFilters: '筛选活动',
-  campaignListStatus: '状态',
-  campaignListPhase: '阶段',
-  campaignListOrganization: '单位',
-  campaignListAny: '全部',
-  campaignListApply: '筛选',
-  campaignListPageSize: '每页条数',
-  campaignListEmpty: '没有符合条件的活动。',
-  campaignListColName: '活动',
-  campaignListColOrganization: '单位',
-  campaignListColTemplate: '模板',
-  campaignListColPhase: '阶段',
-  campaignListColStatus: '状态',
-  campaignListColProgress: '本阶段进度',
-  campaignListColOverdue: '逾期任务',
-  campaignListColUpdated: '最近变动',
-  campaignListOverdueCount: '{count} 项任务逾期',
-  campaignListProgressOf: '{name}的进度',
-  campaignListProgressText: '已完成 {completed}/{total} 项任务',
-  campaignListPaging: '翻页',
-  campaignListFirstPage: '首页',
-  campaignListNextPage: '下一页',
-  campaignListStatus_notStarted: '未启动',
-  campaignListStatus_running: '进行中',
-  campaignListStatus_suspended: '已暂停',
-  campaignListStatus_completed: '已完成',
-  campaignListStatus_cancelled: '已撤销',
-};
+export const en = { ...campaignList.en, ...campaignPage.en };
+
+export const zhCN: Record<keyof typeof en, string> = { ...campaignList.zhCN, ...campaignPage.zhCN };

@@ -1,0 +1,260 @@
+import { useCallback, useMemo, useState } from 'react';
+import { problemMessage } from '../shared/api';
+import { useApp } from '../shared/context';
+import { toFlow } from '../shared/flowchart';
+import type { MessageKey } from '../shared/i18n';
+import { useLiveUpdates } from '../shared/liveUpdates';
+import { useLoad } from '../shared/useLoad';
+import { readDescriptors, readState, readTemplate, readWorkflow } from './campaignPageData';
+import { GatesPanel, WhyNotYet } from './GatesPanel';
+import { PhaseDiagram } from './PhaseDiagram';
+import { ProgressChart } from './ProgressChart';
+import { StatusFlowchart } from './StatusFlowchart';
+import { TaskCompletionForm } from './TaskCompletionForm';
+import { DueTasks, TaskDetails } from './TaskPanels';
+import { activityStates, unitName, type TaskView } from './taskStatus';
+import { TransitionActions } from './TransitionActions';
+import type { Names } from './whyNotYet';
+
+const campaignStatusKeys: Record<string, MessageKey> = {
+  running: 'campaignPageCampaignRunning',
+  suspended: 'campaignPageCampaignSuspended',
+  completed: 'campaignPageCampaignCompleted',
+  cancelled: 'campaignPageCampaignCancelled',
+  notStarted: 'campaignPageCampaignNotStarted',
+};
+
+/**
+ * One campaign: its phases, the current phase's flowchart coloured by task state, the exit gates
+ * and why the campaign cannot move on yet, open and overdue tasks, progress over time, and the
+ * actions the caller's role allows. Any ledger entry for this campaign (from this page, another
+ * browser or an integrator) reloads it.
+ */
+export function CampaignPage({ id }: { id: string }) {
+  const { api, language, t, me } = useApp();
+  const failed = t('campaignPageFailed');
+  const state = useLoad(() => readState(api, id, failed), failed, [language, id]);
+  const campaign = state.data?.campaign;
+  const progress = state.data?.progress;
+  const template = useLoad(
+    async () => (campaign ? readTemplate(api, campaign.templateId, campaign.templateVersion, failed) : null),
+    failed,
+    [campaign?.templateId, campaign?.templateVersion],
+  );
+  const descriptors = useLoad(() => readDescriptors(api, failed), failed, []);
+  const phaseWorkflow = template.data?.phases.find((p) => p.id === progress?.currentPhase)?.workflow;
+  const workflow = useLoad(
+    async () => (phaseWorkflow ? readWorkflow(api, phaseWorkflow.definitionId, phaseWorkflow.version, failed) : null),
+    failed,
+    [phaseWorkflow?.definitionId, phaseWorkflow?.version],
+  );
+
+  const reload = state.reload;
+  useLiveUpdates(
+    api,
+    useCallback((entries) => {
+      if (entries.some((e) => e.campaignId === id)) reload();
+    }, [id, reload]),
+  );
+
+  const [selected, setSelected] = useState<string | null>(null);
+  const [completing, setCompleting] = useState<TaskView | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const descriptorByType = useMemo(() => new Map((descriptors.data ?? []).map((d) => [d.typeName, d])), [descriptors.data]);
+  const taskTypes = useMemo(() => new Set((descriptors.data ?? []).filter((d) => d.kind === 'task').map((d) => d.typeName)), [descriptors.data]);
+  const names: Names = useMemo(() => {
+    const activities: Names['activities'] = {};
+    const resultSchemas: Names['resultSchemas'] = {};
+    if (workflow.data) {
+      for (const node of toFlow(workflow.data, language).nodes) {
+        activities[node.id] = node.data.label;
+        resultSchemas[node.id] = descriptorByType.get(node.data.type)?.resultSchema;
+      }
+    }
+    const inputs = Object.fromEntries((template.data?.inputs ?? []).map((i) => [i.name, i.displayNames]));
+    return { language, activities, resultSchemas, inputs };
+  }, [workflow.data, template.data, descriptorByType, language]);
+  const states = useMemo(() => activityStates(progress?.tasks ?? []), [progress]);
+
+  if (!state.data) {
+    return state.error ? (
+      <p role="alert" className="error">
+        {state.error}
+      </p>
+    ) : (
+      <p>{t('loading')}</p>
+    );
+  }
+  const { campaign: c, progress: p, history } = state.data;
+  const nameOf = (task: TaskView) => {
+    const base = names.activities[task.activityId] ?? task.name ?? task.activityId;
+    return task.unit === null || task.unit === undefined ? base : `${base} – ${unitName(task)}`;
+  };
+  const currentPhase = p.phases.find((x) => x.id === p.currentPhase);
+  const schemaOf = (activityId: string) => names.resultSchemas[activityId];
+  const ifMatch = { 'If-Match': `"${p.version}"` };
+
+  // A refusal's message: our own words for a lost race (412), else the server's detail in the page's language.
+  const refusal = (response: Response, error: unknown): string => {
+    if (response.status === 412) {
+      reload();
+      return t('campaignPageConflict');
+    }
+    return problemMessage(error, response.status, t('requestFailed'));
+  };
+
+  const complete = async (task: TaskView, body: { outcome?: string; result: Record<string, unknown>; comment?: string }) => {
+    const { response, error } = await api.POST('/api/v1/campaigns/{id}/tasks/{taskId}/complete', {
+      params: { path: { id, taskId: task.id } },
+      body: { outcome: body.outcome ?? null, result: body.result, comment: body.comment ?? null },
+      headers: ifMatch,
+    });
+    if (!response.ok) return refusal(response, error);
+    setCompleting(null);
+    setNotice(t('campaignPageCompletedNotice', { task: nameOf(task) }));
+    reload();
+    return null;
+  };
+
+  const fire = async (trigger: string, reason: string, targetPhase?: string) => {
+    const { data, response, error } = await api.POST('/api/v1/campaigns/{id}/transitions', {
+      params: { path: { id } },
+      body: { trigger, reason, targetPhase: targetPhase ?? null },
+      headers: ifMatch,
+    });
+    if (!response.ok) return refusal(response, error);
+    const entered = p.phases.find((x) => x.id === data?.state)?.displayName ?? data?.state ?? '';
+    setNotice(t('campaignPageTransitionDone', { phase: entered }));
+    setCompleting(null);
+    setSelected(null);
+    reload();
+    return null;
+  };
+
+  const selectedState = selected ? states.get(selected) : undefined;
+  const canComplete = me?.permissions.completeTasks === true;
+  const canFire = me?.permissions.fireTransitions === true;
+  return (
+    <div className="campaign-page">
+      <header className="campaign-page-header">
+        <h2>{c.name}</h2>
+        <dl className="campaign-facts">
+          <dt>{t('campaignPageOrganization')}</dt>
+          <dd>{c.organization}</dd>
+          <dt>{t('campaignPageTemplate')}</dt>
+          <dd>
+            {c.templateId} v{c.templateVersion}
+          </dd>
+          <dt>{t('campaignPageStatus')}</dt>
+          <dd data-testid="campaign-status">{campaignStatusKeys[c.status] ? t(campaignStatusKeys[c.status]) : c.status}</dd>
+          <dt>{t('campaignPageVersion')}</dt>
+          <dd>{c.version}</dd>
+        </dl>
+        <p className="campaign-live">{t('campaignPageLive')}</p>
+        {state.error && (
+          <p role="alert" className="error">
+            {state.error}
+          </p>
+        )}
+        {notice && (
+          <p role="status" className="campaign-notice">
+            {notice}
+          </p>
+        )}
+      </header>
+
+      <section aria-labelledby="campaign-phases-heading">
+        <h3 id="campaign-phases-heading">{t('campaignPagePhasesHeading')}</h3>
+        <PhaseDiagram progress={p} t={t} />
+      </section>
+
+      <section aria-labelledby="campaign-flow-heading">
+        <h3 id="campaign-flow-heading">{currentPhase ? t('campaignPageFlowchartHeading', { phase: currentPhase.displayName }) : t('campaignPageNoWorkflow')}</h3>
+        {workflow.error && (
+          <p role="alert" className="error">
+            {workflow.error}
+          </p>
+        )}
+        {currentPhase && workflow.data && (
+          <div className="campaign-flow-layout">
+            <StatusFlowchart document={workflow.data} language={language} t={t} states={states} taskTypes={taskTypes} selected={selected} onSelect={setSelected} />
+            {selected && selectedState ? (
+              <TaskDetails
+                title={names.activities[selected] ?? selected}
+                tasks={p.tasks.filter((x) => x.activityId === selected)}
+                schema={schemaOf(selected)}
+                language={language}
+                t={t}
+                onClose={() => setSelected(null)}
+              />
+            ) : (
+              <p className="campaign-details-hint">{t('campaignPageSelectNode')}</p>
+            )}
+            {/* The same choice without a pointer: every task activity reached so far. */}
+            <label className="campaign-details-choice">
+              {t('campaignPageTaskDetails')}{' '}
+              <select data-testid="task-details-choice" value={selected ?? ''} onChange={(e) => setSelected(e.target.value || null)}>
+                <option value="">{t('campaignPageChoose')}</option>
+                {[...states.keys()].map((activityId) => (
+                  <option key={activityId} value={activityId}>
+                    {names.activities[activityId] ?? activityId}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        )}
+      </section>
+
+      {currentPhase && (
+        <section aria-labelledby="campaign-gates-heading">
+          <h3 id="campaign-gates-heading">{t('campaignPageGatesHeading')}</h3>
+          <WhyNotYet progress={p} names={names} t={t} />
+          <GatesPanel progress={p} names={names} t={t} />
+        </section>
+      )}
+
+      <section aria-labelledby="campaign-due-heading">
+        <h3 id="campaign-due-heading">{t('campaignPageDueHeading')}</h3>
+        <DueTasks
+          tasks={p.tasks}
+          names={nameOf}
+          language={language}
+          t={t}
+          canComplete={canComplete}
+          onComplete={(task) => {
+            setCompleting(task);
+            setNotice(null);
+          }}
+        />
+        {completing && (
+          <TaskCompletionForm
+            key={completing.id}
+            taskId={completing.id}
+            taskName={nameOf(completing)}
+            schema={schemaOf(completing.activityId)}
+            language={language}
+            t={t}
+            onSubmit={(body) => complete(completing, body)}
+            onCancel={() => setCompleting(null)}
+          />
+        )}
+      </section>
+
+      {/* Actions where there are any: in a phase, or before the start; a role that may do nothing is told so. */}
+      {((canFire && (p.currentPhase || p.triggers.some((x) => x.trigger === 'start' && x.permitted))) || (me && !canFire && !canComplete)) && (
+        <section aria-labelledby="campaign-actions-heading">
+          <h3 id="campaign-actions-heading">{t('campaignPageActionsHeading')}</h3>
+          {canFire ? <TransitionActions progress={p} t={t} onFire={fire} /> : <p>{t('campaignPageReadOnly')}</p>}
+        </section>
+      )}
+
+      <section aria-labelledby="campaign-chart-heading">
+        <h3 id="campaign-chart-heading">{t('campaignPageChartHeading')}</h3>
+        <ProgressChart history={history} phaseNames={Object.fromEntries(p.phases.map((x) => [x.id, x.displayName]))} language={language} t={t} />
+      </section>
+    </div>
+  );
+}
+

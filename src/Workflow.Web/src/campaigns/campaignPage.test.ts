@@ -1,0 +1,229 @@
+import { describe, expect, test } from 'vitest';
+import { translate, type MessageKey } from '../shared/i18n';
+import { progressSeries, scales, stepPath } from './progressSeries';
+import { buildResult, formFromSchema, initialValues } from './resultForm';
+import { resultSchemas } from './resultSchemas.fixture';
+import { activityStates, nodeColours, nodeStatuses, openTasks, taskStatus, unitName, type TaskView } from './taskStatus';
+import { describeCondition, describeObserved, explain, taskName, type Names, type Progress } from './whyNotYet';
+
+const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
+const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
+
+function task(id: string, status: string, extra: Partial<TaskView> = {}): TaskView {
+  const [activityId, iteration, unit] = id.split(':');
+  return {
+    id,
+    activityId,
+    activityType: 'Campaign.Meeting',
+    status,
+    activatedAt: '2026-01-01T00:00:00Z',
+    overdue: false,
+    iteration: Number(iteration),
+    unit: unit === undefined ? null : Number(unit),
+    ...extra,
+  };
+}
+
+describe('task status → node colour', () => {
+  test('every state has a colour and a legend entry', () => {
+    expect(nodeStatuses).toHaveLength(Object.keys(nodeColours).length);
+    expect(taskStatus({ status: 'active', overdue: true })).toBe('overdue');
+    expect(taskStatus({ status: 'active', overdue: false })).toBe('active');
+    expect(taskStatus({ status: 'completed', overdue: false })).toBe('completed');
+    expect(taskStatus({ status: 'cancelled', overdue: false })).toBe('cancelled');
+  });
+
+  test('a node shows its latest iteration, and a multi-instance node counts its units', () => {
+    const states = activityStates([
+      task('guidanceReview:1', 'completed'),
+      task('guidanceReview:2', 'active'),
+      task('orgLifeMeeting:1:1', 'active', { item: { id: 'group-2', name: '机关第二党小组' } }),
+      task('orgLifeMeeting:1:0', 'completed', { item: { id: 'group-1', name: '机关第一党小组' } }),
+      task('mobilizationMeeting:1', 'completed'),
+    ]);
+    expect(states.get('guidanceReview')).toMatchObject({ status: 'active', iteration: 2, units: undefined });
+    expect(states.get('orgLifeMeeting')).toMatchObject({ status: 'active', units: { done: 1, total: 2 } });
+    expect(states.get('orgLifeMeeting')!.tasks.map((t) => unitName(t))).toEqual(['机关第一党小组', '机关第二党小组']);
+    expect(states.get('mobilizationMeeting')?.status).toBe('completed');
+    expect(states.has('massAppraisal')).toBe(false);
+  });
+
+  test('open work wins over done units; overdue over open', () => {
+    const states = activityStates([task('a:1:0', 'completed'), task('a:1:1', 'active', { overdue: true }), task('a:1:2', 'active')]);
+    expect(states.get('a')).toMatchObject({ status: 'overdue', units: { done: 1, total: 3 } });
+  });
+
+  test('open tasks: overdue first, then by due date', () => {
+    const open = openTasks([
+      task('late:1', 'active', { dueAt: '2026-03-01T00:00:00Z' }),
+      task('done:1', 'completed'),
+      task('soon:1', 'active', { dueAt: '2026-02-01T00:00:00Z' }),
+      task('overdue:1', 'active', { dueAt: '2026-04-01T00:00:00Z', overdue: true }),
+      task('none:1', 'active'),
+    ]);
+    expect(open.map((t) => t.id)).toEqual(['overdue:1', 'soon:1', 'late:1', 'none:1']);
+  });
+});
+
+describe('completion form from the result schema', () => {
+  test('a meeting asks for its date (required), counts, minutes and findings as rows; the outcome is not asked', () => {
+    const form = formFromSchema(resultSchemas['Campaign.Meeting']);
+    expect(form.outcomes).toBeNull();
+    expect(form.fields.map((f) => [f.name, f.kind, f.required])).toEqual([
+      ['heldOn', 'date', true],
+      ['attendees', 'integer', false],
+      ['minutes', 'rows', false],
+      ['decisions', 'longText', false],
+      ['problemsIdentified', 'integer', false],
+      ['findings', 'rows', false],
+    ]);
+    expect(form.fields[0].labels['zh-CN']).toBe('召开日期');
+    const findings = form.fields.find((f) => f.name === 'findings')!;
+    expect(findings.rowFields?.find((f) => f.name === 'kind')?.choices?.map((c) => c.labels['zh-CN'])).toEqual(['意见', '问题', '建议']);
+    expect(findings.rowFields?.find((f) => f.name === 'title')?.required).toBe(true);
+  });
+
+  test('a review chooses its outcome; an appraisal leaves the derived satisfaction out', () => {
+    expect(formFromSchema(resultSchemas['Campaign.Review']).outcomes).toEqual(['Approved', 'ChangesRequested']);
+    const appraisal = formFromSchema(resultSchemas['Campaign.Appraisal']);
+    expect(appraisal.fields.map((f) => f.name)).toEqual(['heldOn', 'participants', 'satisfied', 'participantGroups']);
+    expect(appraisal.fields.find((f) => f.name === 'participants')).toMatchObject({ kind: 'integer', required: true, minimum: 1 });
+  });
+
+  test('values are coerced to the schema types; empty optional fields are left out', () => {
+    const form = formFromSchema(resultSchemas['Campaign.Meeting']);
+    const values = { ...initialValues(form), heldOn: '2023-06-10', attendees: ' 42 ', findings: [{ title: '师资不足', kind: 'problem', deadline: '' }] };
+    expect(buildResult(form, values)).toEqual({
+      result: { heldOn: '2023-06-10', attendees: 42, findings: [{ title: '师资不足', kind: 'problem' }] },
+      problems: [],
+    });
+  });
+
+  test('required, type, minimum, date and row problems are found before sending', () => {
+    const form = formFromSchema(resultSchemas['Campaign.Meeting']);
+    const values = { ...initialValues(form), attendees: '4.5', minutes: [{ uri: '', sha256: 'abc' }] };
+    const { problems } = buildResult(form, values);
+    expect(problems.map((p) => [p.path, p.key])).toEqual([
+      ['heldOn', 'campaignPageFieldRequired'],
+      ['attendees', 'campaignPageFieldInteger'],
+      ['minutes.0.uri', 'campaignPageFieldRequired'],
+      ['minutes.0.sha256', 'campaignPageFieldPattern'],
+    ]);
+    const appraisal = formFromSchema(resultSchemas['Campaign.Appraisal']);
+    const low = buildResult(appraisal, { ...initialValues(appraisal), participants: '0', satisfied: '3', heldOn: '2023-13-45' });
+    expect(low.problems.map((p) => [p.path, p.key, p.params])).toEqual([
+      ['heldOn', 'campaignPageFieldDate', undefined],
+      ['participants', 'campaignPageFieldMinimum', { min: 1 }],
+    ]);
+  });
+
+  test('the rules across fields are checked with their own words in both languages', () => {
+    const form = formFromSchema(resultSchemas['Campaign.Appraisal']);
+    const { problems } = buildResult(form, { ...initialValues(form), participants: '40', satisfied: '45' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0].path).toBe('satisfied');
+    expect(problems[0].text?.['zh-CN']).toBe('满意人数（45）不能超过参评人数（40）。');
+  });
+});
+
+describe('progress over time from the ledger', () => {
+  const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString();
+  const entries = [
+    { at: at(0), kind: 'campaign.created', taskId: null, payload: {} },
+    { at: at(1), kind: 'phase.transitioned', taskId: null, payload: { transition: { to: 'study' } } },
+    { at: at(1), kind: 'task.activated', taskId: 'a:1', payload: {} },
+    { at: at(5), kind: 'task.completed', taskId: 'a:1', payload: {} },
+    { at: at(5), kind: 'task.activated', taskId: 'b:1', payload: {} },
+    { at: at(5), kind: 'task.activated', taskId: 'c:1', payload: {} },
+    { at: at(9), kind: 'task.cancelled', taskId: 'c:1', payload: {} },
+    { at: at(9), kind: 'join.arrived', taskId: null, payload: {} },
+  ];
+
+  test('counts completed and open tasks, one point per instant, and marks phase changes', () => {
+    const series = progressSeries(entries);
+    expect(series.points).toEqual([
+      { at: Date.parse(at(1)), completed: 0, open: 1 },
+      { at: Date.parse(at(5)), completed: 1, open: 2 },
+      { at: Date.parse(at(9)), completed: 1, open: 1 },
+    ]);
+    expect(series.phases).toEqual([{ at: Date.parse(at(1)), phase: 'study' }]);
+  });
+
+  test('the step path holds each count until the next change', () => {
+    const series = progressSeries(entries);
+    const geometry = { width: 100, height: 100, padding: { left: 0, right: 0, top: 0, bottom: 0 } };
+    const { x, y, maxY } = scales(series, geometry);
+    expect(maxY).toBe(2);
+    expect(stepPath(series.points.map((p) => ({ at: p.at, value: p.completed })), x, y)).toBe('M0.0,100.0 H50.0 V50.0 H100.0 V50.0');
+  });
+});
+
+describe('why the campaign cannot move on yet', () => {
+  const names: Names = {
+    language: 'en',
+    activities: { massAppraisal: 'Mass satisfaction appraisal', finalizeReport: 'Revise the report', orgLifeMeeting: 'Organizational life meeting' },
+    resultSchemas: { massAppraisal: resultSchemas['Campaign.Appraisal'] },
+    inputs: { satisfactionThreshold: { en: 'Satisfaction threshold', 'zh-CN': '群众满意率标准' } },
+  };
+  const phases = [
+    { id: 'study', name: '学习调研', displayName: 'Study and research', status: 'done', rounds: 1 },
+    { id: 'analysis', name: '分析检查', displayName: 'Analysis and inspection', status: 'current', rounds: 1 },
+    { id: 'rectification', name: '整改落实', displayName: 'Rectification and implementation', status: 'upcoming', rounds: 0 },
+  ];
+  const gate = (id: string, state: string, observed: Record<string, unknown>, waitingFor: string[] = []) => ({
+    id, name: id, displayName: id === 'appraisalSatisfaction' ? 'Mass appraisal satisfaction reached' : id, condition: '', state, waitingFor, observed,
+  });
+  const progress: Progress = {
+    id: 'c', state: 'analysis', status: 'running', suspended: false, version: 30, phases, currentPhase: 'analysis', round: 1,
+    workflowStatus: 'running', tasks: [], faults: [],
+    waitingFor: ['finalizeReport:2', 'orgLifeMeeting:1:1'],
+    gates: [
+      gate('rulesIssued', 'met', {}),
+      gate('appraisalSatisfaction', 'unmet', { 'inputs.satisfactionThreshold': 0.8, 'results.massAppraisal.satisfaction': 0.6666666666666666 }),
+      gate('everyPartyGroupMet', 'pending', {}, ['orgLifeMeeting']),
+    ],
+    triggers: [{ trigger: 'advance', targetPhase: null, permitted: false, reasons: ['…'] }],
+  };
+
+  test('names the next phase, the open tasks, and each gate not met with the values it saw', () => {
+    const why = explain(progress, names, en);
+    expect(why.heading).toBe('Why can’t we move to “Rectification and implementation” yet?');
+    expect(why.permitted).toBe(false);
+    expect(why.reasons).toEqual([
+      'The phase’s flowchart has not reached its end: waiting for Revise the report, Organizational life meeting #2.',
+      'The gate “Mass appraisal satisfaction reached” is not met: Satisfaction threshold = 80%, Mass satisfaction appraisal – Satisfaction rate = 66.7%.',
+      'The gate “everyPartyGroupMet” cannot be judged yet: it waits for Organizational life meeting.',
+    ]);
+  });
+
+  test('in Chinese, with Chinese input names and list separators', () => {
+    const why = explain(progress, { ...names, language: 'zh-CN' }, zh);
+    expect(why.heading).toBe('为什么还不能转入“Rectification and implementation”阶段？');
+    expect(why.reasons[1]).toContain('群众满意率标准 = 80%');
+    expect(why.reasons[0]).toContain('、');
+  });
+
+  test('says the way is clear when advance is permitted, and speaks of completing in the last phase', () => {
+    const ready = explain({ ...progress, triggers: [{ trigger: 'advance', permitted: true, reasons: [] }] }, names, en);
+    expect(ready).toMatchObject({ permitted: true, trigger: 'advance', reasons: ['Everything is in place: the campaign may move to “Rectification and implementation”.'] });
+    const last = explain({ ...progress, currentPhase: 'rectification', gates: [], waitingFor: [] }, names, en);
+    expect(last).toMatchObject({ heading: 'Why can’t the campaign be completed yet?', trigger: 'complete' });
+  });
+
+  test('a condition reads in the page’s language', () => {
+    expect(describeCondition('results.massAppraisal.satisfaction >= inputs.satisfactionThreshold', names, en)).toBe(
+      'Mass satisfaction appraisal – Satisfaction rate ≥ Satisfaction threshold',
+    );
+    const zhNames = { ...names, language: 'zh-CN' as const, activities: { ...names.activities, massAppraisal: '群众满意度测评' } };
+    expect(describeCondition('results.massAppraisal.satisfaction >= inputs.satisfactionThreshold', zhNames, zh)).toBe('群众满意度测评 – 满意率 ≥ 群众满意率标准');
+    expect(describeCondition("results.guidanceReview.outcome === 'Approved' && results.orgLifeMeeting.length === inputs.partyGroups.length", zhNames, zh)).toBe(
+      'guidanceReview – 办理结论 = “通过” 且 Organizational life meeting – 数量 = partyGroups – 数量',
+    );
+  });
+
+  test('ids become names; missing values say so', () => {
+    expect(taskName('orgLifeMeeting:1:0', names)).toBe('Organizational life meeting #1');
+    expect(taskName('unknownActivity', names)).toBe('unknownActivity');
+    expect(describeObserved('results.massAppraisal.satisfaction', null, names, en)).toEqual({ name: 'Mass satisfaction appraisal – Satisfaction rate', text: 'no value yet' });
+  });
+});
