@@ -47,7 +47,7 @@ public static partial class Messages
         [ProblemCodes.TriggerUnknown] = ("'{trigger}' is not a trigger; use one of {triggers}.", "“{trigger}”不是有效的触发器，可用：{triggers}。"),
         [ProblemCodes.ConcurrencyConflict] = ("The campaign kept changing while this command ran; try again.", "命令执行期间活动持续被修改，请重试。"),
         [ProblemCodes.ServerError] = ("Something went wrong on the server; the request was not applied. Reference: {traceId}.", "服务器出错，请求未被执行。参考编号：{traceId}。"),
-        ["campaign.trigger_not_permitted"] = ("{trigger} is not permitted now: {reasons}", "当前不允许执行 {trigger}：{reasons}"),
+        ["campaign.trigger_not_permitted"] = ("{trigger} is not permitted now: {reasons}", "当前不允许执行{trigger}：{reasons}"),
         ["campaign.suspended"] = ("The campaign is suspended; resume it before acting on its tasks.", "活动已暂停，请先恢复后再办理任务。"),
         ["campaign.not_in_phase"] = ("The campaign is not in a phase, so it has no tasks to act on.", "活动不处于任何阶段，没有可办理的任务。"),
         ["campaign.reason_required"] = ("Sending a campaign back to an earlier phase needs a reason.", "退回到前一阶段必须填写理由。"),

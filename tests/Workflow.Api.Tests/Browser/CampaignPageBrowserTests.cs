@@ -253,7 +253,9 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
             await Assertions.Expect(page.GetByText("请填写理由，以便留痕。")).ToBeVisibleAsync();
             await page.GetByLabel("理由").FillAsync("满意率未达标，先行转段");
             await page.GetByRole(AriaRole.Button, Named("确认")).ClickAsync();
-            await Assertions.Expect(page.GetByTestId("transition-refusal")).ToContainTextAsync("当前不允许执行 Advance");
+            var refusal = page.GetByTestId("transition-refusal");
+            await Assertions.Expect(refusal).ToContainTextAsync("当前不允许执行“转入下一阶段”：");
+            await Assertions.Expect(refusal).ToContainTextAsync("转段条件未满足：“群众满意率达标”未满足");
         });
 
         var after = await office.GetJsonAsync($"{campaign}/progress");

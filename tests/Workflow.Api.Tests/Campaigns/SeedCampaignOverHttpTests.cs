@@ -74,6 +74,8 @@ public abstract class SeedCampaignOverHttpTests(ApiFactory api)
         Assert.Contains("reviseReport:1", await ActiveTasks());
         var retry = await _operator.PostJsonAsync($"{_campaign}/tasks/draftReport:1/complete", Document("draft-1"));
         Assert.Equal((HttpStatusCode.Conflict, "task.not_active"), (retry.Status, retry.ProblemCode));
+        var retryInChinese = await _operator.PostJsonAsync($"{_campaign}/tasks/draftReport:1/complete", Document("draft-1"), ("Accept-Language", "zh-CN"));
+        Assert.Equal("任务实例“draftReport:1”已办结，不能再更改。", retryInChinese.Json.GetProperty("detail").GetString());
         await Complete("reviseReport:1", Document("draft-2"));
         await Complete("guidanceReview:2", new { outcome = "Approved", result = new { } });
         await Complete("memberComments:1", new { outcome = "Approved", result = new { } });

@@ -186,6 +186,12 @@ public abstract class RequestErrorTests(ApiFactory api)
         var before = await Arrange();
         var (en, zh) = await Problems.RefusedAsync(h => _client.PostJsonAsync($"{_campaign}/transitions", new { trigger = "advance" }, h),
             HttpStatusCode.Conflict, "campaign.trigger_not_permitted", "Advance", "当前不允许执行");
+        // The Chinese detail is Chinese throughout: the trigger, the guards and the gates' own names.
+        var zhDetail = zh.Json.GetProperty("detail").GetString()!;
+        Assert.StartsWith("当前不允许执行“转入下一阶段”：", zhDetail, StringComparison.Ordinal);
+        Assert.Contains("转段条件未满足", zhDetail, StringComparison.Ordinal);
+        Assert.Contains("尚无法判定", zhDetail, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]{4,} (is|has|not|the) ", zhDetail);
         foreach (var response in new[] { en, zh })
         {
             var gates = response.Json.GetProperty("gates").EnumerateArray().ToList();
