@@ -109,6 +109,10 @@ export function addActivity(document: PhaseWorkflow, activity: Activity, positio
 }
 
 export function moveActivity(document: PhaseWorkflow, id: string, position: Position): PhaseWorkflow {
+  const now = document.root.activities.find((a) => a.id === id);
+  const at = now && positionOf(now);
+  // No move, no new document: so that a click on a node is not an undo step.
+  if (at && at.x === Math.round(position.x) && at.y === Math.round(position.y)) return document;
   return withActivities(document, document.root.activities.map((a) => (a.id === id ? withPosition(a, position) : a)));
 }
 
