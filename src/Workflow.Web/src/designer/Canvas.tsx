@@ -1,5 +1,5 @@
 import {
-  Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Edge, type EdgeChange, type FitViewOptions, type NodeChange,
+  Background, Controls, MarkerType, ReactFlow, useReactFlow, type Edge, type EdgeChange, type FitViewOptions, type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo, type DragEvent } from 'react';
@@ -54,7 +54,8 @@ export function Canvas(p: CanvasProps) {
         target: e.target,
         targetHandle: 'In',
         selected,
-        label: problems.length ? `⚠ ${[e.label, problemTitle(t, problems[0])].filter(Boolean).join(': ')}` : e.label,
+        // The port is written beside its handle on the node; an edge is labelled only with its problem.
+        label: problems.length ? `⚠ ${problemTitle(t, problems[0])}` : undefined,
         className: problems.length ? 'designer-edge has-problems' : 'designer-edge',
         style: { stroke: color, strokeWidth: selected || problems.length ? 2.5 : 1.5 },
         labelStyle: problems.length ? { fill: '#c62828', fontWeight: 600 } : undefined,
@@ -110,7 +111,6 @@ export function Canvas(p: CanvasProps) {
       >
         <Background gap={20} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel={t('designerCanvas')} />
       </ReactFlow>
     </div>
   );

@@ -21,13 +21,15 @@ import { Toolbar } from './Toolbar';
 import { useValidation } from './useValidation';
 import { VersionsPanel } from './VersionsPanel';
 
+/** The document to edit and where it came from; `key` names the route it was loaded for. */
 export type EditorSource =
-  | { kind: 'draft'; draftId: string; draftVersion: number; document: unknown; problems: Problem[] }
-  | { kind: 'version'; version: VersionView; document: unknown; problems: Problem[] };
+  | { kind: 'draft'; key: string; draftId: string; draftVersion: number; document: unknown; problems: Problem[] }
+  | { kind: 'version'; key: string; version: VersionView; document: unknown; problems: Problem[] };
 
 export type Selection = { node: string } | { edge: string } | null;
 
-const fitOptions = { padding: 0.2, duration: 200 };
+// Never zoomed in beyond 100 %: a workflow of three activities should not fill the screen.
+const fitOptions = { padding: 0.2, maxZoom: 1, duration: 200 };
 
 /** The designer: palette, canvas, properties, problems and versions around one document with its undo history. */
 export function Editor({ source, descriptors }: { source: EditorSource & { document: PhaseWorkflow }; descriptors: ActivityDescriptor[] }) {
@@ -58,6 +60,8 @@ export function Editor({ source, descriptors }: { source: EditorSource & { docum
     const id = freshId(document, typeName);
     edit((d) => addActivity(d, newActivity(descriptor, id), at ?? nextFreePosition(d)));
     setSelection({ node: id });
+    // Added with the button, it lands right of the others, maybe outside the view: bring it in.
+    if (!at) setTimeout(() => void flow.fitView(fitOptions), 50);
   };
 
   const deleteSelection = useCallback(() => {
@@ -67,10 +71,16 @@ export function Editor({ source, descriptors }: { source: EditorSource & { docum
     setSelection(null);
   }, [edit, readOnly, selection]);
 
+  const [layingOut, setLayingOut] = useState(false);
   const autoLayout = async () => {
-    const positions = await layoutPositions(document, byType);
-    edit((d) => placeActivities(d, positions));
-    setTimeout(() => void flow.fitView(fitOptions), 50);
+    setLayingOut(true);
+    try {
+      const positions = await layoutPositions(document, byType);
+      edit((d) => placeActivities(d, positions));
+      setTimeout(() => void flow.fitView(fitOptions), 50);
+    } finally {
+      setLayingOut(false);
+    }
   };
 
   const save = async (): Promise<number | null> => {
@@ -158,6 +168,7 @@ export function Editor({ source, descriptors }: { source: EditorSource & { docum
         canRedo={history.future.length > 0}
         dirty={document !== saved.document}
         busy={busy}
+        layingOut={layingOut}
         hasSelection={!!selection}
         status={status}
         onUndo={() => setHistory(undo)}

@@ -21,10 +21,10 @@ export function EditorPage({ route }: { route: EditorRoute }) {
     async (): Promise<EditorSource> => {
       if ('draftId' in route) {
         const draft = await getDraft(api, route.draftId, failed);
-        return { kind: 'draft', draftId: draft.id, draftVersion: draft.version, document: draft.definition, problems: draft.errors };
+        return { kind: 'draft', key, draftId: draft.id, draftVersion: draft.version, document: draft.definition, problems: draft.errors };
       }
       const found = await getVersion(api, route.definitionId, route.version, failed);
-      return { kind: 'version', version: found.version, document: found.definition, problems: [] };
+      return { kind: 'version', key, version: found.version, document: found.definition, problems: [] };
     },
     failed,
     // Not the language: switching it must not throw away unsaved edits.
@@ -50,15 +50,18 @@ export function EditorPage({ route }: { route: EditorRoute }) {
         <p role="alert" className="error">
           {error}
         </p>
-      ) : !descriptors.data || !source.data ? (
+      ) : !descriptors.data || !source.data || source.data.key !== key ? (
+        // useLoad keeps the previous page's document while the next loads: never edit that one.
+
         <p>{t('loading')}</p>
       ) : !isPhaseWorkflow(source.data.document) ? (
         <p role="alert" className="error">
           {t('designerNotWorkflow')}
         </p>
       ) : (
-        <ReactFlowProvider>
-          <Editor key={key} source={{ ...source.data, document: normalize(source.data.document) }} descriptors={descriptors.data} />
+        // A provider per document: React Flow's viewport (and its first fit) belongs to one flowchart.
+        <ReactFlowProvider key={key}>
+          <Editor source={{ ...source.data, document: normalize(source.data.document) }} descriptors={descriptors.data} />
         </ReactFlowProvider>
       )}
     </div>

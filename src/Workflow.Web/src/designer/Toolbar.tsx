@@ -6,6 +6,8 @@ interface ToolbarProps {
   canRedo: boolean;
   dirty: boolean;
   busy: boolean;
+  /** The layout is being computed (ELK runs asynchronously). */
+  layingOut: boolean;
   hasSelection: boolean;
   status: { text: string; error?: boolean } | null;
   onUndo: () => void;
@@ -42,7 +44,7 @@ export function Toolbar(p: ToolbarProps) {
           <button type="button" onClick={p.onDelete} disabled={!p.hasSelection} aria-keyshortcuts="Delete">
             {t('designerDeleteSelected')}
           </button>
-          <button type="button" onClick={p.onLayout}>
+          <button type="button" onClick={p.onLayout} disabled={p.layingOut} aria-busy={p.layingOut}>
             {t('designerLayout')}
           </button>
         </>

@@ -1,7 +1,6 @@
 // Auto-layout with ELK's layered algorithm: left to right, each outbound port on the right side
 // in its order, so that the branches of a decision or fork fan out without crossing.
 
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { portsOf, type ActivityDescriptor } from './descriptors';
 import { donePort, type PhaseWorkflow, type Position } from './document';
 
@@ -9,6 +8,8 @@ import { donePort, type PhaseWorkflow, type Position } from './document';
 export const nodeSize = { width: 200, height: 72 };
 
 export async function layoutPositions(document: PhaseWorkflow, descriptors: ReadonlyMap<string, ActivityDescriptor>): Promise<Map<string, Position>> {
+  // ELK is large (about 1.4 MB): loaded when the admin first asks for a layout, not with the app.
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const elk = new ELK();
   const ids = new Set(document.root.activities.map((a) => a.id));
   const graph = {
@@ -16,7 +17,7 @@ export async function layoutPositions(document: PhaseWorkflow, descriptors: Read
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '80',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '60',
       'elk.spacing.nodeNode': '50',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       // A revision loop (review → back to drafting) must not turn the flow around: the edges
