@@ -57,6 +57,7 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             // Clicking the problem selects the node; a wrong expression is named next to its field.
             await designer.Problems.GetByRole(AriaRole.Button).Filter(new() { HasText = "Required input missing" }).ClickAsync();
             await Assertions.Expect(designer.Node("flowDecision1")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-selected"));
+            await Assertions.Expect(page.GetByTestId("field-flowDecision1-condition-problems")).ToContainTextAsync("Required input missing");
             await designer.FillPropertyAsync("Condition (required)", "results.review1.commentCount >");
             await Assertions.Expect(page.GetByTestId("field-flowDecision1-condition-problems")).ToContainTextAsync("Expression syntax error");
             await Assertions.Expect(designer.NodeProblem("flowDecision1")).ToContainTextAsync("Expression syntax error");

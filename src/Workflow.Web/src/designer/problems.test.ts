@@ -12,6 +12,12 @@ describe('placeProblems', () => {
     expect(placed.general).toEqual([]);
   });
 
+  it('puts a missing input on its node and on the field its argument names', () => {
+    const placed = placeProblems(sampleDocument(), [problem('activity.input_missing', '/root/activities/2', { activityId: 'check', arguments: { input: 'condition' } })]);
+    expect([...placed.byNode.keys()]).toEqual(['check']);
+    expect([...placed.byField.keys()]).toEqual(['check/condition']);
+  });
+
   it('puts a problem of the whole activity on its node only', () => {
     const placed = placeProblems(sampleDocument(), [problem('activity.input_missing', '/root/activities/2', { activityId: 'check' })]);
     expect([...placed.byNode.keys()]).toEqual(['check']);

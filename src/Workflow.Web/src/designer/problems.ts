@@ -55,8 +55,9 @@ export function placeProblems(document: PhaseWorkflow, problems: readonly Proble
     if (inRoot && second === 'activities' && index !== undefined) activity = document.root.activities[Number(index)]?.id ?? activity;
     if (activity && document.root.activities.some((a) => a.id === activity)) {
       add(placed.byNode, activity, problem);
-      if (inRoot && second === 'activities' && field && !['id', 'type', 'version', 'name', 'metadata'].includes(field))
-        add(placed.byField, `${activity}/${field}`, problem);
+      // The input is the pointer's next segment, or (a missing input, which has no place to point at) the `input` argument.
+      const input = inRoot && second === 'activities' && field && !['id', 'type', 'version', 'name', 'metadata'].includes(field) ? field : problem.arguments?.input;
+      if (input) add(placed.byField, `${activity}/${input}`, problem);
       continue;
     }
     placed.general.push(problem);
