@@ -143,6 +143,9 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             await designer.SelectNodeAsync("studyMobilization");
             await designer.FillPropertyAsync("Due in (days)", "5");
             await Assertions.Expect(page.GetByText("Unsaved changes")).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Button, Named("Save draft")).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved (draft version 2).");
+            await Assertions.Expect(page.GetByText("All changes saved")).ToBeVisibleAsync();
             await designer.PublishAsync("Publish", "imported-study", 2);
 
             var versions = page.Locator("section.designer-versions");

@@ -43,6 +43,7 @@ export function Canvas(p: CanvasProps) {
         data: { ...n.data, problemTitles: problems.map((x) => problemTitle(t, x)), problemDetails: problems.map((x) => x.message).join('\n') },
       };
     });
+    const x = new Map(model.nodes.map((n) => [n.id, n.position.x]));
     const edges: Edge[] = model.edges.map((e) => {
       const problems = p.placed.byEdge.get(e.id) ?? [];
       const selected = !!p.selection && 'edge' in p.selection && p.selection.edge === e.id;
@@ -53,6 +54,8 @@ export function Canvas(p: CanvasProps) {
         sourceHandle: e.sourceHandle,
         target: e.target,
         targetHandle: 'In',
+        // A connection back to an earlier activity (a revision loop) goes round the nodes rather than through them.
+        type: (x.get(e.target) ?? 0) <= (x.get(e.source) ?? 0) ? 'smoothstep' : 'default',
         selected,
         // The port is written beside its handle on the node; an edge is labelled only with its problem.
         label: problems.length ? `⚠ ${problemTitle(t, problems[0])}` : undefined,

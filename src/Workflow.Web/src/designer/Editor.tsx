@@ -155,6 +155,15 @@ export function Editor({ source, descriptors }: { source: EditorSource & { docum
     return () => window.removeEventListener('keydown', onKey);
   }, [deleteSelection]);
 
+  // Leaving the page (reload, closing the tab) with unsaved edits asks first.
+  const dirty = !readOnly && document !== saved.document;
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
   const select = (next: Selection) => {
     setSelection(next);
     setHistory(closeGroup);
@@ -166,7 +175,7 @@ export function Editor({ source, descriptors }: { source: EditorSource & { docum
         readOnly={readOnly}
         canUndo={history.past.length > 0}
         canRedo={history.future.length > 0}
-        dirty={document !== saved.document}
+        dirty={dirty}
         busy={busy}
         layingOut={layingOut}
         hasSelection={!!selection}
