@@ -71,7 +71,8 @@ export function Canvas(p: CanvasProps) {
 
   const onNodesChange = (changes: NodeChange<ActivityFlowNode>[]) => {
     for (const change of changes) {
-      if (change.type === 'position' && change.position && change.dragging) p.onMove(change.id, change.position, true);
+      // Dragged with the mouse or moved with the arrow keys; a drag's moves are one undo step (see onNodeDragStop).
+      if (change.type === 'position' && change.position) p.onMove(change.id, change.position, !!change.dragging);
       else if (change.type === 'select' && change.selected) p.onSelect({ node: change.id });
     }
   };
