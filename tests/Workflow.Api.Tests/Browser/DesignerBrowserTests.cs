@@ -133,6 +133,19 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             await import.SetInputFilesAsync(new FilePayload { Name = "broken.json", MimeType = "application/json", Buffer = "{ not json"u8.ToArray() });
             await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The file is not JSON");
 
+            // A connection from a port its activity does not have: the server names it, the canvas marks that edge.
+            var broken = file.DeepClone();
+            broken["definitionId"] = "broken-study";
+            broken["root"]!["connections"]![0]!["source"]!["port"] = "Nowhere";
+            await import.SetInputFilesAsync(new FilePayload { Name = "broken-study.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(broken.ToJsonString()) });
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Draft: broken-study"))).ToBeVisibleAsync();
+            var marked = designer.Canvas.Locator(".react-flow__edge.has-problems");
+            await Assertions.Expect(marked).ToHaveCountAsync(1);
+            await Assertions.Expect(marked).ToContainTextAsync("Nowhere: Unknown port");
+            await Assertions.Expect(designer.Problems.GetByRole(AriaRole.Button).Filter(new() { HasText = "Unknown port" })).ToHaveCountAsync(1);
+            await page.GetByRole(AriaRole.Link, Named("← All workflows")).ClickAsync();
+            await Chromium.ScreenshotAsync(page, "designer-list-en.png");
+
             await import.SetInputFilesAsync(new FilePayload { Name = "imported-study.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(file.ToJsonString()) });
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Draft: imported-study"))).ToBeVisibleAsync();
             await Assertions.Expect(designer.Node("studyMobilization")).ToContainTextAsync("Study-phase mobilization meeting");

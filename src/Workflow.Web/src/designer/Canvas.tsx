@@ -44,6 +44,7 @@ export function Canvas(p: CanvasProps) {
       };
     });
     const x = new Map(model.nodes.map((n) => [n.id, n.position.x]));
+    const ports = new Map(model.nodes.map((n) => [n.id, n.data.ports]));
     const edges: Edge[] = model.edges.map((e) => {
       const problems = p.placed.byEdge.get(e.id) ?? [];
       const selected = !!p.selection && 'edge' in p.selection && p.selection.edge === e.id;
@@ -51,14 +52,16 @@ export function Canvas(p: CanvasProps) {
       return {
         id: e.id,
         source: e.source,
-        sourceHandle: e.sourceHandle,
+        // A port the activity does not have (the server reports it) is drawn from the node's first
+        // port, as React Flow draws no edge from a handle that does not exist.
+        sourceHandle: ports.get(e.source)?.includes(e.sourceHandle) ? e.sourceHandle : ports.get(e.source)?.[0],
         target: e.target,
         targetHandle: 'In',
         // A connection back to an earlier activity (a revision loop) goes round the nodes rather than through them.
         type: (x.get(e.target) ?? 0) <= (x.get(e.source) ?? 0) ? 'smoothstep' : 'default',
         selected,
         // The port is written beside its handle on the node; an edge is labelled only with its problem.
-        label: problems.length ? `⚠ ${problemTitle(t, problems[0])}` : undefined,
+        label: problems.length ? `⚠ ${e.sourceHandle}: ${problemTitle(t, problems[0])}` : undefined,
         className: problems.length ? 'designer-edge has-problems' : 'designer-edge',
         style: { stroke: color, strokeWidth: selected || problems.length ? 2.5 : 1.5 },
         labelStyle: problems.length ? { fill: '#c62828', fontWeight: 600 } : undefined,

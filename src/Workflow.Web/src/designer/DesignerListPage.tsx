@@ -143,7 +143,7 @@ function ImportFile({ onError }: { onError: (message: string | null) => void }) 
     <div className="designer-card">
       <h3 id="designer-import-heading">{t('designerImport')}</h3>
       <label>
-        {t('designerImport')}
+        {t('designerImportChoose')}
         <input type="file" accept="application/json,.json" onChange={(e) => void read(e)} data-testid="designer-import" />
       </label>
     </div>
