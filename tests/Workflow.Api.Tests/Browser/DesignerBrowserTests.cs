@@ -151,6 +151,15 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             await Assertions.Expect(designer.Node("studyMobilization")).ToContainTextAsync("Study-phase mobilization meeting");
             await designer.PublishAsync("Publish", "imported-study", 1);
 
+            // Export downloads the published document exactly as the server holds it, in the file format of workflows/.
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, Named("Export JSON")).ClickAsync());
+            Assert.Equal("imported-study.json", download.SuggestedFilename);
+            var exported = JsonNode.Parse(await File.ReadAllTextAsync((await download.PathAsync())!));
+            using var client = App.RealClient(key);
+            var published = JsonNode.Parse(await client.GetStringAsync("api/v1/workflows/imported-study/versions/1"))!["definition"];
+            Assert.True(JsonNode.DeepEquals(published, exported), exported?.ToJsonString());
+            Assert.True(JsonNode.DeepEquals(file, exported), "the imported file comes back unchanged");
+
             await page.GetByRole(AriaRole.Button, Named("Edit as new draft")).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Draft: imported-study"))).ToBeVisibleAsync();
             await designer.SelectNodeAsync("studyMobilization");

@@ -29,7 +29,8 @@ export type EditorSource =
 export type Selection = { node: string } | { edge: string } | null;
 
 // Never zoomed in beyond 100 %: a workflow of three activities should not fill the screen.
-const fitOptions = { padding: 0.2, maxZoom: 1, duration: 200 };
+// Not animated: the view jumps, so nothing is in motion under the pointer after an add or a layout.
+const fitOptions = { padding: 0.2, maxZoom: 1 };
 
 /** The designer: palette, canvas, properties, problems and versions around one document with its undo history. */
 export function Editor({ source, descriptors }: { source: EditorSource & { document: PhaseWorkflow }; descriptors: ActivityDescriptor[] }) {
@@ -61,7 +62,8 @@ export function Editor({ source, descriptors }: { source: EditorSource & { docum
     edit((d) => addActivity(d, newActivity(descriptor, id), at ?? nextFreePosition(d)));
     setSelection({ node: id });
     // Added with the button, it lands right of the others, maybe outside the view: bring it in.
-    if (!at) setTimeout(() => void flow.fitView(fitOptions), 50);
+    // React Flow queues the fit until the new node has been measured.
+    if (!at) void flow.fitView(fitOptions);
   };
 
   const deleteSelection = useCallback(() => {
@@ -77,7 +79,7 @@ export function Editor({ source, descriptors }: { source: EditorSource & { docum
     try {
       const positions = await layoutPositions(document, byType);
       edit((d) => placeActivities(d, positions));
-      setTimeout(() => void flow.fitView(fitOptions), 50);
+      void flow.fitView(fitOptions);
     } finally {
       setLayingOut(false);
     }
