@@ -112,6 +112,15 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             await Assertions.Expect(designer.Properties.GetByLabel("会议类型")).ToHaveValueAsync("study");
             await Assertions.Expect(designer.Properties.GetByLabel("承办人", new() { Exact = true })).ToHaveValueAsync("party-committee");
             await Chromium.ScreenshotAsync(page, "designer-zh-CN.png");
+
+            // Switching the language mid-edit relabels the page and keeps the unsaved edit.
+            await designer.Properties.GetByLabel("显示名称（中文）").FillAsync("集中学习（修订）");
+            await Assertions.Expect(designer.Node("centralizedStudy")).ToContainTextAsync("集中学习（修订）");
+            await page.GetByTestId("language-switch").SelectOptionAsync("en");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Activities"))).ToBeVisibleAsync();
+            await Assertions.Expect(designer.Node("centralizedStudy")).ToContainTextAsync("Centralized study");
+            await Assertions.Expect(designer.Properties.GetByLabel("Display name (Chinese)")).ToHaveValueAsync("集中学习（修订）");
+            await Assertions.Expect(page.GetByText("Unsaved changes")).ToBeVisibleAsync();
         });
     }
 
