@@ -55,7 +55,10 @@ internal static class ActivityInputCompiler
         {
             if (activity.Definition.Inputs.ContainsKey(input.Name)) continue;
             if (input.Required)
-                errors.Add(Error(ValidationCodes.ActivityInputMissing, $"Activity '{activity.Id}' needs the input '{input.Name}'.", pointer, activity.Id));
+                // The pointer names the activity (the input is not there to point at); the argument names the input,
+                // so that a designer can show the problem next to that input's field.
+                errors.Add(new ValidationError(ValidationCodes.ActivityInputMissing, $"Activity '{activity.Id}' needs the input '{input.Name}'.", pointer,
+                    activity.Id, Arguments: new Dictionary<string, string> { ["input"] = input.Name }));
             else if (input.Default is { } fallback)
                 compiled[input.Name] = new CompiledValue(fallback, null);
         }

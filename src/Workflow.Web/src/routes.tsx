@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { CampaignListPage } from './campaigns/CampaignListPage';
 import { CampaignPage } from './campaigns/CampaignPage';
+import { DesignerListPage } from './designer/DesignerListPage';
+import { EditorPage } from './designer/EditorPage';
 import { HomePage } from './home/HomePage';
 import type { Me } from './shared/api';
 import type { MessageKey } from './shared/i18n';
@@ -35,4 +37,8 @@ export const routes: AppRoute[] = [
   { pattern: '/audit', render: () => <AuditPage />, nav: { label: 'auditNav', allowed: (me) => me.permissions.readLedger } },
   // One campaign (reached from the campaign list; no nav entry of its own).
   { pattern: '/campaigns/:id', render: (params) => <CampaignPage key={params.id} id={params.id} /> },
+  // The workflow designer (issue 5).
+  { pattern: '/designer', render: () => <DesignerListPage />, nav: { label: 'designerNav', allowed: (me) => me.permissions.designDefinitions } },
+  { pattern: '/designer/drafts/:draftId', render: (p) => <EditorPage route={{ draftId: p.draftId }} /> },
+  { pattern: '/designer/workflows/:definitionId/:version', render: (p) => <EditorPage route={{ definitionId: p.definitionId, version: Number(p.version) }} /> },
 ];

@@ -170,7 +170,8 @@ public sealed class WorkflowValidationTests
         Assert.Contains(errors, e => e.Code == ValidationCodes.ActivityInputInvalid && e.JsonPointer == "/root/activities/1/dueInDays");
         Assert.Contains(errors, e => e.Code == ValidationCodes.ActivityInputUnknown && e.JsonPointer == "/root/activities/1/venue");
         Assert.Contains(errors, e => e.Code == ValidationCodes.ActivityInputInvalid && e.JsonPointer == "/root/activities/1/forEach");
-        Assert.Contains(errors, e => e.Code == ValidationCodes.ActivityInputMissing && e.ActivityId == "decide");
+        Assert.Contains(errors, e => e.Code == ValidationCodes.ActivityInputMissing && e.ActivityId == "decide"
+                                     && e.Arguments is { } arguments && arguments["input"] == "condition");
     }
 
     [Fact]

@@ -1,0 +1,110 @@
+// The document as React Flow's model (nodes and edges) and back. Each node carries its whole
+// activity and each edge its whole connection, so the way back loses nothing the file holds.
+
+import type { Language } from '../shared/i18n';
+import { nameIn, portsOf, type ActivityDescriptor } from './descriptors';
+import { donePort, positionOf, type Activity, type Connection, type PhaseWorkflow, type Position } from './document';
+
+export interface ActivityNodeData {
+  [key: string]: unknown;
+  activity: Activity;
+  label: string;
+  typeLabel: string;
+  ports: string[];
+  hasInbound: boolean;
+  /** The validation messages that name the activity. */
+  problems: string[];
+  /** Where the model drew it (its stored position, or a fallback for an activity without one). */
+  drawnAt: Position;
+}
+
+export interface DesignerNode {
+  id: string;
+  type: 'activity';
+  position: Position;
+  data: ActivityNodeData;
+  selected?: boolean;
+}
+
+export interface ConnectionEdgeData {
+  [key: string]: unknown;
+  index: number;
+  connection: Connection;
+  problems: string[];
+}
+
+export interface DesignerEdge {
+  id: string;
+  source: string;
+  sourceHandle: string;
+  target: string;
+  label?: string;
+  data: ConnectionEdgeData;
+  selected?: boolean;
+}
+
+/** A stable id for each connection: its ends, and a count when the same ends repeat. */
+export function edgeIds(connections: readonly Connection[]): string[] {
+  const seen = new Map<string, number>();
+  return connections.map((c) => {
+    const base = `${c.source.activity}:${c.source.port ?? donePort}->${c.target.activity}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n === 0 ? base : `${base}#${n + 1}`;
+  });
+}
+
+export function toFlowModel(
+  document: PhaseWorkflow,
+  descriptors: ReadonlyMap<string, ActivityDescriptor>,
+  language: Language,
+): { nodes: DesignerNode[]; edges: DesignerEdge[] } {
+  const nodes = document.root.activities.map((activity, index): DesignerNode => {
+    const descriptor = descriptors.get(activity.type);
+    const typeLabel = nameIn(descriptor?.displayNames, language, activity.type);
+    const drawnAt = positionOf(activity) ?? { x: index * 260, y: 0 };
+    return {
+      id: activity.id,
+      type: 'activity',
+      position: drawnAt,
+      data: {
+        activity,
+        label: activity.metadata?.displayNames?.[language] ?? activity.metadata?.displayNames?.en ?? activity.name ?? typeLabel,
+        typeLabel,
+        ports: portsOf(activity, descriptor),
+        hasInbound: descriptor?.hasInboundPort ?? true,
+        problems: [],
+        drawnAt,
+      },
+    };
+  });
+  const ids = edgeIds(document.root.connections);
+  const edges = document.root.connections.map((connection, index): DesignerEdge => {
+    const port = connection.source.port ?? donePort;
+    return {
+      id: ids[index],
+      source: connection.source.activity,
+      sourceHandle: port,
+      target: connection.target.activity,
+      ...(port === donePort ? {} : { label: port }),
+      data: { index, connection, problems: [] },
+    };
+  });
+  return { nodes, edges };
+}
+
+/**
+ * The document of a model: each node's activity at the node's position, each edge's connection.
+ * Everything else (inputs, variables, unknown fields) comes from the document the model was made from.
+ */
+export function fromFlowModel(document: PhaseWorkflow, nodes: readonly DesignerNode[], edges: readonly DesignerEdge[]): PhaseWorkflow {
+  const activities = nodes.map((node) => {
+    const activity = node.data.activity;
+    // Unmoved nodes keep their activity as it was, without a position if it had none.
+    const { drawnAt } = node.data;
+    if (drawnAt.x === node.position.x && drawnAt.y === node.position.y) return activity;
+    const metadata = activity.metadata ?? {};
+    return { ...activity, metadata: { ...metadata, designer: { ...(metadata.designer ?? {}), position: { ...node.position } } } };
+  });
+  return { ...document, root: { ...document.root, activities, connections: edges.map((e) => e.data.connection) } };
+}
