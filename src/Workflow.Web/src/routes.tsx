@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AuditPage } from './audit/AuditPage';
 import { CampaignListPage } from './campaigns/CampaignListPage';
 import { CampaignPage } from './campaigns/CampaignPage';
 import { DesignerListPage } from './designer/DesignerListPage';
@@ -9,7 +10,6 @@ import type { MessageKey } from './shared/i18n';
 import { TemplateEditorPage } from './templates/TemplateEditorPage';
 import { TemplateListPage } from './templates/TemplateListPage';
 import { TemplateVersionPage } from './templates/TemplateVersionPage';
-import { AuditPage } from './audit/AuditPage';
 import { WorklistPage } from './worklist/WorklistPage';
 
 /**
@@ -22,8 +22,17 @@ export interface AppRoute {
   nav?: { label: MessageKey; allowed?: (me: Me) => boolean };
 }
 
+// In the order of the navigation: following campaigns first, then designing them, then auditing.
 export const routes: AppRoute[] = [
   { pattern: '/', render: () => <HomePage />, nav: { label: 'navHome' } },
+  { pattern: '/campaigns', render: () => <CampaignListPage />, nav: { label: 'campaignListNav' } },
+  // One campaign (reached from the campaign list, the worklist, a started template).
+  { pattern: '/campaigns/:id', render: (params) => <CampaignPage key={params.id} id={params.id} /> },
+  { pattern: '/worklist', render: () => <WorklistPage />, nav: { label: 'worklistNav', allowed: (me) => me.permissions.completeTasks } },
+  // The workflow designer.
+  { pattern: '/designer', render: () => <DesignerListPage />, nav: { label: 'designerNav', allowed: (me) => me.permissions.designDefinitions } },
+  { pattern: '/designer/drafts/:draftId', render: (p) => <EditorPage route={{ draftId: p.draftId }} /> },
+  { pattern: '/designer/workflows/:definitionId/:version', render: (p) => <EditorPage route={{ definitionId: p.definitionId, version: Number(p.version) }} /> },
   // Templates: everyone reads them; the pages show editing and starting only to the roles that may.
   { pattern: '/templates', render: () => <TemplateListPage />, nav: { label: 'templatesNav' } },
   { pattern: '/templates/new', render: () => <TemplateEditorPage /> },
@@ -32,13 +41,5 @@ export const routes: AppRoute[] = [
     pattern: '/templates/:definitionId/versions/:version',
     render: (p) => <TemplateVersionPage definitionId={p.definitionId} version={Number(p.version)} />,
   },
-  { pattern: '/campaigns', render: () => <CampaignListPage />, nav: { label: 'campaignListNav' } },
-  { pattern: '/worklist', render: () => <WorklistPage />, nav: { label: 'worklistNav', allowed: (me) => me.permissions.completeTasks } },
   { pattern: '/audit', render: () => <AuditPage />, nav: { label: 'auditNav', allowed: (me) => me.permissions.readLedger } },
-  // One campaign (reached from the campaign list; no nav entry of its own).
-  { pattern: '/campaigns/:id', render: (params) => <CampaignPage key={params.id} id={params.id} /> },
-  // The workflow designer (issue 5).
-  { pattern: '/designer', render: () => <DesignerListPage />, nav: { label: 'designerNav', allowed: (me) => me.permissions.designDefinitions } },
-  { pattern: '/designer/drafts/:draftId', render: (p) => <EditorPage route={{ draftId: p.draftId }} /> },
-  { pattern: '/designer/workflows/:definitionId/:version', render: (p) => <EditorPage route={{ definitionId: p.definitionId, version: Number(p.version) }} /> },
 ];

@@ -4,6 +4,7 @@ import { useApp } from '../shared/context';
 import { FlowchartView } from '../shared/FlowchartView';
 import type { WorkflowDocument } from '../shared/flowchart';
 import { formatTime } from '../shared/format';
+import { Link } from '../shared/Link';
 import { Listing } from '../shared/Listing';
 import { useLoad } from '../shared/useLoad';
 
@@ -38,7 +39,7 @@ export function HomePage() {
           columns={[t('colName'), t('colTemplate'), t('colOrganization'), t('colStatus'), t('colUpdatedAt')]}
           rows={(campaigns.data ?? []).map((c: Campaign) => ({
             key: c.id,
-            cells: [c.name, `${c.templateId}@${c.templateVersion}`, c.organization, String(c.status), formatTime(c.updatedAt, language)],
+            cells: [<Link to={`/campaigns/${encodeURIComponent(c.id)}`}>{c.name}</Link>, `${c.templateId}@${c.templateVersion}`, c.organization, String(c.status), formatTime(c.updatedAt, language)],
           }))}
         />
       </section>
