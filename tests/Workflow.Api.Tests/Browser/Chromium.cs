@@ -63,6 +63,10 @@ public sealed class Chromium : IAsyncLifetime
     /// <summary>The README's pictures: written there too when WORKFLOW_UPDATE_SCREENSHOTS=1.</summary>
     public static string ReadmeScreenshotFolder => RepositoryFiles.PathOf("docs", "screenshots");
 
+    /// <summary>Whether the README shows this screenshot (only those are copied next to it).</summary>
+    public static bool ReadmeShows(string fileName) =>
+        File.ReadAllText(RepositoryFiles.PathOf("README.md")).Contains($"docs/screenshots/{fileName}", StringComparison.Ordinal);
+
     public static async Task ScreenshotAsync(IPage page, string fileName)
     {
         try
@@ -70,7 +74,7 @@ public sealed class Chromium : IAsyncLifetime
             Directory.CreateDirectory(ScreenshotFolder);
             var path = Path.Combine(ScreenshotFolder, fileName);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-            if (Environment.GetEnvironmentVariable("WORKFLOW_UPDATE_SCREENSHOTS") == "1" && !fileName.EndsWith("-failure.png", StringComparison.Ordinal))
+            if (Environment.GetEnvironmentVariable("WORKFLOW_UPDATE_SCREENSHOTS") == "1" && ReadmeShows(fileName))
             {
                 Directory.CreateDirectory(ReadmeScreenshotFolder);
                 File.Copy(path, Path.Combine(ReadmeScreenshotFolder, fileName), overwrite: true);
