@@ -146,6 +146,9 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
             await page.GetByRole(AriaRole.Button, Named("发布为新版本")).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("定义存在");
             await Assertions.Expect(gate.GetByTestId("field-problems")).ToBeVisibleAsync();
+            // Each problem titled by its code in Chinese (the engine's English message follows as the detail).
+            await Assertions.Expect(gate.GetByTestId("field-problems").Locator("strong")).ToHaveTextAsync(["表达式语法错误"]);
+            await Assertions.Expect(page.GetByRole(AriaRole.Region, Named("服务器校验发现的问题")).GetByText("表达式语法错误")).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Button, Named("删除草稿")).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("模板草稿"))).ToBeVisibleAsync();
 

@@ -11,7 +11,7 @@ import type { Selection } from './Editor';
 import { nodeSize } from './layout';
 import { toFlowModel } from './model';
 import { paletteDragType } from './Palette';
-import { problemTitle } from './problemText';
+import { problemTitle } from '../shared/problemTitles';
 import type { PlacedProblems } from './problems';
 
 const nodeTypes = { activity: ActivityNode };

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../shared/context';
 import type { FormField } from './descriptors';
-import { problemTitle } from './problemText';
+import { problemTitle } from '../shared/problemTitles';
 import type { Problem } from './problems';
 
 /**

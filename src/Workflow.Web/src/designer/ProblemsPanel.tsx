@@ -1,7 +1,7 @@
 import { useApp } from '../shared/context';
 import type { PhaseWorkflow } from './document';
 import type { Selection } from './Editor';
-import { problemTitle } from './problemText';
+import { problemTitle } from '../shared/problemTitles';
 import type { PlacedProblems, Problem } from './problems';
 
 /** Every validation problem, each a button that selects what it names on the canvas. */

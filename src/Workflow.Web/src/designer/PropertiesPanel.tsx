@@ -5,7 +5,7 @@ import { connect, donePort, removeConnections, renameActivity, replaceActivity, 
 import type { Selection } from './Editor';
 import { FieldEditor } from './FieldEditor';
 import { edgeIds } from './model';
-import { problemTitle } from './problemText';
+import { problemTitle } from '../shared/problemTitles';
 import type { PlacedProblems, Problem } from './problems';
 
 interface PanelProps {

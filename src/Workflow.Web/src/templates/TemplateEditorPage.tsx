@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useApp } from '../shared/context';
 import { Link } from '../shared/Link';
+import { problemTitle } from '../shared/problemTitles';
 import { navigate } from '../shared/router';
 import { errorMessage, useLoad } from '../shared/useLoad';
 import { FieldProblems } from './FieldProblems';
@@ -131,7 +132,7 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
           <ul>
             {problems.map((p, i) => (
               <li key={i}>
-                <code>{p.jsonPointer || '/'}</code> {p.message}
+                <strong>{problemTitle(t, p)}</strong> <code>{p.jsonPointer || '/'}</code> {p.message}
               </li>
             ))}
           </ul>
