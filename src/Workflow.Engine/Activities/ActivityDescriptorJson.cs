@@ -30,6 +30,7 @@ public static class ActivityDescriptorJson
         json["resultFields"] = new JsonArray([.. descriptor.ResultFields.OrEmpty().Select(Field)]);
         json["rules"] = new JsonArray([.. descriptor.Rules.OrEmpty().Select(Rule)]);
         json["outboundPorts"] = Strings(descriptor.OutboundPorts.OrEmpty());
+        json["portDisplayNames"] = PortDisplayNames(descriptor.OutboundPorts.OrEmpty());
         json["portsFromInput"] = descriptor.PortsFromInput;
         json["hasInboundPort"] = descriptor.HasInboundPort;
         json["resultSchema"] = ResultSchema.For(descriptor);
@@ -62,7 +63,11 @@ public static class ActivityDescriptorJson
             ["displayNames"] = JsonNames.Of(field.DisplayNames),
             ["required"] = field.Required,
         };
-        if (field.Unit is { } unit) json["unit"] = unit;
+        if (field.Unit is { } unit)
+        {
+            json["unit"] = unit;
+            if (ResultUnits.DisplayNames.TryGetValue(unit, out var unitNames)) json["unitDisplayNames"] = JsonNames.Of(unitNames);
+        }
         if (field.Minimum is { } minimum) json["minimum"] = minimum;
         if (field.Maximum is { } maximum) json["maximum"] = maximum;
         if (field.Derived is { } derived)
@@ -77,6 +82,15 @@ public static class ActivityDescriptorJson
         ["limit"] = rule.Limit,
         ["messages"] = JsonNames.Of(rule.Messages),
     };
+
+    /// <summary>Each fixed port's label by port name: <c>{"Approved": {"en": "Approved", "zh-CN": "通过"}}</c>.</summary>
+    private static JsonObject PortDisplayNames(IEnumerable<string> ports)
+    {
+        var json = new JsonObject();
+        foreach (var port in ports)
+            if (ActivityPorts.DisplayNames.TryGetValue(port, out var names)) json[port] = JsonNames.Of(names);
+        return json;
+    }
 
     private static JsonArray Strings(IEnumerable<string> values) => [.. values.Select(v => (JsonNode?)JsonValue.Create(v))];
 }

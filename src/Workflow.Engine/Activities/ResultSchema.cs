@@ -51,7 +51,11 @@ public static class ResultSchema
         schema["title"] = field.DisplayNames.Get("en");
         schema["x-displayNames"] = JsonNames.Of(field.DisplayNames);
         schema["x-dataType"] = JsonNames.Of(field.Type);
-        if (field.Unit is { } unit) schema["x-unit"] = unit;
+        if (field.Unit is { } unit)
+        {
+            schema["x-unit"] = unit;
+            if (ResultUnits.DisplayNames.TryGetValue(unit, out var unitNames)) schema["x-unitDisplayNames"] = JsonNames.Of(unitNames);
+        }
         var isArray = field.Type is DataType.Array or DataType.Documents or DataType.Findings;
         if (field.Minimum is { } minimum) schema[isArray ? "minItems" : "minimum"] = isArray ? (int)Math.Ceiling(minimum) : minimum;
         if (field.Maximum is { } maximum && !isArray) schema["maximum"] = maximum;
@@ -75,7 +79,14 @@ public static class ResultSchema
             ["x-displayNames"] = JsonNames.Of(LocalizedText.Of("Outcome", "办理结果")),
             ["readOnly"] = true,
         };
-        if (descriptor.PortsFromInput is null) schema["enum"] = new JsonArray([.. ports.Select(p => JsonValue.Create(p))]);
+        if (descriptor.PortsFromInput is null)
+        {
+            schema["enum"] = new JsonArray([.. ports.Select(p => JsonValue.Create(p))]);
+            var names = new JsonObject();
+            foreach (var port in ports)
+                if (ActivityPorts.DisplayNames.TryGetValue(port, out var portNames)) names[port] = JsonNames.Of(portNames);
+            schema["x-enumDisplayNames"] = names;
+        }
         return schema;
     }
 

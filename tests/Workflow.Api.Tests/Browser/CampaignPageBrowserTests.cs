@@ -236,6 +236,13 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
             await Assertions.Expect(page.GetByTestId("node-massAppraisal")).ToContainTextAsync("已办结");
             await Assertions.Expect(page.GetByTestId("node-finalizeReport")).ToContainTextAsync("办理中 · 第 2 轮");
             await Assertions.Expect(page.GetByTestId("node-orgLifeMeeting")).ToContainTextAsync("已完成 2/2 个单元");
+            // The reviews' outcome ports are labelled on the flowchart in Chinese, from the activity descriptors.
+            var edgeLabels = page.GetByTestId("campaign-flowchart").Locator(".react-flow__edge-text");
+            await Assertions.Expect(edgeLabels.Filter(new() { HasTextString = "需修改" })).ToHaveCountAsync(2);
+            await Assertions.Expect(edgeLabels.Filter(new() { HasTextString = "通过" })).ToHaveCountAsync(2);
+            await Assertions.Expect(edgeLabels.Filter(new() { HasTextString = "是" })).ToHaveCountAsync(1);
+            await Assertions.Expect(edgeLabels.Filter(new() { HasTextString = "否" })).ToHaveCountAsync(1);
+            await Assertions.Expect(edgeLabels.Filter(new() { HasTextString = "ChangesRequested" })).ToHaveCountAsync(0);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("进度趋势"))).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
             await Chromium.ScreenshotAsync(page, "campaign-page-zh-CN.png");

@@ -17,7 +17,7 @@ public sealed class ActivityDescriptorJsonTests
         string[] keys =
         [
             "typeName", "displayNames", "descriptions", "category", "categoryDisplayNames", "kind", "inputs",
-            "resultFields", "rules", "outboundPorts", "portsFromInput", "hasInboundPort", "resultSchema",
+            "resultFields", "rules", "outboundPorts", "portDisplayNames", "portsFromInput", "hasInboundPort", "resultSchema",
         ];
         Assert.All(catalog, node => Assert.Equal(keys, node!.AsObject().Select(p => p.Key)));
     }
@@ -66,5 +66,38 @@ public sealed class ActivityDescriptorJsonTests
         var rule = collection["rules"]!.AsArray().Single(n => (string?)n!["code"] == "formsReturnedWithinIssued")!;
         Assert.Equal("formsIssued", (string?)rule["limit"]);
         Assert.Contains("{formsReturned}", (string?)rule["messages"]!["zh-CN"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ports_and_units_are_labelled_in_english_and_chinese()
+    {
+        var review = Of("Campaign.Review");
+        Assert.Equal(("Changes requested", "需修改"),
+            ((string?)review["portDisplayNames"]!["ChangesRequested"]!["en"], (string?)review["portDisplayNames"]!["ChangesRequested"]!["zh-CN"]));
+        Assert.Equal("是", (string?)Of("Elsa.FlowDecision")["portDisplayNames"]!["True"]!["zh-CN"]);
+        Assert.Equal("完成", (string?)Of("Elsa.Start")["portDisplayNames"]!["Done"]!["zh-CN"]);
+        // A fork's ports are its branch names, the author's words: nothing to label.
+        Assert.Empty(Of("Elsa.FlowFork")["portDisplayNames"]!.AsObject());
+
+        var attendees = Of("Campaign.Meeting")["resultFields"]!.AsArray().Single(n => (string?)n!["name"] == "attendees")!;
+        Assert.Equal(("people", "人"), ((string?)attendees["unitDisplayNames"]!["en"], (string?)attendees["unitDisplayNames"]!["zh-CN"]));
+        var schema = Of("Campaign.Review")["resultSchema"]!;
+        Assert.Equal("通过", (string?)schema["properties"]!["outcome"]!["x-enumDisplayNames"]!["Approved"]!["zh-CN"]);
+        Assert.Equal("条", (string?)schema["properties"]!["commentCount"]!["x-unitDisplayNames"]!["zh-CN"]);
+    }
+
+    [Fact]
+    public void Every_fixed_port_and_every_unit_of_the_catalog_has_an_english_and_a_chinese_label()
+    {
+        foreach (var port in ActivityCatalog.All.SelectMany(d => d.OutboundPorts))
+        {
+            Assert.True(ActivityPorts.DisplayNames.TryGetValue(port, out var names), port);
+            Assert.False(string.IsNullOrEmpty(names.Get("zh-CN")), port);
+        }
+        foreach (var unit in ActivityCatalog.All.SelectMany(d => d.ResultFields).Select(f => f.Unit).OfType<string>().Where(u => u != "ratio"))
+        {
+            Assert.True(ResultUnits.DisplayNames.TryGetValue(unit, out var names), unit);
+            Assert.False(string.IsNullOrEmpty(names.Get("zh-CN")), unit);
+        }
     }
 }

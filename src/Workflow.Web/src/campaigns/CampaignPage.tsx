@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { problemMessage } from '../shared/api';
 import { useApp } from '../shared/context';
-import { toFlow } from '../shared/flowchart';
+import { portLabels, toFlow } from '../shared/flowchart';
 import type { MessageKey } from '../shared/i18n';
 import { useLiveUpdates } from '../shared/liveUpdates';
 import { useLoad } from '../shared/useLoad';
@@ -62,6 +62,7 @@ export function CampaignPage({ id }: { id: string }) {
   const [notice, setNotice] = useState<string | null>(null);
 
   const descriptorByType = useMemo(() => new Map((descriptors.data ?? []).map((d) => [d.typeName, d])), [descriptors.data]);
+  const portLabel = useMemo(() => portLabels(descriptors.data ?? [], language), [descriptors.data, language]);
   const taskTypes = useMemo(() => new Set((descriptors.data ?? []).filter((d) => d.kind === 'task').map((d) => d.typeName)), [descriptors.data]);
   const names: Names = useMemo(() => {
     const activities: Names['activities'] = {};
@@ -178,7 +179,7 @@ export function CampaignPage({ id }: { id: string }) {
         )}
         {currentPhase && workflow.data && (
           <div className="campaign-flow-layout">
-            <StatusFlowchart document={workflow.data} language={language} t={t} states={states} taskTypes={taskTypes} selected={selected} onSelect={setSelected} />
+            <StatusFlowchart document={workflow.data} language={language} t={t} states={states} taskTypes={taskTypes} selected={selected} onSelect={setSelected} portLabel={portLabel} />
             {selected && selectedState ? (
               <TaskDetails
                 title={names.activities[selected] ?? selected}

@@ -1,7 +1,7 @@
 import { Background, Controls, Position, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
-import { toFlow, type WorkflowDocument } from '../shared/flowchart';
+import { toFlow, type PortLabel, type WorkflowDocument } from '../shared/flowchart';
 import type { Language, MessageKey, Translate } from '../shared/i18n';
 import { nodeColours, nodeStatuses, type ActivityState, type NodeStatus } from './taskStatus';
 
@@ -22,6 +22,8 @@ interface Props {
   taskTypes: Set<string>;
   selected: string | null;
   onSelect: (activityId: string | null) => void;
+  /** The outcome ports' labels in the page's language (from the descriptors). */
+  portLabel?: PortLabel;
 }
 
 /**
@@ -29,9 +31,9 @@ interface Props {
  * stand, the state also written in the node (colour is never the only sign), and the units of a
  * multi-instance activity counted ("1/2 units done").
  */
-export function StatusFlowchart({ document, language, t, states, taskTypes, selected, onSelect }: Props) {
+export function StatusFlowchart({ document, language, t, states, taskTypes, selected, onSelect, portLabel }: Props) {
   const { nodes, edges, focus } = useMemo(() => {
-    const flow = toFlow(document, language);
+    const flow = toFlow(document, language, portLabel);
     const nodes = flow.nodes.map((n) => {
       const isTask = taskTypes.has(n.data.type);
       const state = states.get(n.id);
@@ -78,7 +80,7 @@ export function StatusFlowchart({ document, language, t, states, taskTypes, sele
       if (open.has(e.target)) focus.add(e.source);
     }
     return { nodes, edges: flow.edges, focus: [...focus].map((id) => ({ id })) };
-  }, [document, language, t, states, taskTypes, selected]);
+  }, [document, language, t, states, taskTypes, selected, portLabel]);
   return (
     <div>
       <ul className="campaign-legend" aria-label={t('campaignPageLegend')}>

@@ -86,7 +86,7 @@ export function TaskCompletionForm({ taskId, taskName, schema, language, t, onSu
           </span>
         )}{' '}
         {input}
-        {field.unit && field.unit !== 'ratio' && <span className="campaign-unit"> {field.unit}</span>}
+        {field.unit && field.unit !== 'ratio' && <span className="campaign-unit"> {label(field.unitLabels, language, field.unit)}</span>}
         {problem && (
           <span id={`${id}-problem`} className="campaign-field-problem">
             {problem}

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { translate, type MessageKey } from '../shared/i18n';
 import { progressSeries, scales, stepPath } from './progressSeries';
-import { buildResult, formFromSchema, initialValues } from './resultForm';
+import { buildResult, formFromSchema, initialValues, label } from './resultForm';
 import { resultSchemas } from './resultSchemas.fixture';
 import { activityStates, nodeColours, nodeStatuses, openTasks, taskStatus, unitName, type TaskView } from './taskStatus';
 import { describeCondition, describeObserved, explain, taskName, type Names, type Progress } from './whyNotYet';
@@ -88,6 +88,8 @@ describe('completion form from the result schema', () => {
     const appraisal = formFromSchema(resultSchemas['Campaign.Appraisal']);
     expect(appraisal.fields.map((f) => f.name)).toEqual(['heldOn', 'participants', 'satisfied', 'participantGroups']);
     expect(appraisal.fields.find((f) => f.name === 'participants')).toMatchObject({ kind: 'integer', required: true, minimum: 1 });
+    // The unit's word comes with the schema, so a Chinese form does not say "people".
+    expect(label(appraisal.fields.find((f) => f.name === 'participants')!.unitLabels, 'zh-CN', 'people')).toBe('人');
   });
 
   test('values are coerced to the schema types; empty optional fields are left out', () => {

@@ -1,5 +1,5 @@
 import { unwrap, type Api, type Campaign } from '../shared/api';
-import type { WorkflowDocument } from '../shared/flowchart';
+import type { PortNamingDescriptor, WorkflowDocument } from '../shared/flowchart';
 import type { Language } from '../shared/i18n';
 import type { LedgerEntry } from '../shared/liveUpdates';
 import type { JsonSchema } from './resultForm';
@@ -14,7 +14,7 @@ export interface CampaignState {
   history: LedgerEntry[];
 }
 
-export interface ActivityDescriptor {
+export interface ActivityDescriptor extends PortNamingDescriptor {
   typeName: string;
   kind: string;
   resultSchema: JsonSchema;

@@ -26,6 +26,7 @@ export interface JsonSchema {
   'x-displayNames'?: Partial<Record<Language, string>>;
   'x-enumDisplayNames'?: Record<string, Partial<Record<Language, string>>>;
   'x-unit'?: string;
+  'x-unitDisplayNames'?: Partial<Record<Language, string>>;
   'x-rules'?: ResultRule[];
   /** Other keywords and annotations ($schema, additionalProperties, x-derived…) the form does not use. */
   [keyword: string]: unknown;
@@ -52,6 +53,8 @@ export interface FormField {
   pattern?: string;
   choices?: { value: string; labels: Partial<Record<Language, string>> }[];
   unit?: string;
+  /** The unit's word in each language ("people" → 人), where the server has one. */
+  unitLabels?: Partial<Record<Language, string>>;
   /** For rows: the fields of one row (a document, a finding). */
   rowFields?: FormField[];
 }
@@ -88,7 +91,7 @@ function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
 
 function toField(name: string, raw: JsonSchema, required: boolean, root: JsonSchema): FormField {
   const schema = resolve(raw, root);
-  const base = { name, labels: schema['x-displayNames'] ?? { en: schema.title ?? name }, required, unit: schema['x-unit'] };
+  const base = { name, labels: schema['x-displayNames'] ?? { en: schema.title ?? name }, required, unit: schema['x-unit'], unitLabels: schema['x-unitDisplayNames'] };
   if (schema.enum) {
     const names = schema['x-enumDisplayNames'] ?? {};
     return { ...base, kind: 'choice', choices: schema.enum.map((value) => ({ value, labels: names[value] ?? { en: value } })) };

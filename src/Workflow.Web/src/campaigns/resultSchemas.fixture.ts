@@ -34,6 +34,10 @@ export const resultSchemas: Record<string, JsonSchema> = {
     },
     "x-dataType": "integer",
     "x-unit": "people",
+    "x-unitDisplayNames": {
+      "en": "people",
+      "zh-CN": "人"
+    },
     "minimum": 0
    },
    "minutes": {
@@ -66,6 +70,10 @@ export const resultSchemas: Record<string, JsonSchema> = {
     },
     "x-dataType": "integer",
     "x-unit": "problems",
+    "x-unitDisplayNames": {
+      "en": "problems",
+      "zh-CN": "个"
+    },
     "minimum": 0
    },
    "findings": {
@@ -257,6 +265,10 @@ export const resultSchemas: Record<string, JsonSchema> = {
     },
     "x-dataType": "integer",
     "x-unit": "comments",
+    "x-unitDisplayNames": {
+      "en": "comments",
+      "zh-CN": "条"
+    },
     "minimum": 0
    },
    "outcome": {
@@ -295,6 +307,10 @@ export const resultSchemas: Record<string, JsonSchema> = {
     },
     "x-dataType": "integer",
     "x-unit": "suggestions",
+    "x-unitDisplayNames": {
+      "en": "suggestions",
+      "zh-CN": "条"
+    },
     "minimum": 0
    },
    "suggestionsResolved": {
@@ -306,6 +322,10 @@ export const resultSchemas: Record<string, JsonSchema> = {
     },
     "x-dataType": "integer",
     "x-unit": "suggestions",
+    "x-unitDisplayNames": {
+      "en": "suggestions",
+      "zh-CN": "条"
+    },
     "minimum": 0
    },
    "suggestionsPending": {
@@ -317,6 +337,10 @@ export const resultSchemas: Record<string, JsonSchema> = {
     },
     "x-dataType": "integer",
     "x-unit": "suggestions",
+    "x-unitDisplayNames": {
+      "en": "suggestions",
+      "zh-CN": "条"
+    },
     "minimum": 0
    },
    "formsIssued": {
@@ -328,6 +352,10 @@ export const resultSchemas: Record<string, JsonSchema> = {
     },
     "x-dataType": "integer",
     "x-unit": "forms",
+    "x-unitDisplayNames": {
+      "en": "forms",
+      "zh-CN": "份"
+    },
     "minimum": 0
    },
    "formsReturned": {
@@ -339,6 +367,10 @@ export const resultSchemas: Record<string, JsonSchema> = {
     },
     "x-dataType": "integer",
     "x-unit": "forms",
+    "x-unitDisplayNames": {
+      "en": "forms",
+      "zh-CN": "份"
+    },
     "minimum": 0
    },
    "anonymousRespondents": {
@@ -350,6 +382,10 @@ export const resultSchemas: Record<string, JsonSchema> = {
     },
     "x-dataType": "integer",
     "x-unit": "people",
+    "x-unitDisplayNames": {
+      "en": "people",
+      "zh-CN": "人"
+    },
     "minimum": 0
    },
    "opinionsOnTeamRaw": {
@@ -361,6 +397,10 @@ export const resultSchemas: Record<string, JsonSchema> = {
     },
     "x-dataType": "integer",
     "x-unit": "opinions",
+    "x-unitDisplayNames": {
+      "en": "opinions",
+      "zh-CN": "条"
+    },
     "minimum": 0
    },
    "opinionsOnTeamConsolidated": {
@@ -372,6 +412,10 @@ export const resultSchemas: Record<string, JsonSchema> = {
     },
     "x-dataType": "integer",
     "x-unit": "opinions",
+    "x-unitDisplayNames": {
+      "en": "opinions",
+      "zh-CN": "条"
+    },
     "minimum": 0
    },
    "opinionsOnMembersRaw": {
@@ -383,6 +427,10 @@ export const resultSchemas: Record<string, JsonSchema> = {
     },
     "x-dataType": "integer",
     "x-unit": "opinions",
+    "x-unitDisplayNames": {
+      "en": "opinions",
+      "zh-CN": "条"
+    },
     "minimum": 0
    },
    "opinionsOnMembersConsolidated": {
@@ -394,6 +442,10 @@ export const resultSchemas: Record<string, JsonSchema> = {
     },
     "x-dataType": "integer",
     "x-unit": "opinions",
+    "x-unitDisplayNames": {
+      "en": "opinions",
+      "zh-CN": "条"
+    },
     "minimum": 0
    },
    "formReturnRate": {
@@ -617,6 +669,10 @@ export const resultSchemas: Record<string, JsonSchema> = {
     },
     "x-dataType": "integer",
     "x-unit": "people",
+    "x-unitDisplayNames": {
+      "en": "people",
+      "zh-CN": "人"
+    },
     "minimum": 1
    },
    "satisfied": {
@@ -628,6 +684,10 @@ export const resultSchemas: Record<string, JsonSchema> = {
     },
     "x-dataType": "integer",
     "x-unit": "people",
+    "x-unitDisplayNames": {
+      "en": "people",
+      "zh-CN": "人"
+    },
     "minimum": 0
    },
    "satisfaction": {

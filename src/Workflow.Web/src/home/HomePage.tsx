@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ApiError, unwrap, type Campaign, type Template } from '../shared/api';
 import { useApp } from '../shared/context';
 import { FlowchartView } from '../shared/FlowchartView';
-import type { WorkflowDocument } from '../shared/flowchart';
+import { portLabels, type PortNamingDescriptor, type WorkflowDocument } from '../shared/flowchart';
 import { formatTime } from '../shared/format';
 import { Link } from '../shared/Link';
 import { Listing } from '../shared/Listing';
@@ -52,6 +52,9 @@ function Workflows() {
   const { api, language, t } = useApp();
   const failed = t('requestFailed');
   const workflows = useLoad(async () => unwrap(await api.GET('/api/v1/workflows'), failed), failed, [language]);
+  // The descriptors label the outcome ports (True/False, Approved/ChangesRequested) in the page's language.
+  const descriptors = useLoad(async () => unwrap(await api.GET('/api/v1/activity-descriptors'), failed) as unknown as PortNamingDescriptor[], failed, []);
+  const portLabel = useMemo(() => portLabels(descriptors.data ?? [], language), [descriptors.data, language]);
   const [shown, setShown] = useState<{ id: string; document: WorkflowDocument } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const show = async (definitionId: string, version: number) => {
@@ -95,7 +98,7 @@ function Workflows() {
           <h3>
             {t('flowchartOf')} {shown.id}
           </h3>
-          <FlowchartView document={shown.document} language={language} />
+          <FlowchartView document={shown.document} language={language} portLabel={portLabel} />
         </>
       )}
     </section>

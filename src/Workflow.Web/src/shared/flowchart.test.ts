@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFlow, type WorkflowDocument } from './flowchart';
+import { portLabels, toFlow, type PortNamingDescriptor, type WorkflowDocument } from './flowchart';
 
 const document: WorkflowDocument = {
   definitionId: 'test',
@@ -40,5 +40,16 @@ describe('toFlow', () => {
     const { edges } = toFlow(document, 'en');
     expect(edges.map((e) => e.label)).toEqual([undefined, 'Approved', 'ChangesRequested']);
     expect(new Set(edges.map((e) => e.id)).size).toBe(3);
+  });
+
+  it('labels outcome ports in the page’s language when given the descriptors’ labels', () => {
+    const descriptors: PortNamingDescriptor[] = [
+      { typeName: 'Campaign.Review', portDisplayNames: { Approved: { en: 'Approved', 'zh-CN': '通过' }, ChangesRequested: { en: 'Changes requested', 'zh-CN': '需修改' } } },
+      { typeName: 'Elsa.FlowFork', portDisplayNames: {} },
+    ];
+    expect(toFlow(document, 'zh-CN', portLabels(descriptors, 'zh-CN')).edges.map((e) => e.label)).toEqual([undefined, '通过', '需修改']);
+    expect(toFlow(document, 'en', portLabels(descriptors, 'en')).edges.map((e) => e.label)).toEqual([undefined, 'Approved', 'Changes requested']);
+    // A port without a label (a fork's branch name, or a type the descriptors do not know) keeps its name.
+    expect(toFlow(document, 'zh-CN', portLabels([], 'zh-CN')).edges.map((e) => e.label)).toEqual([undefined, 'Approved', 'ChangesRequested']);
   });
 });

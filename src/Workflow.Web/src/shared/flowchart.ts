@@ -27,11 +27,32 @@ export interface FlowEdge {
   label?: string;
 }
 
+/** The parts of an activity descriptor (GET /api/v1/activity-descriptors) that label its ports. */
+export interface PortNamingDescriptor {
+  typeName: string;
+  /** Each fixed port's label by port name and language ("Approved" → {en: "Approved", "zh-CN": "通过"}). */
+  portDisplayNames?: Record<string, Record<string, string>>;
+}
+
+/** A port's label in the page's language, or undefined where there is none (a fork's branch names). */
+export type PortLabel = (activityType: string, port: string) => string | undefined;
+
+/** Port labels in a language from the descriptors, falling back to English. */
+export function portLabels(descriptors: readonly PortNamingDescriptor[], language: Language): PortLabel {
+  const byType = new Map(descriptors.map((d) => [d.typeName, d.portDisplayNames ?? {}]));
+  return (activityType, port) => {
+    const names = byType.get(activityType)?.[port];
+    return names?.[language] || names?.en || undefined;
+  };
+}
+
 /**
  * Nodes at the designer positions the definition stores, labelled in the chosen language; edges
- * labelled with their source port unless it is the default "Done".
+ * labelled with their source port unless it is the default "Done" — by the port's label in that
+ * language when the caller has the descriptors' labels, else by the port's name.
  */
-export function toFlow(document: WorkflowDocument, language: Language): { nodes: FlowNode[]; edges: FlowEdge[] } {
+export function toFlow(document: WorkflowDocument, language: Language, portLabel?: PortLabel): { nodes: FlowNode[]; edges: FlowEdge[] } {
+  const typeOf = new Map(document.root.activities.map((a) => [a.id, a.type]));
   const nodes = document.root.activities.map((activity, index) => ({
     id: activity.id,
     position: activity.metadata?.designer?.position ?? { x: index * 240, y: 0 },
@@ -46,7 +67,7 @@ export function toFlow(document: WorkflowDocument, language: Language): { nodes:
       id: `${index}:${connection.source.activity}.${port}->${connection.target.activity}`,
       source: connection.source.activity,
       target: connection.target.activity,
-      ...(port === 'Done' ? {} : { label: port }),
+      ...(port === 'Done' ? {} : { label: portLabel?.(typeOf.get(connection.source.activity) ?? '', port) ?? port }),
     };
   });
   return { nodes, edges };
