@@ -97,6 +97,8 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("study-phase（第 1 版）"))).ToBeVisibleAsync();
             await Assertions.Expect(designer.Node("centralizedStudy")).ToContainTextAsync("集中学习");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("活动"))).ToHaveCountAsync(0);
+            // The review's ports are labelled in Chinese beside their handles.
+            await Assertions.Expect(designer.Node("summaryApproval").Locator(".designer-port")).ToHaveTextAsync(["通过", "需修改"]);
             await page.GetByRole(AriaRole.Button, Named("复制为新草稿")).ClickAsync();
 
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("草稿：study-phase"))).ToBeVisibleAsync();

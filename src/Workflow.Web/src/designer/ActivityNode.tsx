@@ -30,7 +30,7 @@ export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>
         <div className="designer-node-ports">
           {data.ports.map((port) => (
             <div key={port} className="designer-port">
-              <span>{port}</span>
+              <span title={port}>{data.portLabels[port] ?? port}</span>
               <Handle type="source" position={Position.Right} id={port} className="designer-handle-out" data-testid={`handle-${id}-${port}`} />
             </div>
           ))}

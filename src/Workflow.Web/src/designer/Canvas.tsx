@@ -45,6 +45,7 @@ export function Canvas(p: CanvasProps) {
     });
     const x = new Map(model.nodes.map((n) => [n.id, n.position.x]));
     const ports = new Map(model.nodes.map((n) => [n.id, n.data.ports]));
+    const portLabels = new Map(model.nodes.map((n) => [n.id, n.data.portLabels]));
     const edges: Edge[] = model.edges.map((e) => {
       const problems = p.placed.byEdge.get(e.id) ?? [];
       const selected = !!p.selection && 'edge' in p.selection && p.selection.edge === e.id;
@@ -61,7 +62,7 @@ export function Canvas(p: CanvasProps) {
         type: (x.get(e.target) ?? 0) <= (x.get(e.source) ?? 0) ? 'smoothstep' : 'default',
         selected,
         // The port is written beside its handle on the node; an edge is labelled only with its problem.
-        label: problems.length ? `⚠ ${e.sourceHandle}: ${problemTitle(t, problems[0])}` : undefined,
+        label: problems.length ? `⚠ ${portLabels.get(e.source)?.[e.sourceHandle] ?? e.sourceHandle}: ${problemTitle(t, problems[0])}` : undefined,
         className: problems.length ? 'designer-edge has-problems' : 'designer-edge',
         style: { stroke: color, strokeWidth: selected || problems.length ? 2.5 : 1.5 },
         labelStyle: problems.length ? { fill: '#c62828', fontWeight: 600 } : undefined,

@@ -27,6 +27,8 @@ export interface ActivityDescriptor {
   kind: string;
   inputs: InputDescriptor[];
   outboundPorts: string[];
+  /** The fixed ports' labels by port name and language (a fork's branch names have none). */
+  portDisplayNames?: Record<string, Names>;
   portsFromInput?: string | null;
   hasInboundPort: boolean;
 }

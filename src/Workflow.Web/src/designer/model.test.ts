@@ -27,6 +27,8 @@ describe('document ⇄ React Flow model', () => {
     const { nodes, edges } = toFlowModel(sampleDocument(), byType, 'zh-CN');
     expect(nodes.map((n) => n.data.label)).toEqual(['开始', '会议', '条件判断', '结束']);
     expect(nodes[2].data.ports).toEqual(['True', 'False']);
+    // Beside each handle, the port's label in the page's language (the handle keeps the port's name).
+    expect(nodes[2].data.portLabels).toEqual({ True: '是', False: '否' });
     expect(nodes[0].data.hasInbound).toBe(false);
     expect(edges.map((e) => e.id)).toEqual(['start:Done->meeting', 'meeting:Done->check', 'check:True->end', 'check:False->meeting']);
     expect(edges.map((e) => e.label)).toEqual([undefined, undefined, 'True', 'False']);

@@ -11,6 +11,8 @@ export interface ActivityNodeData {
   label: string;
   typeLabel: string;
   ports: string[];
+  /** Each port's label in the page's language where the descriptor has one ("ChangesRequested" → 需修改). */
+  portLabels: Record<string, string>;
   hasInbound: boolean;
   /** The validation messages that name the activity. */
   problems: string[];
@@ -72,6 +74,7 @@ export function toFlowModel(
         label: activity.metadata?.displayNames?.[language] ?? activity.metadata?.displayNames?.en ?? activity.name ?? typeLabel,
         typeLabel,
         ports: portsOf(activity, descriptor),
+        portLabels: Object.fromEntries(Object.entries(descriptor?.portDisplayNames ?? {}).map(([port, names]) => [port, nameIn(names, language, port)])),
         hasInbound: descriptor?.hasInboundPort ?? true,
         problems: [],
         drawnAt,

@@ -11,7 +11,7 @@ export const descriptors: ActivityDescriptor[] = [
   {
     typeName: 'Elsa.FlowDecision', displayNames: names('Decision', '条件判断'), category: 'control', categoryDisplayNames: names('Control flow', '流程控制'), kind: 'automatic',
     inputs: [{ name: 'condition', type: 'boolean', displayNames: names('Condition', '判断条件'), required: true, supportsExpression: true, expressionOnly: true }],
-    outboundPorts: ['True', 'False'], hasInboundPort: true,
+    outboundPorts: ['True', 'False'], portDisplayNames: { True: names('True', '是'), False: names('False', '否') }, hasInboundPort: true,
   },
   {
     typeName: 'Elsa.FlowFork', displayNames: names('Fork', '分支'), category: 'control', kind: 'automatic',
