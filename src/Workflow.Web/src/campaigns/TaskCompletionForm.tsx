@@ -124,7 +124,9 @@ export function TaskCompletionForm({ taskId, taskName, schema, language, t, onSu
     );
   };
 
-  const outcomeLabel = (o: string) => (o === 'Approved' ? t('campaignPageOutcomeApproved') : o === 'ChangesRequested' ? t('campaignPageOutcomeChangesRequested') : o);
+  // The schema's label for the port; the page's own words for the review's two where the schema has none.
+  const known = (o: string) => (o === 'Approved' ? t('campaignPageOutcomeApproved') : o === 'ChangesRequested' ? t('campaignPageOutcomeChangesRequested') : o);
+  const outcomeLabel = (o: string) => form.outcomeLabels[o]?.[language] ?? known(o);
   const headingId = idOf('heading');
   return (
     <form className="campaign-complete-form" aria-labelledby={headingId} onSubmit={(e) => void submit(e)} noValidate>

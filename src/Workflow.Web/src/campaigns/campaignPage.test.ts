@@ -85,6 +85,7 @@ describe('completion form from the result schema', () => {
 
   test('a review chooses its outcome; an appraisal leaves the derived satisfaction out', () => {
     expect(formFromSchema(resultSchemas['Campaign.Review']).outcomes).toEqual(['Approved', 'ChangesRequested']);
+    expect(formFromSchema(resultSchemas['Campaign.Review']).outcomeLabels.ChangesRequested).toEqual({ en: 'Changes requested', 'zh-CN': '需修改' });
     const appraisal = formFromSchema(resultSchemas['Campaign.Appraisal']);
     expect(appraisal.fields.map((f) => f.name)).toEqual(['heldOn', 'participants', 'satisfied', 'participantGroups']);
     expect(appraisal.fields.find((f) => f.name === 'participants')).toMatchObject({ kind: 'integer', required: true, minimum: 1 });

@@ -63,6 +63,8 @@ export interface ResultForm {
   fields: FormField[];
   /** The ports the user chooses between (a review), or null when the task has a single way on. */
   outcomes: string[] | null;
+  /** Each outcome's label by language, from the schema (x-enumDisplayNames); empty from an older server. */
+  outcomeLabels: Record<string, Partial<Record<Language, string>>>;
   rules: ResultRule[];
 }
 
@@ -135,7 +137,8 @@ export function formFromSchema(schema: JsonSchema): ResultForm {
     .filter(([name, s]) => name !== 'outcome' && !s.readOnly)
     .map(([name, s]) => toField(name, s, required.has(name), schema));
   const ports = schema.properties?.outcome?.enum ?? [];
-  return { fields, outcomes: ports.length > 1 ? ports : null, rules: schema['x-rules'] ?? [] };
+  const outcomeLabels = schema.properties?.outcome?.['x-enumDisplayNames'] ?? {};
+  return { fields, outcomes: ports.length > 1 ? ports : null, outcomeLabels, rules: schema['x-rules'] ?? [] };
 }
 
 /** The empty value a field starts with. */

@@ -98,7 +98,13 @@ export const resultSchemas: Record<string, JsonSchema> = {
     "readOnly": true,
     "enum": [
      "Done"
-    ]
+    ],
+    "x-enumDisplayNames": {
+     "Done": {
+      "en": "Done",
+      "zh-CN": "完成"
+     }
+    }
    }
   },
   "required": [
@@ -282,7 +288,17 @@ export const resultSchemas: Record<string, JsonSchema> = {
     "enum": [
      "Approved",
      "ChangesRequested"
-    ]
+    ],
+    "x-enumDisplayNames": {
+     "Approved": {
+      "en": "Approved",
+      "zh-CN": "通过"
+     },
+     "ChangesRequested": {
+      "en": "Changes requested",
+      "zh-CN": "需修改"
+     }
+    }
    }
   },
   "additionalProperties": false
@@ -504,7 +520,13 @@ export const resultSchemas: Record<string, JsonSchema> = {
     "readOnly": true,
     "enum": [
      "Done"
-    ]
+    ],
+    "x-enumDisplayNames": {
+     "Done": {
+      "en": "Done",
+      "zh-CN": "完成"
+     }
+    }
    }
   },
   "additionalProperties": false,
@@ -726,7 +748,13 @@ export const resultSchemas: Record<string, JsonSchema> = {
     "readOnly": true,
     "enum": [
      "Done"
-    ]
+    ],
+    "x-enumDisplayNames": {
+     "Done": {
+      "en": "Done",
+      "zh-CN": "完成"
+     }
+    }
    }
   },
   "required": [
