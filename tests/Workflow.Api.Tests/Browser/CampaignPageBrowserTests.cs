@@ -21,7 +21,7 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
 
     private async Task<HttpClient> OperatorAsync() => App.RealClient(await App.IssueKeyAsync("campaign-office", false, Roles.Operator));
 
-    private static async Task SignInAsync(IPage page, string url, string key, string keyLabel = "API key", string signIn = "Sign in")
+    internal static async Task SignInAsync(IPage page, string url, string key, string keyLabel = "API key", string signIn = "Sign in")
     {
         await page.GotoAsync(url);
         await page.GetByLabel(keyLabel).FillAsync(key);
@@ -29,7 +29,7 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
     }
 
     /// <summary>In the analysis phase with its first task, the phase-transition work meeting, open.</summary>
-    private static async Task<string> AtAnalysisMeetingAsync(HttpClient client)
+    internal static async Task<string> AtAnalysisMeetingAsync(HttpClient client)
     {
         var campaign = await StartedAsync(client);
         await CompleteAsync(client, campaign, "studyMobilization:1", Meeting("2023-03-01"));

@@ -11,6 +11,7 @@ import { PhaseDiagram } from './PhaseDiagram';
 import { ProgressChart } from './ProgressChart';
 import { StatusFlowchart } from './StatusFlowchart';
 import { TaskCompletionForm } from './TaskCompletionForm';
+import { TaskReassignForm } from './TaskReassignForm';
 import { DueTasks, TaskDetails } from './TaskPanels';
 import { activityStates, unitName, type TaskView } from './taskStatus';
 import { TransitionActions } from './TransitionActions';
@@ -59,6 +60,7 @@ export function CampaignPage({ id }: { id: string }) {
 
   const [selected, setSelected] = useState<string | null>(null);
   const [completing, setCompleting] = useState<TaskView | null>(null);
+  const [reassigning, setReassigning] = useState<TaskView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const descriptorByType = useMemo(() => new Map((descriptors.data ?? []).map((d) => [d.typeName, d])), [descriptors.data]);
@@ -117,6 +119,19 @@ export function CampaignPage({ id }: { id: string }) {
     return null;
   };
 
+  const reassign = async (task: TaskView, body: { assignee: string; reason?: string }) => {
+    const { response, error } = await api.POST('/api/v1/campaigns/{id}/tasks/{taskId}/reassign', {
+      params: { path: { id, taskId: task.id } },
+      body: { assignee: body.assignee, reason: body.reason ?? null },
+      headers: ifMatch,
+    });
+    if (!response.ok) return refusal(response, error);
+    setReassigning(null);
+    setNotice(t('campaignPageReassignedNotice', { task: nameOf(task), assignee: body.assignee }));
+    reload();
+    return null;
+  };
+
   const fire = async (trigger: string, reason: string, targetPhase?: string) => {
     const { data, response, error } = await api.POST('/api/v1/campaigns/{id}/transitions', {
       params: { path: { id } },
@@ -125,8 +140,17 @@ export function CampaignPage({ id }: { id: string }) {
     });
     if (!response.ok) return refusal(response, error);
     const entered = p.phases.find((x) => x.id === data?.state)?.displayName ?? data?.state ?? '';
-    setNotice(t('campaignPageTransitionDone', { phase: entered }));
+    setNotice(
+      trigger === 'suspend'
+        ? t('campaignPageSuspendedNotice')
+        : trigger === 'resume'
+          ? t('campaignPageResumedNotice', { phase: entered })
+          : trigger === 'cancel'
+            ? t('campaignPageCancelledNotice')
+            : t('campaignPageTransitionDone', { phase: entered }),
+    );
     setCompleting(null);
+    setReassigning(null);
     setSelected(null);
     reload();
     return null;
@@ -225,9 +249,26 @@ export function CampaignPage({ id }: { id: string }) {
           canComplete={canComplete}
           onComplete={(task) => {
             setCompleting(task);
+            setReassigning(null);
+            setNotice(null);
+          }}
+          onReassign={(task) => {
+            setReassigning(task);
+            setCompleting(null);
             setNotice(null);
           }}
         />
+        {reassigning && (
+          <TaskReassignForm
+            key={reassigning.id}
+            taskId={reassigning.id}
+            taskName={nameOf(reassigning)}
+            assignee={reassigning.assignee}
+            t={t}
+            onSubmit={(body) => reassign(reassigning, body)}
+            onCancel={() => setReassigning(null)}
+          />
+        )}
         {completing && (
           <TaskCompletionForm
             key={completing.id}
