@@ -15,6 +15,7 @@ import { TaskReassignForm } from './TaskReassignForm';
 import { DueTasks, TaskDetails } from './TaskPanels';
 import { activityStates, unitName, type TaskView } from './taskStatus';
 import { TransitionActions } from './TransitionActions';
+import { useCampaignHistory } from './useCampaignHistory';
 import type { Names } from './whyNotYet';
 
 const campaignStatusKeys: Record<string, MessageKey> = {
@@ -50,7 +51,15 @@ export function CampaignPage({ id }: { id: string }) {
     [phaseWorkflow?.definitionId, phaseWorkflow?.version],
   );
 
-  const reload = state.reload;
+  const history = useCampaignHistory(api, id, failed);
+  // After any change: the campaign and its progress read again (they are small), the ledger only from
+  // the last entry held.
+  const { reload: reloadState } = state;
+  const { catchUp } = history;
+  const reload = useCallback(() => {
+    reloadState();
+    catchUp();
+  }, [reloadState, catchUp]);
   useLiveUpdates(
     api,
     useCallback((entries) => {
@@ -88,7 +97,7 @@ export function CampaignPage({ id }: { id: string }) {
       <p>{t('loading')}</p>
     );
   }
-  const { campaign: c, progress: p, history } = state.data;
+  const { campaign: c, progress: p } = state.data;
   const nameOf = (task: TaskView) => {
     const base = names.activities[task.activityId] ?? task.name ?? task.activityId;
     return task.unit === null || task.unit === undefined ? base : `${base} – ${unitName(task)}`;
@@ -293,7 +302,16 @@ export function CampaignPage({ id }: { id: string }) {
 
       <section aria-labelledby="campaign-chart-heading">
         <h3 id="campaign-chart-heading">{t('campaignPageChartHeading')}</h3>
-        <ProgressChart history={history} phaseNames={Object.fromEntries(p.phases.map((x) => [x.id, x.displayName]))} language={language} t={t} />
+        {history.error && (
+          <p role="alert" className="error">
+            {history.error}
+          </p>
+        )}
+        {history.entries ? (
+          <ProgressChart history={history.entries} phaseNames={Object.fromEntries(p.phases.map((x) => [x.id, x.displayName]))} language={language} t={t} />
+        ) : (
+          !history.error && <p>{t('loading')}</p>
+        )}
       </section>
     </div>
   );
