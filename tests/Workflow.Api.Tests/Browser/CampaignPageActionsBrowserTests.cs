@@ -124,4 +124,36 @@ public sealed class CampaignPageActionsBrowserTests(BrowserFixture fixture) : IC
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Actions"))).ToHaveCountAsync(0);
         });
     }
+
+    [Fact]
+    public async Task ReassigningAfterSomeoneElseCompleted_SaysTheCampaignChanged_ThenShowsTheServersRefusal()
+    {
+        using var office = await OperatorAsync();
+        var campaign = await AtAnalysisMeetingAsync(office);
+        var participant = await App.IssueKeyAsync("party-committee.deputy", false, Roles.Participant);
+        await fixture.Chromium.OnPageAsync(nameof(ReassigningAfterSomeoneElseCompleted_SaysTheCampaignChanged_ThenShowsTheServersRefusal), "en-US", async page =>
+        {
+            // Without the events feed the page cannot learn of the completion before it submits.
+            await page.RouteAsync("**/api/v1/events**", route => route.AbortAsync());
+            await SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
+            await page.GetByRole(AriaRole.Button, Named("Reassign “Phase-transition work meeting”")).ClickAsync();
+            var form = page.GetByRole(AriaRole.Form, Named("Reassign “Phase-transition work meeting”"));
+            await form.GetByLabel("New assignee (a person or a group)").FillAsync("deputy.liu");
+
+            await CompleteAsync(office, campaign, "mobilizationMeeting:1", SeedData.Meeting("2023-06-10"));
+            await form.GetByRole(AriaRole.Button, In("Reassign")).ClickAsync();
+            await Assertions.Expect(form.GetByTestId("reassign-refusal")).ToHaveTextAsync(
+                "Someone else changed this campaign in the meantime. The page now shows the current state; check it and try again.");
+            await Assertions.Expect(page.GetByTestId("node-mobilizationMeeting")).ToContainTextAsync("Completed");
+
+            // Sent again against the current version: the server says why.
+            await form.GetByRole(AriaRole.Button, In("Reassign")).ClickAsync();
+            await Assertions.Expect(form.GetByTestId("reassign-refusal")).ToHaveTextAsync(
+                new System.Text.RegularExpressions.Regex(@"^Task instance 'mobilizationMeeting:1' is already completed \(since .+\); it cannot be changed\.$"));
+        });
+
+        var progress = await office.GetJsonAsync($"{campaign}/progress");
+        var task = progress.Json.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "mobilizationMeeting:1");
+        Assert.NotEqual("deputy.liu", task.GetProperty("assignee").GetString());
+    }
 }
