@@ -21,7 +21,7 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
 
     private async Task<HttpClient> OperatorAsync() => App.RealClient(await App.IssueKeyAsync("campaign-office", false, Roles.Operator));
 
-    private static async Task SignInAsync(IPage page, string url, string key, string keyLabel = "API key", string signIn = "Sign in")
+    internal static async Task SignInAsync(IPage page, string url, string key, string keyLabel = "API key", string signIn = "Sign in")
     {
         await page.GotoAsync(url);
         await page.GetByLabel(keyLabel).FillAsync(key);
@@ -29,7 +29,7 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
     }
 
     /// <summary>In the analysis phase with its first task, the phase-transition work meeting, open.</summary>
-    private static async Task<string> AtAnalysisMeetingAsync(HttpClient client)
+    internal static async Task<string> AtAnalysisMeetingAsync(HttpClient client)
     {
         var campaign = await StartedAsync(client);
         await CompleteAsync(client, campaign, "studyMobilization:1", Meeting("2023-03-01"));
@@ -287,6 +287,14 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
                 await Assertions.Expect(talksOnB).ToContainTextAsync("Open");
                 // A mark on page B's window: it survives only if the page is not reloaded.
                 await pageB.EvaluateAsync("() => { window.__notReloaded = true; }");
+                var chartOnB = pageB.Locator("#campaign-chart-desc");
+                await Assertions.Expect(chartOnB).ToContainTextAsync("6 completed");
+                // From here on page B reads only the ledger entries after the last one it holds.
+                var historyReads = new System.Collections.Concurrent.ConcurrentQueue<string>();
+                pageB.Request += (_, request) =>
+                {
+                    if (request.Url.Contains("/history")) historyReads.Enqueue(request.Url);
+                };
 
                 await pageA.GetByRole(AriaRole.Button, Named("Complete “Heart-to-heart talks”")).ClickAsync();
                 await pageA.GetByLabel("Talks held").FillAsync("80");
@@ -300,6 +308,10 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
                 await Assertions.Expect(pageB.GetByTestId("node-collectOpinions")).ToContainTextAsync("Completed", new() { Timeout = 6_000 });
                 await Assertions.Expect(pageB.GetByTestId("gate-formsReturned")).ToContainTextAsync("Met", new() { Timeout = 6_000 });
                 Assert.True(await pageB.EvaluateAsync<bool>("() => window.__notReloaded === true"));
+                // The chart counts both completions, from the entries read after the ones held.
+                await Assertions.Expect(chartOnB).ToContainTextAsync("8 completed", new() { Timeout = 6_000 });
+                Assert.NotEmpty(historyReads);
+                Assert.All(historyReads, url => Assert.Matches(@"[?&]after=[1-9][0-9]*(&|$)", url));
                 await Assertions.Expect(pageB.GetByTestId("node-studyAndRules")).ToContainTextAsync("Open");
                 await Chromium.ScreenshotAsync(pageB, "campaign-page-en.png");
             });

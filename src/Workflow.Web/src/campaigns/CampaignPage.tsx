@@ -11,9 +11,11 @@ import { PhaseDiagram } from './PhaseDiagram';
 import { ProgressChart } from './ProgressChart';
 import { StatusFlowchart } from './StatusFlowchart';
 import { TaskCompletionForm } from './TaskCompletionForm';
+import { TaskReassignForm } from './TaskReassignForm';
 import { DueTasks, TaskDetails } from './TaskPanels';
 import { activityStates, unitName, type TaskView } from './taskStatus';
 import { TransitionActions } from './TransitionActions';
+import { useCampaignHistory } from './useCampaignHistory';
 import type { Names } from './whyNotYet';
 
 const campaignStatusKeys: Record<string, MessageKey> = {
@@ -49,7 +51,15 @@ export function CampaignPage({ id }: { id: string }) {
     [phaseWorkflow?.definitionId, phaseWorkflow?.version],
   );
 
-  const reload = state.reload;
+  const history = useCampaignHistory(api, id, failed);
+  // After any change: the campaign and its progress read again (they are small), the ledger only from
+  // the last entry held.
+  const { reload: reloadState } = state;
+  const { catchUp } = history;
+  const reload = useCallback(() => {
+    reloadState();
+    catchUp();
+  }, [reloadState, catchUp]);
   useLiveUpdates(
     api,
     useCallback((entries) => {
@@ -59,6 +69,7 @@ export function CampaignPage({ id }: { id: string }) {
 
   const [selected, setSelected] = useState<string | null>(null);
   const [completing, setCompleting] = useState<TaskView | null>(null);
+  const [reassigning, setReassigning] = useState<TaskView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const descriptorByType = useMemo(() => new Map((descriptors.data ?? []).map((d) => [d.typeName, d])), [descriptors.data]);
@@ -87,7 +98,7 @@ export function CampaignPage({ id }: { id: string }) {
       <p>{t('loading')}</p>
     );
   }
-  const { campaign: c, progress: p, history } = state.data;
+  const { campaign: c, progress: p } = state.data;
   const nameOf = (task: TaskView) => {
     const base = names.activities[task.activityId] ?? task.name ?? task.activityId;
     return task.unit === null || task.unit === undefined ? base : `${base} – ${unitName(task)}`;
@@ -118,6 +129,19 @@ export function CampaignPage({ id }: { id: string }) {
     return null;
   };
 
+  const reassign = async (task: TaskView, body: { assignee: string; reason?: string }) => {
+    const { response, error } = await api.POST('/api/v1/campaigns/{id}/tasks/{taskId}/reassign', {
+      params: { path: { id, taskId: task.id } },
+      body: { assignee: body.assignee, reason: body.reason ?? null },
+      headers: ifMatch,
+    });
+    if (!response.ok) return refusal(response, error);
+    setReassigning(null);
+    setNotice(t('campaignPageReassignedNotice', { task: nameOf(task), assignee: body.assignee }));
+    reload();
+    return null;
+  };
+
   const fire = async (trigger: string, reason: string, targetPhase?: string) => {
     const { data, response, error } = await api.POST('/api/v1/campaigns/{id}/transitions', {
       params: { path: { id } },
@@ -126,8 +150,17 @@ export function CampaignPage({ id }: { id: string }) {
     });
     if (!response.ok) return refusal(response, error);
     const entered = p.phases.find((x) => x.id === data?.state)?.displayName ?? data?.state ?? '';
-    setNotice(t('campaignPageTransitionDone', { phase: entered }));
+    setNotice(
+      trigger === 'suspend'
+        ? t('campaignPageSuspendedNotice')
+        : trigger === 'resume'
+          ? t('campaignPageResumedNotice', { phase: entered })
+          : trigger === 'cancel'
+            ? t('campaignPageCancelledNotice')
+            : t('campaignPageTransitionDone', { phase: entered }),
+    );
     setCompleting(null);
+    setReassigning(null);
     setSelected(null);
     reload();
     return null;
@@ -226,9 +259,26 @@ export function CampaignPage({ id }: { id: string }) {
           canComplete={canComplete}
           onComplete={(task) => {
             setCompleting(task);
+            setReassigning(null);
+            setNotice(null);
+          }}
+          onReassign={(task) => {
+            setReassigning(task);
+            setCompleting(null);
             setNotice(null);
           }}
         />
+        {reassigning && (
+          <TaskReassignForm
+            key={reassigning.id}
+            taskId={reassigning.id}
+            taskName={nameOf(reassigning)}
+            assignee={reassigning.assignee}
+            t={t}
+            onSubmit={(body) => reassign(reassigning, body)}
+            onCancel={() => setReassigning(null)}
+          />
+        )}
         {completing && (
           <TaskCompletionForm
             key={completing.id}
@@ -253,7 +303,16 @@ export function CampaignPage({ id }: { id: string }) {
 
       <section aria-labelledby="campaign-chart-heading">
         <h3 id="campaign-chart-heading">{t('campaignPageChartHeading')}</h3>
-        <ProgressChart history={history} phaseNames={Object.fromEntries(p.phases.map((x) => [x.id, x.displayName]))} language={language} t={t} />
+        {history.error && (
+          <p role="alert" className="error">
+            {history.error}
+          </p>
+        )}
+        {history.entries ? (
+          <ProgressChart history={history.entries} phaseNames={Object.fromEntries(p.phases.map((x) => [x.id, x.displayName]))} language={language} t={t} />
+        ) : (
+          !history.error && <p>{t('loading')}</p>
+        )}
       </section>
     </div>
   );

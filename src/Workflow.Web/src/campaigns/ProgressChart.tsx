@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { formatTime } from '../shared/format';
 import type { Language, Translate } from '../shared/i18n';
 import type { LedgerEntry } from '../shared/liveUpdates';
@@ -6,8 +7,9 @@ import { progressSeries, scales, stepPath, type ChartGeometry } from './progress
 const geometry: ChartGeometry = { width: 640, height: 236, padding: { left: 40, right: 16, top: 16, bottom: 54 } };
 
 /** Tasks completed and open over time, from the ledger, with phase changes marked; the figures are also a table. */
-export function ProgressChart({ history, phaseNames, language, t }: { history: LedgerEntry[]; phaseNames: Record<string, string>; language: Language; t: Translate }) {
-  const series = progressSeries(history);
+export function ProgressChart({ history, phaseNames, language, t }: { history: readonly LedgerEntry[]; phaseNames: Record<string, string>; language: Language; t: Translate }) {
+  // Recomputed only when the ledger held grows (mergeHistory keeps the same array otherwise).
+  const series = useMemo(() => progressSeries(history), [history]);
   if (series.points.length === 0) return <p>{t('campaignPageChartEmpty')}</p>;
   const { x, y, maxY } = scales(series, geometry);
   const last = series.points[series.points.length - 1];

@@ -1,6 +1,6 @@
 import { Background, Controls, Position, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
+import { useMemo, type KeyboardEvent } from 'react';
 import { toFlow, type PortLabel, type WorkflowDocument } from '../shared/flowchart';
 import type { Language, MessageKey, Translate } from '../shared/i18n';
 import { nodeColours, nodeStatuses, type ActivityState, type NodeStatus } from './taskStatus';
@@ -40,6 +40,10 @@ export function StatusFlowchart({ document, language, t, states, taskTypes, sele
       const status: NodeStatus | null = isTask ? (state?.status ?? 'notReached') : null;
       return {
         ...n,
+        // Task nodes are buttons reached with Tab (named by task and state, as the node reads); the
+        // start, fork and join nodes are not stops on the way, since there is nothing to open on them.
+        focusable: isTask,
+        ...(status ? { ariaRole: 'button' as const, ariaLabel: `${n.data.label} – ${t(statusKeys[status])}` } : {}),
         // The files space activities for the designer; closer together the whole phase fits the page.
         position: { x: n.position.x * 0.75, y: n.position.y },
         sourcePosition: Position.Right,
@@ -81,6 +85,16 @@ export function StatusFlowchart({ document, language, t, states, taskTypes, sele
     }
     return { nodes, edges: flow.edges, focus: [...focus].map((id) => ({ id })) };
   }, [document, language, t, states, taskTypes, selected, portLabel]);
+  // React Flow's own Enter/Space only selects a node; here they open its details, as a click does.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const target = e.target as HTMLElement;
+    if (!target.classList.contains('react-flow__node')) return;
+    const node = nodes.find((n) => n.id === target.dataset.id);
+    if (!node || !taskTypes.has(node.data.type)) return;
+    e.preventDefault();
+    onSelect(node.id);
+  };
   return (
     <div>
       <ul className="campaign-legend" aria-label={t('campaignPageLegend')}>
@@ -91,7 +105,7 @@ export function StatusFlowchart({ document, language, t, states, taskTypes, sele
           </li>
         ))}
       </ul>
-      <div className="flowchart campaign-flowchart" data-testid="campaign-flowchart" style={{ height: 420 }}>
+      <div className="flowchart campaign-flowchart" data-testid="campaign-flowchart" style={{ height: 420 }} onKeyDown={onKeyDown}>
         <ReactFlow
           nodes={nodes}
           edges={edges}
@@ -100,6 +114,10 @@ export function StatusFlowchart({ document, language, t, states, taskTypes, sele
           minZoom={0.1}
           nodesDraggable={false}
           nodesConnectable={false}
+          edgesFocusable={false}
+          // Space opens a focused task's details, so it does not also switch the pane to panning.
+          panActivationKeyCode={null}
+          ariaLabelConfig={{ 'node.a11yDescription.default': t('campaignPageNodeKeyboardHint') }}
           onNodeClick={(_, node) => onSelect(taskTypes.has((node.data as { type: string }).type) ? node.id : null)}
           proOptions={{ hideAttribution: true }}
         >

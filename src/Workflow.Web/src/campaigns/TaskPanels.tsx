@@ -13,6 +13,7 @@ export function DueTasks({
   t,
   canComplete,
   onComplete,
+  onReassign,
 }: {
   tasks: TaskView[];
   names: (task: TaskView) => string;
@@ -20,6 +21,8 @@ export function DueTasks({
   t: Translate;
   canComplete: boolean;
   onComplete: (task: TaskView) => void;
+  /** The same keys that may complete tasks may give them to someone else (the server's TaskWriters policy). */
+  onReassign: (task: TaskView) => void;
 }) {
   const open = openTasks(tasks);
   if (open.length === 0) return <p>{t('campaignPageNoOpenTasks')}</p>;
@@ -47,6 +50,9 @@ export function DueTasks({
               <td>
                 <button type="button" data-testid={`complete-${task.id}`} onClick={() => onComplete(task)} aria-label={t('campaignPageCompleteTitle', { task: names(task) })}>
                   {t('campaignPageCompleteButton')}
+                </button>{' '}
+                <button type="button" data-testid={`reassign-${task.id}`} onClick={() => onReassign(task)} aria-label={t('campaignPageReassignTitle', { task: names(task) })}>
+                  {t('campaignPageReassignButton')}
                 </button>
               </td>
             )}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Translate } from '../shared/i18n';
+import { transitionChoices, type TransitionChoice } from './transitionChoices';
 import type { Progress } from './whyNotYet';
 
 interface Props {
@@ -9,39 +10,16 @@ interface Props {
   onFire: (trigger: string, reason: string, targetPhase?: string) => Promise<string | null>;
 }
 
-interface Choice {
-  trigger: string;
-  targetPhase?: string;
-  label: string;
-}
-
 /**
- * Advance (or complete, in the last phase) and send back, each with a reason for the record.
- * Advance is offered even when the gates say no: the server then says why, in the page's language.
+ * The campaign's triggers (start, advance or complete, send back, suspend, resume, cancel), each
+ * with a reason for the record; cancelling also says that it cannot be undone.
  */
 export function TransitionActions({ progress, t, onFire }: Props) {
-  const [chosen, setChosen] = useState<Choice | null>(null);
+  const [chosen, setChosen] = useState<TransitionChoice | null>(null);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const index = progress.phases.findIndex((p) => p.id === progress.currentPhase);
-  const next = progress.phases[index + 1];
-  // Outside the phases the only way on is starting (a campaign created but not started yet).
-  const choices: Choice[] =
-    index < 0
-      ? progress.triggers.filter((x) => x.trigger === 'start' && x.permitted).map(() => ({ trigger: 'start', label: t('campaignPageStart') }))
-      : [
-          next
-            ? { trigger: 'advance', label: t('campaignPageAdvance', { phase: next.displayName }) }
-            : { trigger: 'complete', label: t('campaignPageCompleteCampaign') },
-          ...progress.triggers
-            .filter((x) => x.trigger === 'sendBack' && x.permitted && x.targetPhase)
-            .map((x) => ({
-              trigger: 'sendBack',
-              targetPhase: x.targetPhase!,
-              label: t('campaignPageSendBack', { phase: progress.phases.find((p) => p.id === x.targetPhase)?.displayName ?? x.targetPhase! }),
-            })),
-        ];
+  const choices = transitionChoices(progress, t);
   if (choices.length === 0) return null;
 
   const submit = async (e: FormEvent) => {
@@ -78,13 +56,18 @@ export function TransitionActions({ progress, t, onFire }: Props) {
       ))}
       {chosen && (
         <form onSubmit={(e) => void submit(e)} className="campaign-transition-form" aria-label={chosen.label}>
+          {chosen.warning && (
+            <p className="campaign-transition-warning" data-testid="transition-warning">
+              {chosen.warning}
+            </p>
+          )}
           <label htmlFor="campaign-transition-reason">{t('campaignPageReason')}</label>{' '}
           <input id="campaign-transition-reason" type="text" size={50} value={reason} onChange={(e) => setReason(e.target.value)} />{' '}
           <button type="submit" disabled={busy}>
-            {t('campaignPageConfirm')}
+            {chosen.confirmLabel ?? t('campaignPageConfirm')}
           </button>{' '}
           <button type="button" onClick={() => setChosen(null)}>
-            {t('campaignPageCancel')}
+            {chosen.dismissLabel ?? t('campaignPageCancel')}
           </button>
         </form>
       )}

@@ -4,6 +4,7 @@ import { progressSeries, scales, stepPath } from './progressSeries';
 import { buildResult, formFromSchema, initialValues, label } from './resultForm';
 import { resultSchemas } from './resultSchemas.fixture';
 import { activityStates, nodeColours, nodeStatuses, openTasks, taskStatus, unitName, type TaskView } from './taskStatus';
+import { transitionChoices } from './transitionChoices';
 import { describeCondition, describeObserved, explain, taskName, type Names, type Progress } from './whyNotYet';
 
 const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
@@ -228,5 +229,38 @@ describe('why the campaign cannot move on yet', () => {
     expect(taskName('orgLifeMeeting:1:0', names)).toBe('Organizational life meeting #1');
     expect(taskName('unknownActivity', names)).toBe('unknownActivity');
     expect(describeObserved('results.massAppraisal.satisfaction', null, names, en)).toEqual({ name: 'Mass satisfaction appraisal – Satisfaction rate', text: 'no value yet' });
+  });
+});
+
+describe('the actions offered', () => {
+  const phases = [
+    { id: 'study', name: '学习调研', displayName: 'Study and research', status: 'done', rounds: 1 },
+    { id: 'analysis', name: '分析检查', displayName: 'Analysis and inspection', status: 'current', rounds: 1 },
+  ];
+  const trigger = (name: string, permitted: boolean, targetPhase: string | null = null) => ({ trigger: name, targetPhase, permitted, reasons: [] });
+  const running: Progress = {
+    id: 'c', state: 'analysis', status: 'running', suspended: false, version: 3, phases, currentPhase: 'analysis', round: 1,
+    workflowStatus: 'running', tasks: [], faults: [], waitingFor: [], gates: [],
+    triggers: [trigger('complete', false), trigger('sendBack', true, 'study'), trigger('suspend', true), trigger('resume', false), trigger('cancel', true)],
+  };
+
+  test('a running campaign: move on, send back, suspend, and cancel with a warning', () => {
+    const choices = transitionChoices(running, en);
+    expect(choices.map((c) => c.label)).toEqual(['Complete the campaign', 'Send back to “Study and research”', 'Suspend the campaign', 'Cancel the campaign…']);
+    expect(choices[3]).toMatchObject({ trigger: 'cancel', confirmLabel: 'Yes, cancel the campaign', dismissLabel: 'Keep the campaign' });
+    expect(choices[3].warning).toContain('cannot be resumed');
+  });
+
+  test('a suspended campaign: only resume or cancel', () => {
+    const suspended = { ...running, suspended: true, triggers: [trigger('suspend', false), trigger('resume', true), trigger('cancel', true), trigger('sendBack', true, 'study')] };
+    expect(transitionChoices(suspended, zh).map((c) => c.trigger)).toEqual(['resume', 'cancel']);
+    expect(transitionChoices(suspended, zh)[0].label).toBe('恢复活动');
+  });
+
+  test('before the start: start, or cancel; a finished campaign offers nothing', () => {
+    const fresh = { ...running, currentPhase: null, state: 'notStarted', triggers: [trigger('start', true), trigger('cancel', true), trigger('suspend', false)] };
+    expect(transitionChoices(fresh, en).map((c) => c.trigger)).toEqual(['start', 'cancel']);
+    const over = { ...running, currentPhase: null, state: 'cancelled', triggers: [trigger('start', false), trigger('cancel', false)] };
+    expect(transitionChoices(over, en)).toEqual([]);
   });
 });

@@ -5,13 +5,13 @@ import type { LedgerEntry } from '../shared/liveUpdates';
 import type { JsonSchema } from './resultForm';
 import type { Progress } from './whyNotYet';
 
-// What the campaign page reads: the campaign's state (reloaded on every change) and the
-// definitions it was started from (read once per template version and phase).
+// What the campaign page reads: the campaign's state (reloaded on every change), its ledger (read
+// once, then extended: useCampaignHistory.ts) and the definitions it was started from (read once per
+// template version and phase).
 
 export interface CampaignState {
   campaign: Campaign;
   progress: Progress;
-  history: LedgerEntry[];
 }
 
 export interface ActivityDescriptor extends PortNamingDescriptor {
@@ -25,10 +25,9 @@ export interface TemplateDocument {
   phases: { id: string; workflow: { definitionId: string; version: number } }[];
 }
 
-/** The whole ledger of one campaign, page by page (a campaign's history is bounded: hundreds of entries). */
-export async function readHistory(api: Api, id: string, failed: string): Promise<LedgerEntry[]> {
+/** The campaign's ledger after a sequence (all of it without one), page by page. */
+export async function readHistory(api: Api, id: string, failed: string, after?: number): Promise<LedgerEntry[]> {
   const entries: LedgerEntry[] = [];
-  let after: number | undefined;
   for (;;) {
     const page = unwrap(await api.GET('/api/v1/campaigns/{id}/history', { params: { path: { id }, query: { after, limit: 200 } } }), failed);
     entries.push(...page.items);
@@ -38,12 +37,11 @@ export async function readHistory(api: Api, id: string, failed: string): Promise
 }
 
 export async function readState(api: Api, id: string, failed: string): Promise<CampaignState> {
-  const [campaign, progress, history] = await Promise.all([
+  const [campaign, progress] = await Promise.all([
     api.GET('/api/v1/campaigns/{id}', { params: { path: { id } } }).then((r) => unwrap(r, failed)),
     api.GET('/api/v1/campaigns/{id}/progress', { params: { path: { id } } }).then((r) => unwrap(r, failed)),
-    readHistory(api, id, failed),
   ]);
-  return { campaign, progress, history };
+  return { campaign, progress };
 }
 
 export async function readTemplate(api: Api, definitionId: string, version: number, failed: string): Promise<TemplateDocument> {
