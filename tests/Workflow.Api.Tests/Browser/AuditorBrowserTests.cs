@@ -36,13 +36,6 @@ public sealed class AuditorBrowserTests(BrowserFixture fixture) : IClassFixture<
         return (CampaignSteps.IdOf(location), name);
     }
 
-    private async Task SignInAsync(IPage page, string key, string keyLabel, string signIn)
-    {
-        await page.GotoAsync(App.BaseUrl + "/app/");
-        await page.GetByLabel(keyLabel).FillAsync(key);
-        await page.GetByRole(AriaRole.Button, Named(signIn)).ClickAsync();
-    }
-
     /// <summary>(id, sequence, kind) of each row the page shows.</summary>
     private static async Task<List<(string Id, string Sequence, string Kind)>> RowsAsync(IPage page)
     {
@@ -68,7 +61,7 @@ public sealed class AuditorBrowserTests(BrowserFixture fixture) : IClassFixture<
 
         await fixture.Chromium.OnPageAsync(nameof(Auditor_FiltersTheLedger_DownloadsMatchingCsv_VerifiesIntact_AndReadsItInChinese), "en-US", async page =>
         {
-            await SignInAsync(page, auditorKey, "API key", "Sign in");
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/", auditorKey, "API key", "Sign in");
             await page.GetByRole(AriaRole.Link, Named("Audit")).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Ledger"))).ToBeVisibleAsync();
 
@@ -130,7 +123,7 @@ public sealed class AuditorBrowserTests(BrowserFixture fixture) : IClassFixture<
 
         await fixture.Chromium.OnPageAsync(nameof(RewrittenEntry_ShowsWhereAndWhyTheChainBreaks), "en-US", async page =>
         {
-            await SignInAsync(page, auditorKey, "API key", "Sign in");
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/", auditorKey, "API key", "Sign in");
             await page.GotoAsync($"{App.BaseUrl}/app/audit?campaignId={campaign}");
             await Assertions.Expect(page.GetByTestId("ledger-row").First).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Form, Named("Filter")).GetByRole(AriaRole.Button, Inside("Verify")).ClickAsync();
@@ -161,7 +154,7 @@ public sealed class AuditorBrowserTests(BrowserFixture fixture) : IClassFixture<
 
         await fixture.Chromium.OnPageAsync(nameof(Auditor_PagesByCursor_VerifiesTheDefinitionsStream_AndComparesTwoWorkflowVersions), "zh-CN", async page =>
         {
-            await SignInAsync(page, auditorKey, "API 密钥", "登录");
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/", auditorKey, "API 密钥", "登录");
             await Assertions.Expect(page.GetByRole(AriaRole.Link, Named("审计"))).ToBeVisibleAsync();
             // A shared address: the campaign's ledger, five entries a page.
             await page.GotoAsync($"{App.BaseUrl}/app/audit?campaignId={campaign}&limit=5");

@@ -1,7 +1,6 @@
 using Microsoft.Playwright;
 using Workflow.Api.Identity;
 using Workflow.Api.Tests.Support;
-using static Workflow.Api.Tests.Browser.CampaignPageBrowserTests;
 using static Workflow.Api.Tests.Support.CampaignSteps;
 
 namespace Workflow.Api.Tests.Browser;
@@ -24,11 +23,11 @@ public sealed class CampaignPageActionsBrowserTests(BrowserFixture fixture) : IC
     public async Task Operator_SuspendsAndResumes_ThenReassignsATask()
     {
         using var office = await OperatorAsync();
-        var campaign = await AtAnalysisMeetingAsync(office);
+        var campaign = await AtAnalysisStartAsync(office);
         var operatorKey = await App.IssueKeyAsync("office.wang", false, Roles.Operator);
         await fixture.Chromium.OnPageAsync(nameof(Operator_SuspendsAndResumes_ThenReassignsATask), "en-US", async page =>
         {
-            await SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), operatorKey);
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), operatorKey);
             await Assertions.Expect(page.GetByTestId("campaign-status")).ToHaveTextAsync("Running");
 
             await page.GetByRole(AriaRole.Button, Named("Suspend the campaign")).ClickAsync();
@@ -83,7 +82,7 @@ public sealed class CampaignPageActionsBrowserTests(BrowserFixture fixture) : IC
         var operatorKey = await App.IssueKeyAsync("office.zhang", false, Roles.Operator);
         await fixture.Chromium.OnPageAsync(nameof(ChineseOperator_CancelsOnlyAfterConfirming_WithAReason), "zh-CN", async page =>
         {
-            await SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), operatorKey, "API 密钥", "登录");
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), operatorKey, "API 密钥", "登录");
             await Assertions.Expect(page.GetByTestId("campaign-status")).ToHaveTextAsync("进行中");
 
             // The first click only asks: it says what cancelling does, and keeping the campaign closes the question.
@@ -111,11 +110,11 @@ public sealed class CampaignPageActionsBrowserTests(BrowserFixture fixture) : IC
     public async Task Participant_SeesNoCampaignLevelButtons_ButMayReassign()
     {
         using var office = await OperatorAsync();
-        var campaign = await AtAnalysisMeetingAsync(office);
+        var campaign = await AtAnalysisStartAsync(office);
         var participant = await App.IssueKeyAsync("party-committee.secretary", false, Roles.Participant);
         await fixture.Chromium.OnPageAsync(nameof(Participant_SeesNoCampaignLevelButtons_ButMayReassign), "en-US", async page =>
         {
-            await SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
             await Assertions.Expect(page.GetByTestId("node-mobilizationMeeting")).ToContainTextAsync("Open");
             // Reassigning is for every key that may complete tasks (the server's TaskWriters policy).
             await Assertions.Expect(page.GetByRole(AriaRole.Button, Named("Reassign “Phase-transition work meeting”"))).ToBeVisibleAsync();
@@ -129,13 +128,13 @@ public sealed class CampaignPageActionsBrowserTests(BrowserFixture fixture) : IC
     public async Task ReassigningAfterSomeoneElseCompleted_SaysTheCampaignChanged_ThenShowsTheServersRefusal()
     {
         using var office = await OperatorAsync();
-        var campaign = await AtAnalysisMeetingAsync(office);
+        var campaign = await AtAnalysisStartAsync(office);
         var participant = await App.IssueKeyAsync("party-committee.deputy", false, Roles.Participant);
         await fixture.Chromium.OnPageAsync(nameof(ReassigningAfterSomeoneElseCompleted_SaysTheCampaignChanged_ThenShowsTheServersRefusal), "en-US", async page =>
         {
             // Without the events feed the page cannot learn of the completion before it submits.
             await page.RouteAsync("**/api/v1/events**", route => route.AbortAsync());
-            await SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
             await page.GetByRole(AriaRole.Button, Named("Reassign “Phase-transition work meeting”")).ClickAsync();
             var form = page.GetByRole(AriaRole.Form, Named("Reassign “Phase-transition work meeting”"));
             await form.GetByLabel("New assignee (a person or a group)").FillAsync("deputy.liu");

@@ -21,35 +21,15 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
 
     private async Task<HttpClient> OperatorAsync() => App.RealClient(await App.IssueKeyAsync("campaign-office", false, Roles.Operator));
 
-    internal static async Task SignInAsync(IPage page, string url, string key, string keyLabel = "API key", string signIn = "Sign in")
-    {
-        await page.GotoAsync(url);
-        await page.GetByLabel(keyLabel).FillAsync(key);
-        await page.GetByRole(AriaRole.Button, Named(signIn)).ClickAsync();
-    }
-
-    /// <summary>In the analysis phase with its first task, the phase-transition work meeting, open.</summary>
-    internal static async Task<string> AtAnalysisMeetingAsync(HttpClient client)
-    {
-        var campaign = await StartedAsync(client);
-        await CompleteAsync(client, campaign, "studyMobilization:1", Meeting("2023-03-01"));
-        await CompleteAsync(client, campaign, "centralizedStudy:1", Meeting("2023-03-10"));
-        await CompleteAsync(client, campaign, "researchVisits:1", new { result = new { findings = new[] { Finding("师资不足", "problem") } } });
-        await CompleteAsync(client, campaign, "studySummary:1", Document("study-summary"));
-        await CompleteAsync(client, campaign, "summaryApproval:1", new { outcome = "Approved", result = new { } });
-        await FireAsync(client, campaign, "advance", "转入分析检查阶段");
-        return campaign;
-    }
-
     [Fact]
     public async Task Participant_CompletesTheMobilizationMeeting_FromThePage_AndTheFlowchartRecolours()
     {
         using var office = await OperatorAsync();
-        var campaign = await AtAnalysisMeetingAsync(office);
+        var campaign = await AtAnalysisStartAsync(office);
         var participant = await App.IssueKeyAsync("party-committee.secretary", false, Roles.Participant);
         await fixture.Chromium.OnPageAsync(nameof(Participant_CompletesTheMobilizationMeeting_FromThePage_AndTheFlowchartRecolours), "en-US", async page =>
         {
-            await SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Current phase: Analysis and inspection"))).ToBeVisibleAsync();
             var meeting = page.GetByTestId("node-mobilizationMeeting");
             await Assertions.Expect(meeting).ToContainTextAsync("Open");
@@ -96,7 +76,7 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
         var participant = await App.IssueKeyAsync("campaign-office.zhou", false, Roles.Participant);
         await fixture.Chromium.OnPageAsync(nameof(Participant_SubmitsTheSummaryWithADocument_AndApprovesIt_ThenThePageSaysTheWayIsClear), "en-US", async page =>
         {
-            await SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
             await Assertions.Expect(page.GetByTestId("campaign-why")).ToContainTextAsync("waiting for Study-phase summary");
 
             // Documents are rows of the form: one added, with its link and hash.
@@ -138,11 +118,11 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
     {
         using var office = await OperatorAsync();
         var fresh = await CreateAsync(office, "新建活动");
-        var inAnalysis = await AtAnalysisMeetingAsync(office);
+        var inAnalysis = await AtAnalysisStartAsync(office);
         var operatorKey = await App.IssueKeyAsync("office.wang", false, Roles.Operator);
         await fixture.Chromium.OnPageAsync(nameof(Operator_StartsACampaign_AndSendsAnotherBack_WithAReason), "en-US", async page =>
         {
-            await SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(fresh), operatorKey);
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(fresh), operatorKey);
             await Assertions.Expect(page.GetByTestId("phase-study")).ToContainTextAsync("Upcoming");
             await page.GetByRole(AriaRole.Button, Named("Start the campaign")).ClickAsync();
             await page.GetByLabel("Reason").FillAsync("按计划启动");
@@ -174,13 +154,13 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
     public async Task CompletingAfterSomeoneElse_SaysTheCampaignChanged_ThenShowsTheServersRefusal()
     {
         using var office = await OperatorAsync();
-        var campaign = await AtAnalysisMeetingAsync(office);
+        var campaign = await AtAnalysisStartAsync(office);
         var participant = await App.IssueKeyAsync("party-committee.deputy", false, Roles.Participant);
         await fixture.Chromium.OnPageAsync(nameof(CompletingAfterSomeoneElse_SaysTheCampaignChanged_ThenShowsTheServersRefusal), "en-US", async page =>
         {
             // Without the events feed the page cannot learn of the other completion before it submits.
             await page.RouteAsync("**/api/v1/events**", route => route.AbortAsync());
-            await SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
             await page.GetByRole(AriaRole.Button, Named("Complete “Phase-transition work meeting”")).ClickAsync();
             var form = page.GetByRole(AriaRole.Form, Named("Complete “Phase-transition work meeting”"));
             await form.GetByLabel("Held on").FillAsync("2023-06-11");
@@ -206,7 +186,7 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
     public async Task ChinesePage_ExplainsTheUnmetAppraisalGate_AndShowsTheServersRefusalInChinese()
     {
         using var office = await OperatorAsync();
-        var campaign = await AtAnalysisMeetingAsync(office);
+        var campaign = await AtAnalysisStartAsync(office);
         await CompleteAsync(office, campaign, "mobilizationMeeting:1", Meeting("2023-06-10"));
         foreach (var (taskId, body) in ParallelAnalysisTasks) await CompleteAsync(office, campaign, taskId, body);
         await CompleteAsync(office, campaign, "draftReport:1", Document("draft-1"));
@@ -224,7 +204,7 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
         var operatorKey = await App.IssueKeyAsync("office.zhang", false, Roles.Operator);
         await fixture.Chromium.OnPageAsync(nameof(ChinesePage_ExplainsTheUnmetAppraisalGate_AndShowsTheServersRefusalInChinese), "zh-CN", async page =>
         {
-            await SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), operatorKey, "API 密钥", "登录");
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), operatorKey, "API 密钥", "登录");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("当前阶段：分析检查"))).ToBeVisibleAsync();
             var why = page.GetByTestId("campaign-why");
             await Assertions.Expect(why.GetByRole(AriaRole.Heading, In("为什么还不能转入“整改落实”阶段？"))).ToBeVisibleAsync();
@@ -273,7 +253,7 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
     public async Task SecondPage_ShowsACompletionMadeElsewhere_WithinSeconds_WithoutReload()
     {
         using var office = await OperatorAsync();
-        var campaign = await AtAnalysisMeetingAsync(office);
+        var campaign = await AtAnalysisStartAsync(office);
         await CompleteAsync(office, campaign, "mobilizationMeeting:1", Meeting("2023-06-10"));
         var participantA = await App.IssueKeyAsync("party-secretary", false, Roles.Participant);
         var viewerB = await App.IssueKeyAsync("office.li", false, Roles.Operator);
@@ -281,8 +261,8 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
         {
             await fixture.Chromium.OnPageAsync(nameof(SecondPage_ShowsACompletionMadeElsewhere_WithinSeconds_WithoutReload) + "-B", "en-US", async pageB =>
             {
-                await SignInAsync(pageA, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participantA);
-                await SignInAsync(pageB, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), viewerB);
+                await Chromium.SignInAsync(pageA, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participantA);
+                await Chromium.SignInAsync(pageB, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), viewerB);
                 var talksOnB = pageB.GetByTestId("node-heartToHeartTalks");
                 await Assertions.Expect(talksOnB).ToContainTextAsync("Open");
                 // A mark on page B's window: it survives only if the page is not reloaded.

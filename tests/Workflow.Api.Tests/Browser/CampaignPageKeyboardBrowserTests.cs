@@ -1,7 +1,6 @@
 using Microsoft.Playwright;
 using Workflow.Api.Identity;
 using Workflow.Api.Tests.Support;
-using static Workflow.Api.Tests.Browser.CampaignPageBrowserTests;
 using static Workflow.Api.Tests.Support.CampaignSteps;
 using static Workflow.Api.Tests.Support.SeedData;
 
@@ -18,12 +17,12 @@ public sealed class CampaignPageKeyboardBrowserTests(BrowserFixture fixture) : I
     public async Task TaskNodes_AreReachedWithTab_AndOpenTheirDetailsWithEnterOrSpace()
     {
         using var office = App.RealClient(await App.IssueKeyAsync("campaign-office", false, Roles.Operator));
-        var campaign = await AtAnalysisMeetingAsync(office);
+        var campaign = await AtAnalysisStartAsync(office);
         await CompleteAsync(office, campaign, "mobilizationMeeting:1", Meeting("2023-06-10"));
         var participant = await App.IssueKeyAsync("party-committee.secretary", false, Roles.Participant);
         await fixture.Chromium.OnPageAsync(nameof(TaskNodes_AreReachedWithTab_AndOpenTheirDetailsWithEnterOrSpace), "en-US", async page =>
         {
-            await SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
             var heading = page.GetByRole(AriaRole.Heading, Named("Current phase: Analysis and inspection"));
             await Assertions.Expect(page.GetByTestId("node-heartToHeartTalks")).ToContainTextAsync("Open");
 

@@ -60,6 +60,14 @@ public sealed class Chromium : IAsyncLifetime
         }
     }
 
+    /// <summary>Opens a page of the app and signs in on the form it shows first (labels in the page's language).</summary>
+    public static async Task SignInAsync(IPage page, string url, string key, string keyLabel = "API key", string signIn = "Sign in")
+    {
+        await page.GotoAsync(url);
+        await page.GetByLabel(keyLabel).FillAsync(key);
+        await page.GetByRole(AriaRole.Button, new() { Name = signIn, Exact = true }).ClickAsync();
+    }
+
     /// <summary>The README's pictures: written there too when WORKFLOW_UPDATE_SCREENSHOTS=1.</summary>
     public static string ReadmeScreenshotFolder => RepositoryFiles.PathOf("docs", "screenshots");
 

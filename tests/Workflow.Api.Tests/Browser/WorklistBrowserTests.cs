@@ -44,9 +44,7 @@ public sealed class WorklistBrowserTests(BrowserFixture fixture) : IClassFixture
 
         await fixture.Chromium.OnPageAsync(nameof(Participant_SeesOwnOpenTasks_OverdueHighlighted_LinkedToTheCampaign_AndFollowsChanges), "en-US", async page =>
         {
-            await page.GotoAsync(App.BaseUrl + "/app/");
-            await page.GetByLabel("API key").FillAsync(committeeKey);
-            await page.GetByRole(AriaRole.Button, Named("Sign in")).ClickAsync();
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/", committeeKey);
             await Assertions.Expect(page.GetByRole(AriaRole.Link, Named("Audit"))).ToHaveCountAsync(0);
             await page.GetByRole(AriaRole.Link, Named("My tasks")).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("My open tasks"))).ToBeVisibleAsync();

@@ -25,7 +25,8 @@ public static class CampaignSteps
     }
 
     /// <summary>In the analysis phase after the mobilization meeting: collectOpinions:1, heartToHeartTalks:1 and studyAndRules:1 are active in parallel.</summary>
-    public static async Task<string> InAnalysisAsync(HttpClient client)
+    /// <summary>Just entered the analysis phase: its first task, the phase-transition work meeting, is open.</summary>
+    public static async Task<string> AtAnalysisStartAsync(HttpClient client)
     {
         var campaign = await StartedAsync(client);
         await CompleteAsync(client, campaign, "studyMobilization:1", Meeting("2023-03-01"));
@@ -34,6 +35,12 @@ public static class CampaignSteps
         await CompleteAsync(client, campaign, "studySummary:1", Document("study-summary"));
         await CompleteAsync(client, campaign, "summaryApproval:1", new { outcome = "Approved", result = new { } });
         await FireAsync(client, campaign, "advance", "转入分析检查阶段");
+        return campaign;
+    }
+
+    public static async Task<string> InAnalysisAsync(HttpClient client)
+    {
+        var campaign = await AtAnalysisStartAsync(client);
         await CompleteAsync(client, campaign, "mobilizationMeeting:1", Meeting("2023-06-10"));
         return campaign;
     }
