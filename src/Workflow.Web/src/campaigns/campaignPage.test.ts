@@ -2,11 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { translate, type MessageKey } from '../shared/i18n';
 import { progressSeries, scales, stepPath } from './progressSeries';
 import { buildResult, formFromSchema, initialValues, label } from './resultForm';
-import { resultSchemas } from './resultSchemas.fixture';
+// What GET /api/v1/activity-descriptors serves for four seed types (tests/Workflow.Api.Tests/Web/ResultSchemaCopyTests keeps it equal).
+import servedSchemas from './resultSchemas.fixture.json';
+import type { JsonSchema } from './resultForm';
 import { activityStates, nodeColours, nodeStatuses, openTasks, taskStatus, unitName, type TaskView } from './taskStatus';
 import { transitionChoices } from './transitionChoices';
 import { describeCondition, describeObserved, explain, taskName, type Names, type Progress } from './whyNotYet';
 
+const resultSchemas = servedSchemas as unknown as Record<string, JsonSchema>;
 const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
 
