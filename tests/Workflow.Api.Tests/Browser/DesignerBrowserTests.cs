@@ -180,7 +180,12 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             await designer.PublishAsync("Publish", "imported-study", 2);
 
             var versions = page.Locator("section.designer-versions");
-            await versions.GetByRole(AriaRole.Button, new() { Name = "Compare with version 2", Exact = true }).ClickAsync();
+            // By default the newest against the one before it.
+            var from = versions.GetByLabel("From", new() { Exact = true });
+            var to = versions.GetByLabel("To", new() { Exact = true });
+            await Assertions.Expect(from).ToHaveValueAsync("1");
+            await Assertions.Expect(to).ToHaveValueAsync("2");
+            await versions.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true }).ClickAsync();
             var diff = page.GetByTestId("designer-diff");
             await Assertions.Expect(diff.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Changes from version 1 to version 2");
             var row = diff.GetByRole(AriaRole.Row).Filter(new() { HasText = "dueInDays" });
@@ -188,6 +193,16 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(0)).ToHaveTextAsync("changed");
             await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("3");
             await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("5");
+
+            // Any two, in either direction: a version against itself cannot be compared.
+            await from.SelectOptionAsync("2");
+            await Assertions.Expect(versions.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true })).ToBeDisabledAsync();
+            await to.SelectOptionAsync("1");
+            await versions.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true }).ClickAsync();
+            await Assertions.Expect(diff.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Changes from version 2 to version 1");
+            await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("5");
+            await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("3");
+            await Chromium.ScreenshotAsync(page, "designer-compare-versions-en.png");
         });
     }
 }
