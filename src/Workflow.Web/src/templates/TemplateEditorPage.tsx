@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useApp } from '../shared/context';
 import { Link } from '../shared/Link';
-import { navigate } from '../shared/router';
+import { navigate, useNavigationGuard } from '../shared/router';
 import { errorMessage, useLoad } from '../shared/useLoad';
 import { FieldProblems } from './FieldProblems';
 import { InputFields } from './InputFields';
@@ -21,6 +21,8 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
   const failed = t('requestFailed');
   const canEdit = me?.permissions.designDefinitions === true;
   const [form, setForm] = useState<TemplateForm | null>(draftId ? null : emptyTemplate());
+  // The form as last loaded or saved: any other form is an unsaved edit.
+  const [savedForm, setSavedForm] = useState(form);
   const [draftVersion, setDraftVersion] = useState<number | null>(null);
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const [status, setStatus] = useState('');
@@ -35,7 +37,9 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
     templateApi.draft(api, draftId, failed).then(
       (d) => {
         if (!live) return;
-        setForm(toForm(d.definition));
+        const loaded = toForm(d.definition);
+        setForm(loaded);
+        setSavedForm(loaded);
         setDraftVersion(d.version);
         setProblems(d.errors);
       },
@@ -47,6 +51,8 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
     // The draft is loaded once per draft; language switches must not throw away edits.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, draftId]);
+
+  useNavigationGuard(canEdit && form !== savedForm, t('templatesLeaveUnsaved'));
 
   if (!form)
     return error ? (
@@ -86,7 +92,9 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
         : await templateApi.create(api, document, failed);
     setDraftVersion(saved.version);
     setProblems(saved.errors);
-    if (saved.id !== draftId) navigate(`/templates/drafts/${saved.id}`, { replace: true });
+    setSavedForm(form);
+    // The page's own moves after saving skip the guard: the state saying "saved" is not rendered yet.
+    if (saved.id !== draftId) navigate(`/templates/drafts/${saved.id}`, { replace: true, force: true });
     return saved;
   };
 
@@ -109,12 +117,13 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
     const published = await templateApi.publish(api, saved.id, saved.version, failed);
     navigate(`/templates/${encodeURIComponent(published.version.definitionId)}/versions/${published.version.version}`, {
       search: 'published=1',
+      force: true,
     });
   };
 
   const discard = async () => {
     if (draftId && draftVersion !== null) await templateApi.remove(api, draftId, draftVersion, failed);
-    navigate('/templates');
+    navigate('/templates', { force: true }); // the draft was deleted on purpose
   };
 
   const setPhases = (phases: TemplateForm['phases'], structural = false) => change({ ...form, phases }, structural);
