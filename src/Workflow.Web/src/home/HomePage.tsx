@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ApiError, unwrap, type Campaign, type Template } from '../shared/api';
 import { useApp } from '../shared/context';
-import { FlowchartView } from '../shared/FlowchartView';
+import { LazyFlowchartView as FlowchartView } from '../shared/LazyFlowchartView';
 import type { WorkflowDocument } from '../shared/flowchart';
 import { formatTime } from '../shared/format';
 import { Link } from '../shared/Link';

@@ -15,6 +15,7 @@ export const en = {
   navHome: 'Overview',
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address.',
+  loadFailed: 'This part of the page could not be loaded. Reload the page to try again.',
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -32,4 +33,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   navHome: '概览',
   notFoundTitle: '页面不存在',
   notFoundText: '此地址没有页面。',
+  loadFailed: '此部分页面未能加载，请刷新页面后重试。',
 };
