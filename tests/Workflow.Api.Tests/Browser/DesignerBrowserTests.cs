@@ -269,4 +269,23 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             Assert.Equal(4, asked.Count);
         });
     }
+
+    [Fact]
+    public async Task DesignerCode_ThatCannotBeFetched_ShowsAMessage_AndTheRestOfTheAppWorks()
+    {
+        var key = await App.IssueKeyAsync("designer.offline", false, Roles.Admin);
+        await fixture.Chromium.OnPageAsync(nameof(DesignerCode_ThatCannotBeFetched_ShowsAMessage_AndTheRestOfTheAppWorks), "en-US", async page =>
+        {
+            var designer = new DesignerPage(page, App.BaseUrl);
+            await designer.SignInAsync(key, "API key", "Sign in");
+            // The designer's list page is loaded on demand: its script file fails as after a redeployment.
+            await page.RouteAsync("**/assets/DesignerListPage-*.js", route => route.AbortAsync());
+            await NavLink(page, "Designer").ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert))
+                .ToHaveTextAsync("This part of the page could not be loaded. Reload the page to try again.");
+            await NavLink(page, "Templates").ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Published campaign templates"))).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        });
+    }
 }
