@@ -31,7 +31,8 @@ public static class DefinitionEndpoints
             group.MapGet("/", (CampaignDbContext db, CancellationToken ct) => List(kind, db, ct)).WithSummary($"Every published {kind} version")
                 .Produces<List<VersionView>>();
             group.MapGet("/{definitionId}/versions/{version:int}", (string definitionId, int version, HttpContext context, CampaignDbContext db, CancellationToken ct) =>
-                Get(kind, definitionId, version, context, db, ct)).WithSummary($"One published {kind} version with its JSON");
+                Get(kind, definitionId, version, context, db, ct)).WithSummary($"One published {kind} version with its JSON")
+                .Produces<DefinitionView>().ProducesProblem(404);
             group.MapPost("/validate", (JsonElement definition, DefinitionCatalog catalog) =>
                     TypedResults.Ok(ValidationView.From(DefinitionValidation.Check(kind, definition, catalog))))
                 .WithSummary($"Validate a {kind} document: its identity and every problem with its location" +

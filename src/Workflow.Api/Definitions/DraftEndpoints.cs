@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Campaigns;
 using Workflow.Api.Errors;
@@ -17,31 +16,31 @@ namespace Workflow.Api.Definitions;
 /// </summary>
 public static class DraftEndpoints
 {
-    public sealed record DraftView(
-        Guid Id, string Kind, string DefinitionId, long Version, DateTime CreatedAt, string CreatedBy, DateTime UpdatedAt, string UpdatedBy,
-        bool Valid, ValidationView.IdentityView? Identity, IReadOnlyList<ValidationView.ErrorView> Errors,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Definition);
-
     public static void MapDrafts(RouteGroupBuilder drafts, string kind, string path)
     {
         drafts.MapPost("/", (JsonElement definition, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct) =>
                 Create(kind, path, definition, context, db, catalog, clock, ct))
-            .RequireAuthorization(Roles.DefinitionWriters).WithSummary($"Save a new {kind} draft (it may be invalid; its problems come back)");
+            .RequireAuthorization(Roles.DefinitionWriters).WithSummary($"Save a new {kind} draft (it may be invalid; its problems come back)")
+            .Produces<DraftView>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
         drafts.MapGet("/", (CampaignDbContext db, DefinitionCatalog catalog, CancellationToken ct) => List(kind, db, catalog, ct))
-            .WithSummary($"Every {kind} draft with its validation (without the documents)");
+            .WithSummary($"Every {kind} draft with its validation (without the documents)").Produces<List<DraftView>>();
         drafts.MapGet("/{draftId:guid}", (Guid draftId, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken ct) =>
                 Get(kind, draftId, context, db, catalog, ct))
-            .WithSummary($"One {kind} draft with its document and validation; its ETag is its version");
+            .WithSummary($"One {kind} draft with its document and validation; its ETag is its version").Produces<DraftView>().ProducesProblem(404);
         drafts.MapPut("/{draftId:guid}", (Guid draftId, JsonElement definition, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct) =>
                 Update(kind, draftId, definition, context, db, catalog, clock, ct))
-            .RequireAuthorization(Roles.DefinitionWriters).WithSummary($"Replace a {kind} draft's document (If-Match: its version, optional)");
+            .RequireAuthorization(Roles.DefinitionWriters).WithSummary($"Replace a {kind} draft's document (If-Match: its version, optional)")
+            .Produces<DraftView>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
         drafts.MapDelete("/{draftId:guid}", (Guid draftId, HttpContext context, CampaignDbContext db, TimeProvider clock, CancellationToken ct) =>
                 Delete(kind, draftId, context, db, clock, ct))
-            .RequireAuthorization(Roles.DefinitionWriters).WithSummary($"Delete a {kind} draft (If-Match: its version, optional)");
+            .RequireAuthorization(Roles.DefinitionWriters).WithSummary($"Delete a {kind} draft (If-Match: its version, optional)")
+            .Produces(204).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
         drafts.MapPost("/{draftId:guid}/publish", (Guid draftId, HttpContext context, DefinitionPublisher publisher, CancellationToken ct) =>
                 Publish(kind, draftId, context, publisher, ct))
             .RequireAuthorization(Roles.DefinitionWriters)
-            .WithSummary($"Publish a {kind} draft as the next version of its definitionId (If-Match: its version, optional)");
+            .WithSummary($"Publish a {kind} draft as the next version of its definitionId (If-Match: its version, optional)")
+            .Produces<DefinitionEndpoints.DefinitionView>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .ProducesProblem(412).ProducesProblem(422);
     }
 
     private static async Task<IResult> Create(

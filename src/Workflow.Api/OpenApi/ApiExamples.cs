@@ -14,6 +14,7 @@ public static class ApiExamples
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static readonly Guid CampaignId = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+    private static readonly Guid DraftId = Guid.Parse("7c9e6679-7425-40de-944b-e07fc1f90ae7");
 
     private static JsonNode Node(object value) => JsonSerializer.SerializeToNode(value, Json)!;
 
@@ -99,9 +100,29 @@ public static class ApiExamples
         var isCreate = path == "/api/v1/campaigns" && method == "POST";
         var isTransition = path.EndsWith("/transitions", StringComparison.Ordinal);
         var isDefinition = path.StartsWith("/api/v1/workflows", StringComparison.Ordinal) || path.StartsWith("/api/v1/templates", StringComparison.Ordinal);
+        var isDraft = isDefinition && path.Contains("/drafts", StringComparison.Ordinal);
+        instance = instance.Replace("{draftId}", DraftId.ToString(), StringComparison.Ordinal);
         Dictionary<string, string> Args(params (string Key, string Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
         (string Code, string Detail, Dictionary<string, string> Arguments, JsonObject? Extra) example = status switch
         {
+            400 when isDraft && method is ("POST" or "PUT") && !path.EndsWith("/publish", StringComparison.Ordinal) => (ProblemCodes.DefinitionNotObject,
+                "A definition must be a JSON object, not Array.", Args(("valueKind", "Array")), null),
+            400 when isDraft => (ProblemCodes.RequestInvalid, "The request is not valid: If-Match must be a quoted version.",
+                Args(("error", "If-Match must be a quoted version.")), null),
+            404 when isDraft => (ProblemCodes.DraftNotFound, $"There is no draft {DraftId}.", Args(("draftId", DraftId.ToString())), null),
+            409 when isDraft => (ProblemCodes.DefinitionConcurrencyConflict,
+                $"The draft {DraftId} kept changing while this request ran; nothing was written. Try again.", Args(("what", $"draft {DraftId}")), null),
+            412 when isDraft => (ProblemCodes.DraftChanged, "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
+                Args(("current", "4"), ("expected", "3")), null),
+            422 when isDraft => (ProblemCodes.DefinitionInvalid, "The definition has 1 problem(s); see errors.", Args(("count", "1")),
+                new JsonObject
+                {
+                    ["errors"] = new JsonArray(new JsonObject
+                    {
+                        ["code"] = "connection.dangling", ["message"] = "The connection start → review has a target 'review' that is not an activity of this flowchart.",
+                        ["jsonPointer"] = "/root/connections/2/target/activity",
+                    }),
+                }),
             400 when path.EndsWith("/diagram", StringComparison.Ordinal) => (ProblemCodes.RequestInvalid,
                 "The request is not valid: format must be mermaid or dot, not 'svg'.", Args(("error", "format must be mermaid or dot, not 'svg'.")), null),
             400 when isTransition => (ProblemCodes.TriggerUnknown, "'finish' is not a trigger; use one of start, advance, sendBack, suspend, resume, cancel, complete.",

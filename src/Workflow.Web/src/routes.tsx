@@ -1,16 +1,20 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { AuditPage } from './audit/AuditPage';
 import { CampaignListPage } from './campaigns/CampaignListPage';
-import { CampaignPage } from './campaigns/CampaignPage';
-import { DesignerListPage } from './designer/DesignerListPage';
-import { EditorPage } from './designer/EditorPage';
 import { HomePage } from './home/HomePage';
 import type { Me } from './shared/api';
 import type { MessageKey } from './shared/i18n';
+import { OnDemand } from './shared/OnDemand';
 import { TemplateEditorPage } from './templates/TemplateEditorPage';
 import { TemplateListPage } from './templates/TemplateListPage';
 import { TemplateVersionPage } from './templates/TemplateVersionPage';
 import { WorklistPage } from './worklist/WorklistPage';
+
+// Pages drawn with React Flow load on the first visit to them, not with every page of the app: the
+// designer (its editor, the elkjs layout) and one campaign (its status flowchart).
+const CampaignPage = lazy(() => import('./campaigns/CampaignPage').then((m) => ({ default: m.CampaignPage })));
+const DesignerListPage = lazy(() => import('./designer/DesignerListPage').then((m) => ({ default: m.DesignerListPage })));
+const EditorPage = lazy(() => import('./designer/EditorPage').then((m) => ({ default: m.EditorPage })));
 
 /**
  * The app's pages. A route with a nav entry shows in the top navigation for callers its `allowed`
@@ -27,12 +31,41 @@ export const routes: AppRoute[] = [
   { pattern: '/', render: () => <HomePage />, nav: { label: 'navHome' } },
   { pattern: '/campaigns', render: () => <CampaignListPage />, nav: { label: 'campaignListNav' } },
   // One campaign (reached from the campaign list, the worklist, a started template).
-  { pattern: '/campaigns/:id', render: (params) => <CampaignPage key={params.id} id={params.id} /> },
+  {
+    pattern: '/campaigns/:id',
+    render: (params) => (
+      <OnDemand>
+        <CampaignPage key={params.id} id={params.id} />
+      </OnDemand>
+    ),
+  },
   { pattern: '/worklist', render: () => <WorklistPage />, nav: { label: 'worklistNav', allowed: (me) => me.permissions.completeTasks } },
   // The workflow designer.
-  { pattern: '/designer', render: () => <DesignerListPage />, nav: { label: 'designerNav', allowed: (me) => me.permissions.designDefinitions } },
-  { pattern: '/designer/drafts/:draftId', render: (p) => <EditorPage route={{ draftId: p.draftId }} /> },
-  { pattern: '/designer/workflows/:definitionId/:version', render: (p) => <EditorPage route={{ definitionId: p.definitionId, version: Number(p.version) }} /> },
+  {
+    pattern: '/designer',
+    render: () => (
+      <OnDemand>
+        <DesignerListPage />
+      </OnDemand>
+    ),
+    nav: { label: 'designerNav', allowed: (me) => me.permissions.designDefinitions },
+  },
+  {
+    pattern: '/designer/drafts/:draftId',
+    render: (p) => (
+      <OnDemand>
+        <EditorPage route={{ draftId: p.draftId }} />
+      </OnDemand>
+    ),
+  },
+  {
+    pattern: '/designer/workflows/:definitionId/:version',
+    render: (p) => (
+      <OnDemand>
+        <EditorPage route={{ definitionId: p.definitionId, version: Number(p.version) }} />
+      </OnDemand>
+    ),
+  },
   // Templates: everyone reads them; the pages show editing and starting only to the roles that may.
   { pattern: '/templates', render: () => <TemplateListPage />, nav: { label: 'templatesNav' } },
   { pattern: '/templates/new', render: () => <TemplateEditorPage /> },

@@ -17,6 +17,9 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
 
     private static PageGetByRoleOptions Named(string name) => new() { Name = name, Exact = true };
 
+    private static ILocator NavLink(IPage page, string name) =>
+        page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
     [Fact]
     public async Task Admin_BuildsAWorkflowFromThePalette_FixesTheValidationError_AndPublishesIt()
     {
@@ -182,7 +185,12 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             await designer.PublishAsync("Publish", "imported-study", 2);
 
             var versions = page.Locator("section.designer-versions");
-            await versions.GetByRole(AriaRole.Button, new() { Name = "Compare with version 2", Exact = true }).ClickAsync();
+            // By default the newest against the one before it.
+            var from = versions.GetByLabel("From", new() { Exact = true });
+            var to = versions.GetByLabel("To", new() { Exact = true });
+            await Assertions.Expect(from).ToHaveValueAsync("1");
+            await Assertions.Expect(to).ToHaveValueAsync("2");
+            await versions.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true }).ClickAsync();
             var diff = page.GetByTestId("designer-diff");
             await Assertions.Expect(diff.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Changes from version 1 to version 2");
             var row = diff.GetByRole(AriaRole.Row).Filter(new() { HasText = "dueInDays" });
@@ -190,6 +198,96 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(0)).ToHaveTextAsync("changed");
             await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("3");
             await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("5");
+
+            // Any two, in either direction: a version against itself cannot be compared.
+            await from.SelectOptionAsync("2");
+            await Assertions.Expect(versions.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true })).ToBeDisabledAsync();
+            await to.SelectOptionAsync("1");
+            await versions.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true }).ClickAsync();
+            await Assertions.Expect(diff.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Changes from version 2 to version 1");
+            await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("5");
+            await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("3");
+            await Chromium.ScreenshotAsync(page, "designer-compare-versions-en.png");
+        });
+    }
+
+    [Fact]
+    public async Task UnsavedEdit_LeavingThroughALinkOrBack_Asks_StayKeepsIt_LeaveDropsIt()
+    {
+        var file = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "workflows", "phases", "study-phase.json")))!;
+        file["definitionId"] = "guarded-study";
+        var key = await App.IssueKeyAsync("designer.guard", false, Roles.Admin);
+        await fixture.Chromium.OnPageAsync(nameof(UnsavedEdit_LeavingThroughALinkOrBack_Asks_StayKeepsIt_LeaveDropsIt), "en-US", async page =>
+        {
+            await page.SetViewportSizeAsync(1600, 960);
+            var asked = new List<string>();
+            var leave = false;
+            page.Dialog += async (_, dialog) =>
+            {
+                asked.Add(dialog.Message);
+                if (leave) await dialog.AcceptAsync();
+                else await dialog.DismissAsync();
+            };
+            var designer = new DesignerPage(page, App.BaseUrl);
+            await designer.SignInAsync(key, "API key", "Sign in");
+            await designer.OpenFromNavigationAsync("Designer", "Workflow designer");
+            await page.GetByTestId("designer-import").SetInputFilesAsync(new FilePayload
+            {
+                Name = "guarded-study.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(file.ToJsonString()),
+            });
+            var heading = page.GetByRole(AriaRole.Heading, Named("Draft: guarded-study"));
+            await Assertions.Expect(heading).ToBeVisibleAsync();
+            var draftUrl = page.Url;
+            await designer.SelectNodeAsync("studyMobilization");
+            var dueInDays = designer.Properties.GetByLabel("Due in (days)", new() { Exact = true });
+            await Assertions.Expect(dueInDays).ToHaveValueAsync("3");
+            await dueInDays.FillAsync("9");
+            await Assertions.Expect(page.GetByText("Unsaved changes")).ToBeVisibleAsync();
+
+            // Staying (the dialog dismissed), by the navigation, the back link and the browser's back: the edit is still there.
+            const string question = "This workflow has unsaved changes. Leave without saving them?";
+            await NavLink(page, "Templates").ClickAsync();
+            await Assertions.Expect(heading).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Link, Named("← All workflows")).ClickAsync();
+            await page.GoBackAsync();
+            await Assertions.Expect(heading).ToBeVisibleAsync();
+            Assert.Equal([question, question, question], asked);
+            Assert.Equal(draftUrl, page.Url);
+            await Assertions.Expect(page.GetByText("Unsaved changes")).ToBeVisibleAsync();
+            await Assertions.Expect(dueInDays).ToHaveValueAsync("9");
+
+            // Leaving (the dialog accepted) goes, and the edit was not saved.
+            leave = true;
+            await NavLink(page, "Templates").ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Published campaign templates"))).ToBeVisibleAsync();
+            Assert.Equal(4, asked.Count);
+            await designer.OpenFromNavigationAsync("Designer", "Workflow designer");
+            await page.GetByRole(AriaRole.Link, Named("guarded-study")).ClickAsync();
+            await designer.SelectNodeAsync("studyMobilization");
+            await Assertions.Expect(dueInDays).ToHaveValueAsync("3");
+            // With nothing unsaved, leaving asks nothing.
+            await NavLink(page, "Templates").ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Published campaign templates"))).ToBeVisibleAsync();
+            Assert.Equal(4, asked.Count);
+        });
+    }
+
+    [Fact]
+    public async Task DesignerCode_ThatCannotBeFetched_ShowsAMessage_AndTheRestOfTheAppWorks()
+    {
+        var key = await App.IssueKeyAsync("designer.offline", false, Roles.Admin);
+        await fixture.Chromium.OnPageAsync(nameof(DesignerCode_ThatCannotBeFetched_ShowsAMessage_AndTheRestOfTheAppWorks), "en-US", async page =>
+        {
+            var designer = new DesignerPage(page, App.BaseUrl);
+            await designer.SignInAsync(key, "API key", "Sign in");
+            // The designer's list page is loaded on demand: its script file fails as after a redeployment.
+            await page.RouteAsync("**/assets/DesignerListPage-*.js", route => route.AbortAsync());
+            await NavLink(page, "Designer").ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert))
+                .ToHaveTextAsync("This part of the page could not be loaded. Reload the page to try again.");
+            await NavLink(page, "Templates").ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Published campaign templates"))).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         });
     }
 }

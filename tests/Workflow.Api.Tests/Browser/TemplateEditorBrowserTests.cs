@@ -163,4 +163,42 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
         var drafts = await admin.GetJsonAsync("/api/v1/templates/drafts");
         Assert.DoesNotContain(drafts.Json.EnumerateArray(), d => d.GetProperty("definitionId").GetString() == "scientific-outlook-campaign");
     }
+
+    [Fact]
+    public async Task UnsavedTemplate_LeavingThroughTheNavigation_Asks_StayKeepsTheForm()
+    {
+        var key = await App.IssueKeyAsync("template.guard", false, Roles.All);
+        await fixture.Chromium.OnPageAsync(nameof(UnsavedTemplate_LeavingThroughTheNavigation_Asks_StayKeepsTheForm), "en-US", async page =>
+        {
+            var asked = new List<string>();
+            var leave = false;
+            page.Dialog += async (_, dialog) =>
+            {
+                asked.Add(dialog.Message);
+                if (leave) await dialog.AcceptAsync();
+                else await dialog.DismissAsync();
+            };
+            await TemplateEditorPage.SignInAsync(page, App.BaseUrl, key);
+            var editor = new TemplateEditorPage(page, App.BaseUrl);
+            await editor.OpenNewTemplateAsync();
+            var campaigns = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, In("Campaigns"));
+            // Untouched, the new template is left without a question.
+            await campaigns.ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/app/campaigns$"));
+            Assert.Empty(asked);
+
+            await editor.OpenNewTemplateAsync();
+            var templateId = page.GetByRole(AriaRole.Group, Named("Template")).GetByLabel("Template id");
+            await templateId.FillAsync("guarded-template");
+            await campaigns.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("New template"))).ToBeVisibleAsync();
+            await Assertions.Expect(templateId).ToHaveValueAsync("guarded-template");
+            Assert.Equal(["This template has unsaved changes. Leave without saving them?"], asked);
+
+            leave = true;
+            await campaigns.ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/app/campaigns$"));
+            Assert.Equal(2, asked.Count);
+        });
+    }
 }

@@ -74,6 +74,34 @@ public sealed class OpenApiDocumentTests(SqliteApiFactory api) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Document_TypesTheDraftEndpoints_AndTheirRefusals()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+        static string Ref(JsonElement operation, string status) =>
+            operation.GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty("application/json").GetProperty("schema")
+                .GetProperty("$ref").GetString()!;
+        foreach (var kind in new[] { "workflows", "templates" })
+        {
+            var one = paths.GetProperty($"/api/v1/{kind}/drafts/{{draftId}}");
+            Assert.Equal("#/components/schemas/DraftView", Ref(one.GetProperty("get"), "200"));
+            Assert.Equal("#/components/schemas/DraftView", Ref(one.GetProperty("put"), "200"));
+            Assert.Equal("#/components/schemas/DraftView", Ref(paths.GetProperty($"/api/v1/{kind}/drafts").GetProperty("post"), "201"));
+            Assert.Equal("#/components/schemas/DraftView",
+                paths.GetProperty($"/api/v1/{kind}/drafts").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content")
+                    .GetProperty("application/json").GetProperty("schema").GetProperty("items").GetProperty("$ref").GetString());
+            var publish = paths.GetProperty($"/api/v1/{kind}/drafts/{{draftId}}/publish").GetProperty("post");
+            Assert.Equal("#/components/schemas/DefinitionEndpointsDefinitionView", Ref(publish, "201"));
+            // The refusals' examples are the drafts' own problems, not the campaigns'.
+            string CodeOf(JsonElement operation, string status) => operation.GetProperty("responses").GetProperty(status).GetProperty("content")
+                .GetProperty("application/problem+json").GetProperty("example").GetProperty("code").GetString()!;
+            Assert.Equal("definition.invalid", CodeOf(publish, "422"));
+            Assert.Equal("draft.changed", CodeOf(publish, "412"));
+            Assert.Equal("draft.not_found", CodeOf(one.GetProperty("delete"), "404"));
+            Assert.Equal("definition.not_object", CodeOf(one.GetProperty("put"), "400"));
+        }
+    }
+
+    [Fact]
     public async Task SwaggerUi_IsServedWithoutAKey()
     {
         using var client = api.CreateClient();

@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApp } from '../shared/context';
-import { navigate } from '../shared/router';
+import { navigate, useNavigationGuard } from '../shared/router';
 import { errorMessage } from '../shared/useLoad';
 import { Canvas } from './Canvas';
 import { createDraft, publishDraft, RefusedWithProblems, saveDraft, type VersionView } from './designerApi';
@@ -108,7 +108,10 @@ export function Editor({ source, descriptors }: { source: EditorSource & { docum
     setBusy(true);
     try {
       const version = await publishDraft(api, source.draftId, draftVersion, failed);
-      navigate(`/designer/workflows/${encodeURIComponent(version.definitionId)}/${version.version}`, { search: `published=${version.version}` });
+      navigate(`/designer/workflows/${encodeURIComponent(version.definitionId)}/${version.version}`, {
+        search: `published=${version.version}`,
+        force: true, // saved and published: nothing is lost
+      });
     } catch (e) {
       if (e instanceof RefusedWithProblems && e.problems.length > 0) validation.override(e.problems);
       setStatus({ text: errorMessage(e, failed), error: true });
@@ -157,14 +160,9 @@ export function Editor({ source, descriptors }: { source: EditorSource & { docum
     return () => window.removeEventListener('keydown', onKey);
   }, [deleteSelection]);
 
-  // Leaving the page (reload, closing the tab) with unsaved edits asks first.
+  // Leaving the page with unsaved edits (a link, back, reload, closing the tab) asks first.
   const dirty = !readOnly && document !== saved.document;
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useNavigationGuard(dirty, t('designerLeaveUnsaved'));
 
   const select = (next: Selection) => {
     setSelection(next);

@@ -3,17 +3,19 @@ import { useApp } from '../shared/context';
 import { formatTime } from '../shared/format';
 import { Link } from '../shared/Link';
 import { errorMessage, useLoad } from '../shared/useLoad';
+import { comparisonOf, type Comparison } from './comparison';
 import { diff, listVersions, type DiffView } from './designerApi';
 
-/** The published versions of the workflow: open one, or compare it with the newest (the audit diff). */
+/** The published versions of the workflow: open one, or compare any two of them (the audit diff). */
 export function VersionsPanel({ definitionId, shown }: { definitionId: string; shown?: number }) {
   const { api, language, t } = useApp();
   const failed = t('requestFailed');
   const versions = useLoad(() => listVersions(api, failed), failed, [language, definitionId]);
   const [compared, setCompared] = useState<DiffView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [picked, setPicked] = useState<Partial<Comparison>>({});
   const mine = (versions.data ?? []).filter((v) => v.definitionId === definitionId).sort((a, b) => b.version - a.version);
-  const newest = mine[0]?.version;
+  const pair = comparisonOf(mine.map((v) => v.version), picked);
   const compare = async (from: number, to: number) => {
     try {
       setCompared(await diff(api, definitionId, from, to, failed));
@@ -38,14 +40,35 @@ export function VersionsPanel({ definitionId, shown }: { definitionId: string; s
               {v.retracted ? ` · ${t('designerRetracted')}` : ''}
               {v.version === shown ? ` · ${t('designerCurrentVersion')}` : ''}
             </span>
-            {newest !== undefined && v.version !== newest && (
-              <button type="button" className="link" onClick={() => void compare(v.version, newest)}>
-                {t('designerCompareWith', { version: newest })}
-              </button>
-            )}
           </li>
         ))}
       </ul>
+      {pair && (
+        <form
+          className="designer-compare"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void compare(pair.from, pair.to);
+          }}
+        >
+          {(['from', 'to'] as const).map((end) => (
+            // The label stands beside its select, not around it, so the select's name is just the label.
+            <span key={end}>
+              <label htmlFor={`designer-compare-${end}`}>{t(end === 'from' ? 'designerCompareFrom' : 'designerCompareTo')}</label>{' '}
+              <select id={`designer-compare-${end}`} value={pair[end]} onChange={(e) => setPicked({ ...pair, [end]: Number(e.target.value) })}>
+                {mine.map((v) => (
+                  <option key={v.version} value={v.version}>
+                    v{v.version}
+                  </option>
+                ))}
+              </select>
+            </span>
+          ))}
+          <button type="submit" disabled={pair.from === pair.to}>
+            {t('designerCompare')}
+          </button>
+        </form>
+      )}
       {error && <p role="alert" className="error">{error}</p>}
       {compared && <DiffTable diff={compared} />}
     </section>

@@ -1,26 +1,13 @@
-// The designer's requests. The drafts endpoints return JSON the OpenAPI document leaves untyped,
-// so their shape is declared here (DraftEndpoints.DraftView on the server).
+// The designer's requests, typed by the generated OpenAPI schema (DraftView, DefinitionView…).
 
 import { ApiError, problemMessage, unwrap, type Api, type Schemas } from '../shared/api';
 import type { ActivityDescriptor } from './descriptors';
 import type { PhaseWorkflow } from './document';
 import type { Problem } from './problems';
 
-export interface DraftView {
-  id: string;
-  kind: string;
-  definitionId: string;
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-  valid: boolean;
-  errors: Problem[];
-  definition?: unknown;
-}
-
+export type DraftView = Schemas['DraftView'];
 export type VersionView = Schemas['DefinitionEndpointsVersionView'];
+export type DefinitionView = Schemas['DefinitionEndpointsDefinitionView'];
 export type DiffView = Schemas['DefinitionAuditEndpointsDiffView'];
 export type ValidationView = Schemas['ValidationView'];
 
@@ -35,16 +22,6 @@ export class RefusedWithProblems extends ApiError {
   }
 }
 
-interface Untyped {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-
-function draftOf(result: Untyped, fallback: string): DraftView {
-  return unwrap(result as { data?: DraftView; error?: unknown; response: Response }, fallback);
-}
-
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
 export async function loadDescriptors(api: Api, fallback: string): Promise<ActivityDescriptor[]> {
@@ -52,8 +29,7 @@ export async function loadDescriptors(api: Api, fallback: string): Promise<Activ
 }
 
 export async function listDrafts(api: Api, fallback: string): Promise<DraftView[]> {
-  const result = (await api.GET('/api/v1/workflows/drafts')) as Untyped;
-  return unwrap(result as { data?: DraftView[]; error?: unknown; response: Response }, fallback);
+  return unwrap(await api.GET('/api/v1/workflows/drafts'), fallback);
 }
 
 export async function listVersions(api: Api, fallback: string): Promise<VersionView[]> {
@@ -61,20 +37,19 @@ export async function listVersions(api: Api, fallback: string): Promise<VersionV
 }
 
 export async function getDraft(api: Api, draftId: string, fallback: string): Promise<DraftView> {
-  return draftOf(await api.GET('/api/v1/workflows/drafts/{draftId}', { params: { path: { draftId } } }), fallback);
+  return unwrap(await api.GET('/api/v1/workflows/drafts/{draftId}', { params: { path: { draftId } } }), fallback);
 }
 
-export async function getVersion(api: Api, definitionId: string, version: number, fallback: string) {
-  const data = unwrap(await api.GET('/api/v1/workflows/{definitionId}/versions/{version}', { params: { path: { definitionId, version } } }), fallback);
-  return data as unknown as { version: VersionView; definition: unknown };
+export async function getVersion(api: Api, definitionId: string, version: number, fallback: string): Promise<DefinitionView> {
+  return unwrap(await api.GET('/api/v1/workflows/{definitionId}/versions/{version}', { params: { path: { definitionId, version } } }), fallback);
 }
 
 export async function createDraft(api: Api, document: unknown, fallback: string): Promise<DraftView> {
-  return draftOf(await api.POST('/api/v1/workflows/drafts', { body: document }), fallback);
+  return unwrap(await api.POST('/api/v1/workflows/drafts', { body: document }), fallback);
 }
 
 export async function saveDraft(api: Api, draftId: string, version: number, document: PhaseWorkflow, fallback: string): Promise<DraftView> {
-  return draftOf(
+  return unwrap(
     await api.PUT('/api/v1/workflows/drafts/{draftId}', { params: { path: { draftId } }, body: document, headers: ifMatch(version) }),
     fallback,
   );
@@ -82,13 +57,13 @@ export async function saveDraft(api: Api, draftId: string, version: number, docu
 
 export async function deleteDraft(api: Api, draftId: string, version: number, fallback: string): Promise<void> {
   const result = await api.DELETE('/api/v1/workflows/drafts/{draftId}', { params: { path: { draftId } }, headers: ifMatch(version) });
-  if (!result.response.ok) unwrap(result as Untyped, fallback);
+  if (!result.response.ok) unwrap(result, fallback);
 }
 
 /** Publishes a draft; the new version, or a refusal (with the problems when it is invalid). */
 export async function publishDraft(api: Api, draftId: string, version: number, fallback: string): Promise<VersionView> {
-  const result = (await api.POST('/api/v1/workflows/drafts/{draftId}/publish', { params: { path: { draftId } }, headers: ifMatch(version) })) as Untyped;
-  if (result.response.ok) return (result.data as { version: VersionView }).version;
+  const result = await api.POST('/api/v1/workflows/drafts/{draftId}/publish', { params: { path: { draftId } }, headers: ifMatch(version) });
+  if (result.data) return result.data.version;
   const body = result.error as { errors?: Problem[] } | undefined;
   throw new RefusedWithProblems(problemMessage(result.error, result.response.status, fallback), result.response.status, body?.errors ?? []);
 }

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { ApiError, unwrap, type Campaign, type Template } from '../shared/api';
 import { useApp } from '../shared/context';
-import { FlowchartView } from '../shared/FlowchartView';
 import { portLabels, type PortNamingDescriptor, type WorkflowDocument } from '../shared/flowchart';
+import { LazyFlowchartView as FlowchartView } from '../shared/LazyFlowchartView';
 import { formatTime } from '../shared/format';
 import { Link } from '../shared/Link';
 import { Listing } from '../shared/Listing';

@@ -49,6 +49,7 @@ export const en = {
   problemCode_template_input_duplicate: 'Duplicate template input',
   problemCode_definition_kind_mismatch: 'Wrong kind of definition',
   problemCode_other: 'Problem',
+  loadFailed: 'This part of the page could not be loaded. Reload the page to try again.',
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -99,4 +100,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   problemCode_template_input_duplicate: '模板输入参数重复',
   problemCode_definition_kind_mismatch: '定义类型不符',
   problemCode_other: '问题',
+  loadFailed: '此部分页面未能加载，请刷新页面后重试。',
 };

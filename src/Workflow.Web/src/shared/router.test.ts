@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { appPath, href, matchPath } from './router';
+import { appPath, href, matchPath, mayLeave, setNavigationGuard } from './router';
 
 describe('paths inside the app', () => {
   test.each([
@@ -31,5 +31,45 @@ describe('matching', () => {
     expect(matchPath('/campaigns/:id', '/audit/x')).toBeNull();
     expect(matchPath('/campaigns/:id', '/campaigns/%E0%A4%A')).toBeNull();
     expect(matchPath('/', '/')).toEqual({});
+  });
+});
+
+describe('navigation guards', () => {
+  const asked: string[] = [];
+  const answer = (yes: boolean) => (question: string) => {
+    asked.push(question);
+    return yes;
+  };
+
+  test('with no guard, or a guard without a question, the page is left without asking', () => {
+    asked.length = 0;
+    expect(mayLeave(answer(false))).toBe(true);
+    const remove = setNavigationGuard(() => null);
+    expect(mayLeave(answer(false))).toBe(true);
+    remove();
+    expect(asked).toEqual([]);
+  });
+
+  test("a guard's question is asked: yes leaves, no stays; once removed it asks no more", () => {
+    asked.length = 0;
+    const remove = setNavigationGuard(() => 'Leave without saving?');
+    expect(mayLeave(answer(false))).toBe(false);
+    expect(mayLeave(answer(true))).toBe(true);
+    expect(asked).toEqual(['Leave without saving?', 'Leave without saving?']);
+    remove();
+    expect(mayLeave(answer(false))).toBe(true);
+    expect(asked).toHaveLength(2);
+  });
+
+  test('the first "stay" ends the asking', () => {
+    asked.length = 0;
+    const first = setNavigationGuard(() => 'first');
+    const second = setNavigationGuard(() => 'second');
+    expect(mayLeave(answer(false))).toBe(false);
+    expect(asked).toEqual(['first']);
+    expect(mayLeave(answer(true))).toBe(true);
+    expect(asked).toEqual(['first', 'first', 'second']);
+    first();
+    second();
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useApp } from '../shared/context';
 import { Link } from '../shared/Link';
 import { problemTitle } from '../shared/problemTitles';
-import { navigate } from '../shared/router';
+import { navigate, useNavigationGuard } from '../shared/router';
 import { errorMessage, useLoad } from '../shared/useLoad';
 import { FieldProblems } from './FieldProblems';
 import { InputFields } from './InputFields';
@@ -22,6 +22,8 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
   const failed = t('requestFailed');
   const canEdit = me?.permissions.designDefinitions === true;
   const [form, setForm] = useState<TemplateForm | null>(draftId ? null : emptyTemplate());
+  // The form as last loaded or saved: any other form is an unsaved edit.
+  const [savedForm, setSavedForm] = useState(form);
   const [draftVersion, setDraftVersion] = useState<number | null>(null);
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const [status, setStatus] = useState('');
@@ -36,7 +38,9 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
     templateApi.draft(api, draftId, failed).then(
       (d) => {
         if (!live) return;
-        setForm(toForm(d.definition));
+        const loaded = toForm(d.definition);
+        setForm(loaded);
+        setSavedForm(loaded);
         setDraftVersion(d.version);
         setProblems(d.errors);
       },
@@ -48,6 +52,8 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
     // The draft is loaded once per draft; language switches must not throw away edits.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, draftId]);
+
+  useNavigationGuard(canEdit && form !== savedForm, t('templatesLeaveUnsaved'));
 
   if (!form)
     return error ? (
@@ -87,7 +93,9 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
         : await templateApi.create(api, document, failed);
     setDraftVersion(saved.version);
     setProblems(saved.errors);
-    if (saved.id !== draftId) navigate(`/templates/drafts/${saved.id}`, { replace: true });
+    setSavedForm(form);
+    // The page's own moves after saving skip the guard: the state saying "saved" is not rendered yet.
+    if (saved.id !== draftId) navigate(`/templates/drafts/${saved.id}`, { replace: true, force: true });
     return saved;
   };
 
@@ -110,12 +118,13 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
     const published = await templateApi.publish(api, saved.id, saved.version, failed);
     navigate(`/templates/${encodeURIComponent(published.version.definitionId)}/versions/${published.version.version}`, {
       search: 'published=1',
+      force: true,
     });
   };
 
   const discard = async () => {
     if (draftId && draftVersion !== null) await templateApi.remove(api, draftId, draftVersion, failed);
-    navigate('/templates');
+    navigate('/templates', { force: true }); // the draft was deleted on purpose
   };
 
   const setPhases = (phases: TemplateForm['phases'], structural = false) => change({ ...form, phases }, structural);

@@ -32,7 +32,9 @@ export function TemplateVersionPage({ definitionId, version }: { definitionId: s
   if (!loaded.data) return <p>{t('loading')}</p>;
   const { definition, version: meta } = loaded.data;
   const form = toForm(definition);
-  const inputs = (Array.isArray(definition.inputs) ? definition.inputs : []) as InputDeclaration[];
+  // A published template is always a JSON object (the server validated it); the schema leaves it open.
+  const declared = (definition as { inputs?: unknown }).inputs;
+  const inputs = (Array.isArray(declared) ? declared : []) as InputDeclaration[];
   return (
     <section aria-labelledby="templates-version-heading" className="templates-version">
       <p>

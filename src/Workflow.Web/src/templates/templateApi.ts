@@ -1,27 +1,12 @@
-// The template endpoints the editor uses. Several answer without a declared response schema in
-// openapi.json (drafts, one version), so their bodies are typed here after the server's records
-// (DraftEndpoints.DraftView, DefinitionEndpoints.DefinitionView).
+// The template endpoints the editor uses, typed by the generated OpenAPI schema (DraftView,
+// DefinitionView); bodyOf adds the problems a refused publish carries to the thrown error.
 
 import { ApiError, problemMessage, type Api, type Schemas, type Template } from '../shared/api';
 import type { Problem } from './templateProblems';
 
 export type Validation = Schemas['ValidationView'];
-
-export interface Draft {
-  id: string;
-  definitionId: string;
-  version: number;
-  updatedAt: string;
-  updatedBy: string;
-  valid: boolean;
-  errors: Problem[];
-  definition?: Record<string, unknown>;
-}
-
-export interface PublishedTemplate {
-  version: Template;
-  definition: Record<string, unknown>;
-}
+export type Draft = Schemas['DraftView'];
+export type PublishedTemplate = Schemas['DefinitionEndpointsDefinitionView'];
 
 interface Result {
   data?: unknown;

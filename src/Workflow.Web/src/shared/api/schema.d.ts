@@ -2194,7 +2194,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
+                    };
                 };
                 /** @description Authentication required */
                 401: {
@@ -2218,6 +2220,31 @@ export interface paths {
                          *     }
                          */
                         "application/problem+json": unknown;
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.not_found",
+                         *       "title": "Not found",
+                         *       "status": 404,
+                         *       "detail": "There is no workflow analysis-phase v1.",
+                         *       "instance": "/api/v1/workflows/analysis-phase/versions/1",
+                         *       "code": "definition.not_found",
+                         *       "arguments": {
+                         *         "kind": "workflow",
+                         *         "definitionId": "analysis-phase",
+                         *         "version": " v1"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2399,7 +2426,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DraftView"][];
+                    };
                 };
                 /** @description Authentication required */
                 401: {
@@ -2448,12 +2477,37 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DraftView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.not_object",
+                         *       "title": "Bad request",
+                         *       "status": 400,
+                         *       "detail": "A definition must be a JSON object, not Array.",
+                         *       "instance": "/api/v1/workflows/drafts",
+                         *       "code": "definition.not_object",
+                         *       "arguments": {
+                         *         "valueKind": "Array"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description Authentication required */
                 401: {
@@ -2477,6 +2531,53 @@ export interface paths {
                          *     }
                          */
                         "application/problem+json": unknown;
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/workflows/drafts",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/workflows/drafts",
+                         *         "method": "POST"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                         *       "title": "Conflict",
+                         *       "status": 409,
+                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                         *       "instance": "/api/v1/workflows/drafts",
+                         *       "code": "definition.concurrency_conflict",
+                         *       "arguments": {
+                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2517,7 +2618,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DraftView"];
+                    };
                 };
                 /** @description Authentication required */
                 401: {
@@ -2531,16 +2634,39 @@ export interface paths {
                          *       "title": "Authentication required",
                          *       "status": 401,
                          *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/workflows/drafts/{draftId}",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
                          *       "code": "auth.required",
                          *       "arguments": {
-                         *         "path": "/api/v1/workflows/drafts/{draftId}",
+                         *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
                          *         "method": "GET"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
                          */
                         "application/problem+json": unknown;
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                         *       "title": "Not found",
+                         *       "status": 404,
+                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "draft.not_found",
+                         *       "arguments": {
+                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2572,7 +2698,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DraftView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.not_object",
+                         *       "title": "Bad request",
+                         *       "status": 400,
+                         *       "detail": "A definition must be a JSON object, not Array.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "definition.not_object",
+                         *       "arguments": {
+                         *         "valueKind": "Array"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description Authentication required */
                 401: {
@@ -2586,16 +2737,110 @@ export interface paths {
                          *       "title": "Authentication required",
                          *       "status": 401,
                          *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/workflows/drafts/{draftId}",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
                          *       "code": "auth.required",
                          *       "arguments": {
-                         *         "path": "/api/v1/workflows/drafts/{draftId}",
+                         *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
                          *         "method": "PUT"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
                          */
                         "application/problem+json": unknown;
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *         "method": "PUT"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                         *       "title": "Not found",
+                         *       "status": 404,
+                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "draft.not_found",
+                         *       "arguments": {
+                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                         *       "title": "Conflict",
+                         *       "status": 409,
+                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "definition.concurrency_conflict",
+                         *       "arguments": {
+                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:draft.changed",
+                         *       "title": "Precondition failed",
+                         *       "status": 412,
+                         *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "draft.changed",
+                         *       "arguments": {
+                         *         "current": "4",
+                         *         "expected": "3"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2619,12 +2864,35 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:request.invalid",
+                         *       "title": "Bad request",
+                         *       "status": 400,
+                         *       "detail": "The request is not valid: If-Match must be a quoted version.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "request.invalid",
+                         *       "arguments": {
+                         *         "error": "If-Match must be a quoted version."
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description Authentication required */
                 401: {
@@ -2638,16 +2906,110 @@ export interface paths {
                          *       "title": "Authentication required",
                          *       "status": 401,
                          *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/workflows/drafts/{draftId}",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
                          *       "code": "auth.required",
                          *       "arguments": {
-                         *         "path": "/api/v1/workflows/drafts/{draftId}",
+                         *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
                          *         "method": "DELETE"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
                          */
                         "application/problem+json": unknown;
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *         "method": "DELETE"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                         *       "title": "Not found",
+                         *       "status": 404,
+                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "draft.not_found",
+                         *       "arguments": {
+                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                         *       "title": "Conflict",
+                         *       "status": 409,
+                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "definition.concurrency_conflict",
+                         *       "arguments": {
+                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:draft.changed",
+                         *       "title": "Precondition failed",
+                         *       "status": 412,
+                         *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "draft.changed",
+                         *       "arguments": {
+                         *         "current": "4",
+                         *         "expected": "3"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2684,12 +3046,37 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:request.invalid",
+                         *       "title": "Bad request",
+                         *       "status": 400,
+                         *       "detail": "The request is not valid: If-Match must be a quoted version.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                         *       "code": "request.invalid",
+                         *       "arguments": {
+                         *         "error": "If-Match must be a quoted version."
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description Authentication required */
                 401: {
@@ -2703,16 +3090,140 @@ export interface paths {
                          *       "title": "Authentication required",
                          *       "status": 401,
                          *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/workflows/drafts/{draftId}/publish",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
                          *       "code": "auth.required",
                          *       "arguments": {
-                         *         "path": "/api/v1/workflows/drafts/{draftId}/publish",
+                         *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
                          *         "method": "POST"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
                          */
                         "application/problem+json": unknown;
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                         *         "method": "POST"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                         *       "title": "Not found",
+                         *       "status": 404,
+                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                         *       "code": "draft.not_found",
+                         *       "arguments": {
+                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                         *       "title": "Conflict",
+                         *       "status": 409,
+                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                         *       "code": "definition.concurrency_conflict",
+                         *       "arguments": {
+                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:draft.changed",
+                         *       "title": "Precondition failed",
+                         *       "status": 412,
+                         *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                         *       "code": "draft.changed",
+                         *       "arguments": {
+                         *         "current": "4",
+                         *         "expected": "3"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Content */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.invalid",
+                         *       "title": "Unprocessable request",
+                         *       "status": 422,
+                         *       "detail": "The definition has 1 problem(s); see errors.",
+                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                         *       "code": "definition.invalid",
+                         *       "arguments": {
+                         *         "count": "1"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                         *       "errors": [
+                         *         {
+                         *           "code": "connection.dangling",
+                         *           "message": "The connection start → review has a target 'review' that is not an activity of this flowchart.",
+                         *           "jsonPointer": "/root/connections/2/target/activity"
+                         *         }
+                         *       ]
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2820,7 +3331,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
+                    };
                 };
                 /** @description Authentication required */
                 401: {
@@ -2844,6 +3357,31 @@ export interface paths {
                          *     }
                          */
                         "application/problem+json": unknown;
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.not_found",
+                         *       "title": "Not found",
+                         *       "status": 404,
+                         *       "detail": "There is no workflow analysis-phase v1.",
+                         *       "instance": "/api/v1/templates/analysis-phase/versions/1",
+                         *       "code": "definition.not_found",
+                         *       "arguments": {
+                         *         "kind": "workflow",
+                         *         "definitionId": "analysis-phase",
+                         *         "version": " v1"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3025,7 +3563,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DraftView"][];
+                    };
                 };
                 /** @description Authentication required */
                 401: {
@@ -3074,12 +3614,37 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DraftView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.not_object",
+                         *       "title": "Bad request",
+                         *       "status": 400,
+                         *       "detail": "A definition must be a JSON object, not Array.",
+                         *       "instance": "/api/v1/templates/drafts",
+                         *       "code": "definition.not_object",
+                         *       "arguments": {
+                         *         "valueKind": "Array"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description Authentication required */
                 401: {
@@ -3103,6 +3668,53 @@ export interface paths {
                          *     }
                          */
                         "application/problem+json": unknown;
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/templates/drafts",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/templates/drafts",
+                         *         "method": "POST"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                         *       "title": "Conflict",
+                         *       "status": 409,
+                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                         *       "instance": "/api/v1/templates/drafts",
+                         *       "code": "definition.concurrency_conflict",
+                         *       "arguments": {
+                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3143,7 +3755,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DraftView"];
+                    };
                 };
                 /** @description Authentication required */
                 401: {
@@ -3157,16 +3771,39 @@ export interface paths {
                          *       "title": "Authentication required",
                          *       "status": 401,
                          *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/templates/drafts/{draftId}",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
                          *       "code": "auth.required",
                          *       "arguments": {
-                         *         "path": "/api/v1/templates/drafts/{draftId}",
+                         *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
                          *         "method": "GET"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
                          */
                         "application/problem+json": unknown;
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                         *       "title": "Not found",
+                         *       "status": 404,
+                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "draft.not_found",
+                         *       "arguments": {
+                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3198,7 +3835,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DraftView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.not_object",
+                         *       "title": "Bad request",
+                         *       "status": 400,
+                         *       "detail": "A definition must be a JSON object, not Array.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "definition.not_object",
+                         *       "arguments": {
+                         *         "valueKind": "Array"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description Authentication required */
                 401: {
@@ -3212,16 +3874,110 @@ export interface paths {
                          *       "title": "Authentication required",
                          *       "status": 401,
                          *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/templates/drafts/{draftId}",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
                          *       "code": "auth.required",
                          *       "arguments": {
-                         *         "path": "/api/v1/templates/drafts/{draftId}",
+                         *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
                          *         "method": "PUT"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
                          */
                         "application/problem+json": unknown;
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *         "method": "PUT"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                         *       "title": "Not found",
+                         *       "status": 404,
+                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "draft.not_found",
+                         *       "arguments": {
+                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                         *       "title": "Conflict",
+                         *       "status": 409,
+                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "definition.concurrency_conflict",
+                         *       "arguments": {
+                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:draft.changed",
+                         *       "title": "Precondition failed",
+                         *       "status": 412,
+                         *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "draft.changed",
+                         *       "arguments": {
+                         *         "current": "4",
+                         *         "expected": "3"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3245,12 +4001,35 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:request.invalid",
+                         *       "title": "Bad request",
+                         *       "status": 400,
+                         *       "detail": "The request is not valid: If-Match must be a quoted version.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "request.invalid",
+                         *       "arguments": {
+                         *         "error": "If-Match must be a quoted version."
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description Authentication required */
                 401: {
@@ -3264,16 +4043,110 @@ export interface paths {
                          *       "title": "Authentication required",
                          *       "status": 401,
                          *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/templates/drafts/{draftId}",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
                          *       "code": "auth.required",
                          *       "arguments": {
-                         *         "path": "/api/v1/templates/drafts/{draftId}",
+                         *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
                          *         "method": "DELETE"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
                          */
                         "application/problem+json": unknown;
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *         "method": "DELETE"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                         *       "title": "Not found",
+                         *       "status": 404,
+                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "draft.not_found",
+                         *       "arguments": {
+                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                         *       "title": "Conflict",
+                         *       "status": 409,
+                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "definition.concurrency_conflict",
+                         *       "arguments": {
+                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:draft.changed",
+                         *       "title": "Precondition failed",
+                         *       "status": 412,
+                         *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                         *       "code": "draft.changed",
+                         *       "arguments": {
+                         *         "current": "4",
+                         *         "expected": "3"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3310,12 +4183,37 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:request.invalid",
+                         *       "title": "Bad request",
+                         *       "status": 400,
+                         *       "detail": "The request is not valid: If-Match must be a quoted version.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                         *       "code": "request.invalid",
+                         *       "arguments": {
+                         *         "error": "If-Match must be a quoted version."
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description Authentication required */
                 401: {
@@ -3329,16 +4227,140 @@ export interface paths {
                          *       "title": "Authentication required",
                          *       "status": 401,
                          *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/templates/drafts/{draftId}/publish",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
                          *       "code": "auth.required",
                          *       "arguments": {
-                         *         "path": "/api/v1/templates/drafts/{draftId}/publish",
+                         *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
                          *         "method": "POST"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
                          */
                         "application/problem+json": unknown;
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                         *         "method": "POST"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                         *       "title": "Not found",
+                         *       "status": 404,
+                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                         *       "code": "draft.not_found",
+                         *       "arguments": {
+                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                         *       "title": "Conflict",
+                         *       "status": 409,
+                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                         *       "code": "definition.concurrency_conflict",
+                         *       "arguments": {
+                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:draft.changed",
+                         *       "title": "Precondition failed",
+                         *       "status": 412,
+                         *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                         *       "code": "draft.changed",
+                         *       "arguments": {
+                         *         "current": "4",
+                         *         "expected": "3"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Content */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.invalid",
+                         *       "title": "Unprocessable request",
+                         *       "status": 422,
+                         *       "detail": "The definition has 1 problem(s); see errors.",
+                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                         *       "code": "definition.invalid",
+                         *       "arguments": {
+                         *         "count": "1"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                         *       "errors": [
+                         *         {
+                         *           "code": "connection.dangling",
+                         *           "message": "The connection start → review has a target 'review' that is not an activity of this flowchart.",
+                         *           "jsonPointer": "/root/connections/2/target/activity"
+                         *         }
+                         *       ]
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -4626,6 +5648,10 @@ export interface components {
             before?: string | null;
             after?: string | null;
         };
+        DefinitionEndpointsDefinitionView: {
+            version: components["schemas"]["DefinitionEndpointsVersionView"];
+            definition: unknown;
+        };
         /** @description Why a version is retracted; optional, kept in the ledger entry of the retraction. */
         DefinitionEndpointsRetractRequest: {
             reason?: string | null;
@@ -4644,6 +5670,29 @@ export interface components {
             /** Format: date-time */
             retractedAt?: string | null;
             retractedBy?: string | null;
+        };
+        /**
+         * @description A draft as the drafts endpoints answer it: who made and changed it, its version (its ETag), its
+         *     current validation, and its document (left out of the list). Top-level so the OpenAPI document
+         *     names its schema plainly ("DraftView") for the generated front-end types.
+         */
+        DraftView: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            definitionId: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            valid: boolean;
+            identity?: components["schemas"]["ValidationViewIdentityView"];
+            errors: components["schemas"]["ValidationViewErrorView"][];
+            definition?: unknown;
         };
         /** @description A gate as the API shows it: state (met, unmet, pending, error), what it waits for, and the values it saw. */
         GateView: {
