@@ -40,6 +40,9 @@ public sealed class CampaignPageActionsBrowserTests(BrowserFixture fixture) : IC
             await Assertions.Expect(page.GetByRole(AriaRole.Button, Named("Suspend the campaign"))).ToHaveCountAsync(0);
             await Assertions.Expect(page.GetByRole(AriaRole.Button, Named("Advance to “Rectification and implementation”"))).ToHaveCountAsync(0);
             await Assertions.Expect(page.GetByRole(AriaRole.Button, Named("Cancel the campaign…"))).ToBeVisibleAsync();
+            // Its tasks wait too: no completing or reassigning until it resumes.
+            await Assertions.Expect(page.Locator("[data-testid^='reassign-']")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Complete “", Exact = false })).ToHaveCountAsync(0);
 
             await page.GetByRole(AriaRole.Button, Named("Resume the campaign")).ClickAsync();
             await page.GetByLabel("Reason", new() { Exact = true }).FillAsync("汛期结束，恢复");
@@ -47,6 +50,7 @@ public sealed class CampaignPageActionsBrowserTests(BrowserFixture fixture) : IC
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The campaign has resumed in “Analysis and inspection”.");
             await Assertions.Expect(page.GetByTestId("campaign-status")).ToHaveTextAsync("Running");
             await Assertions.Expect(page.GetByTestId("campaign-why")).Not.ToContainTextAsync("suspended");
+            await Assertions.Expect(page.Locator("[data-testid^='reassign-']").First).ToBeVisibleAsync();
 
             await page.GetByRole(AriaRole.Button, Named("Reassign “Phase-transition work meeting”")).ClickAsync();
             var form = page.GetByRole(AriaRole.Form, Named("Reassign “Phase-transition work meeting”"));

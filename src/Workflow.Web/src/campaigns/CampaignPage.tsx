@@ -256,7 +256,8 @@ export function CampaignPage({ id }: { id: string }) {
           names={nameOf}
           language={language}
           t={t}
-          canComplete={canComplete}
+          // A suspended campaign refuses work on its tasks; the why-not-yet panel says to resume it.
+          canComplete={canComplete && !c.suspended}
           onComplete={(task) => {
             setCompleting(task);
             setReassigning(null);
