@@ -22,9 +22,10 @@ export const emptyFilter: LedgerFilter = { campaignId: '', kind: '', actor: '', 
 /** The id of the definitions stream in the ledger (LedgerStream.Definitions on the server). */
 export const definitionsStreamId = '00000000-0000-0000-0000-0000000000d1';
 
-/** The kinds of ledger entries, offered as suggestions in the kind field. */
+/** The kinds of ledger entries, offered as suggestions in the kind field (ledgerKinds.test.ts keeps them equal to the server's). */
 export const ledgerKinds = [
   'campaign.created',
+  'campaign.variablesSet',
   'phase.transitioned',
   'workflow.started',
   'workflow.completed',
@@ -40,6 +41,9 @@ export const ledgerKinds = [
   'finding.recorded',
   'join.arrived',
   'notification.requested',
+  'definition.draftCreated',
+  'definition.draftUpdated',
+  'definition.draftDeleted',
   'definition.published',
   'definition.retracted',
   'definition.imported',
