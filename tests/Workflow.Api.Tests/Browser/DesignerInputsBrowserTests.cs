@@ -67,8 +67,8 @@ public sealed class DesignerInputsBrowserTests(BrowserFixture fixture) : IClassF
             await page.GetByTestId("declaration-problems-inputs-1").ScrollIntoViewIfNeededAsync();
             await Chromium.ScreenshotAsync(page, "designer-inputs-en.png");
 
-            // Undo takes the name back, then removing the row leaves the workflow valid again.
-            await page.Keyboard.PressAsync("Control+Z");
+            // The designer's Undo takes the name back, then removing the row leaves the workflow valid again.
+            await page.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Button, new() { Name = "↶ Undo", Exact = true }).ClickAsync();
             await Assertions.Expect(second.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("input1");
             await second.GetByRole(AriaRole.Button, new() { Name = "Remove input input1", Exact = true }).ClickAsync();
             await Assertions.Expect(designer.DeclarationRow("Input 2")).ToHaveCountAsync(0);
@@ -90,5 +90,41 @@ public sealed class DesignerInputsBrowserTests(BrowserFixture fixture) : IClassF
         Assert.Equal("rounds", variable.GetProperty("name").GetString());
         Assert.Equal("Int32", variable.GetProperty("typeName").GetString());
         Assert.Equal("0", variable.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task ChineseDesigner_ShowsASeedWorkflowsInputs_ReadOnlyWhenPublished_EditableInTheCopy()
+    {
+        var key = await App.IssueKeyAsync("designer.inputs.zh", false, Roles.Admin);
+        await fixture.Chromium.OnPageAsync(nameof(ChineseDesigner_ShowsASeedWorkflowsInputs_ReadOnlyWhenPublished_EditableInTheCopy), "zh-CN", async page =>
+        {
+            await page.SetViewportSizeAsync(1600, 1100);
+            var designer = new DesignerPage(page, App.BaseUrl);
+            await designer.SignInAsync(key, "API 密钥", "登录");
+            await designer.OpenFromNavigationAsync("流程设计", "流程设计器");
+            await page.GetByRole(AriaRole.Link, new() { Name = "study-phase", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "study-phase（第 1 版）", Exact = true })).ToBeVisibleAsync();
+
+            // The seed file's input, with its names and description, in Chinese labels; read-only in a published version.
+            await Assertions.Expect(designer.Properties.GetByRole(AriaRole.Heading, new() { Name = "流程输入参数", Exact = true })).ToBeVisibleAsync();
+            var input = designer.DeclarationRow("输入参数 1");
+            await Assertions.Expect(input.GetByLabel("名称", new() { Exact = true })).ToHaveValueAsync("minimumResearchFindings");
+            await Assertions.Expect(input.GetByLabel("数据类型", new() { Exact = true })).ToHaveValueAsync("integer");
+            await Assertions.Expect(input.GetByLabel("必填", new() { Exact = true })).ToBeCheckedAsync();
+            await Assertions.Expect(input.GetByLabel("显示名称（中文）", new() { Exact = true })).ToHaveValueAsync("调研查找问题最少条数");
+            await Assertions.Expect(input.GetByLabel("名称", new() { Exact = true })).ToBeDisabledAsync();
+            await Assertions.Expect(designer.Properties.GetByText("无。", new() { Exact = true })).ToBeVisibleAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "复制为新草稿", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "草稿：study-phase", Exact = true })).ToBeVisibleAsync();
+            input = designer.DeclarationRow("输入参数 1");
+            await input.GetByLabel("数据类型", new() { Exact = true }).SelectOptionAsync("number");
+            await Assertions.Expect(input.GetByLabel("数据类型", new() { Exact = true })).ToHaveValueAsync("number");
+            await page.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Button, new() { Name = "↶ 撤销", Exact = true }).ClickAsync();
+            await Assertions.Expect(input.GetByLabel("数据类型", new() { Exact = true })).ToHaveValueAsync("integer");
+            await designer.Properties.GetByRole(AriaRole.Button, new() { Name = "添加变量", Exact = true }).ClickAsync();
+            await Assertions.Expect(designer.DeclarationRow("变量 1").GetByLabel("初始值（JSON）", new() { Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(designer.Problems.GetByText("未发现问题，可以发布。")).ToBeVisibleAsync();
+        });
     }
 }
