@@ -149,12 +149,18 @@ function VariableRow({ variable, ...p }: RowProps & { variable: WorkflowVariable
       set({ value: next.value }, 'value');
     }
   };
+  // Text that was not JSON may be fine for the new type (a String takes any text): apply it with the type.
+  const changeType = (next: string) => {
+    const checked = checkVariableValue(text, next);
+    if (checked.ok) echo.current = checked.value ?? '';
+    set(checked.ok ? { typeName: next, value: checked.value } : { typeName: next }, 'type');
+  };
   return (
     <Row kind="variables" name={variable.name ?? ''} {...p}>
       <div className="designer-inline designer-declaration-type">
         <div className="designer-field">
           <label htmlFor={`${id}-type`}>{t('designerDeclType')}</label>
-          <select id={`${id}-type`} value={typeName} onChange={(e) => set({ typeName: e.target.value }, 'type')}>
+          <select id={`${id}-type`} value={typeName} onChange={(e) => changeType(e.target.value)}>
             {!(variableTypeNames as readonly string[]).includes(typeName) && <option value={typeName}>{typeName}</option>}
             {variableTypeNames.map((name) => (
               <option key={name} value={name}>
