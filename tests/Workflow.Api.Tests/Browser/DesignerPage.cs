@@ -90,6 +90,12 @@ public sealed class DesignerPage(IPage page, string baseUrl)
     /// <summary>Types into a field of the properties panel, found by its label.</summary>
     public Task FillPropertyAsync(string label, string text) => Properties.GetByLabel(label, new() { Exact = true }).FillAsync(text);
 
+    /// <summary>Clicks an empty corner of the canvas: nothing is selected, so the workflow's own properties show.</summary>
+    public Task SelectNothingAsync() => Canvas.Locator(".react-flow__pane").ClickAsync(new() { Position = new() { X = 8, Y = 8 } });
+
+    /// <summary>A row of the workflow's inputs or variables, by the label the page gives it ("Input 2").</summary>
+    public ILocator DeclarationRow(string label) => Properties.GetByRole(AriaRole.Group, new() { Name = label, Exact = true });
+
     /// <summary>Runs the auto-layout and waits until it is done (the button is disabled while ELK runs).</summary>
     public async Task LayoutAsync(string buttonLabel)
     {

@@ -23,10 +23,17 @@ export function ProblemsPanel({
     const a = document.root.activities.find((x) => x.id === id);
     return a?.metadata?.displayNames?.[language] ?? a?.name ?? id;
   };
-  const rows: { key: string; problem: Problem; where?: string; select: Selection }[] = [
+  // `select` null clears the selection, which shows the workflow's properties (its inputs and
+  // variables); undefined means there is nothing to show.
+  const rows: { key: string; problem: Problem; where?: string; select: Selection | undefined }[] = [
     ...[...placed.byNode].flatMap(([node, list]) => list.map((problem, i) => ({ key: `n:${node}:${i}`, problem, where: label(node), select: { node } }))),
     ...[...placed.byEdge].flatMap(([edge, list]) => list.map((problem, i) => ({ key: `e:${edge}:${i}`, problem, where: edge, select: { edge } }))),
-    ...placed.general.map((problem, i) => ({ key: `g:${i}`, problem, select: null })),
+    ...[...placed.byDeclaration].flatMap(([at, list]) => {
+      const [kind, index] = at.split('/');
+      const where = t(kind === 'inputs' ? 'designerDeclInputRow' : 'designerDeclVariableRow', { n: Number(index) + 1 });
+      return list.map((problem, i) => ({ key: `d:${at}:${i}`, problem, where, select: null }));
+    }),
+    ...placed.general.map((problem, i) => ({ key: `g:${i}`, problem, select: undefined })),
   ];
   return (
     <section className="designer-panel designer-problems" aria-labelledby="designer-problems-heading" aria-busy={checking}>
@@ -45,7 +52,7 @@ export function ProblemsPanel({
         <ul data-testid="designer-problems">
           {rows.map((r) => (
             <li key={r.key}>
-              <button type="button" className="designer-problem" onClick={() => r.select && onSelect(r.select)} disabled={!r.select}>
+              <button type="button" className="designer-problem" onClick={() => r.select !== undefined && onSelect(r.select)} disabled={r.select === undefined}>
                 <strong>{problemTitle(t, r.problem)}</strong>
                 {r.where && <span className="designer-problem-where"> · {r.where}</span>}
                 <span className="designer-problem-detail">{r.problem.message}</span>

@@ -3,6 +3,7 @@ import { useApp } from '../shared/context';
 import { formFields, nameIn, portsOf, setDisplayName, setField, type ActivityDescriptor } from './descriptors';
 import { connect, donePort, removeConnections, renameActivity, replaceActivity, type Activity, type PhaseWorkflow } from './document';
 import type { Selection } from './Editor';
+import { DeclarationsEditor } from './DeclarationsEditor';
 import { FieldEditor } from './FieldEditor';
 import { edgeIds } from './model';
 import { problemTitle } from '../shared/problemTitles';
@@ -21,7 +22,7 @@ interface PanelProps {
 
 const idPattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-/** The selected activity's form (from its type's descriptor), or the selected connection, or the workflow's names. */
+/** The selected activity's form (from its type's descriptor), or the selected connection, or the workflow's names, inputs and variables. */
 export function PropertiesPanel(p: PanelProps) {
   const { t } = useApp();
   const nodeId = p.selection && 'node' in p.selection ? p.selection.node : undefined;
@@ -215,6 +216,7 @@ function WorkflowForm(p: PanelProps) {
         <input id="workflow-name-zh" lang="zh-CN" value={d.displayNames?.['zh-CN'] ?? ''} onChange={(e) => setName('zh-CN', e.target.value)} />
       </div>
       <ProblemList problems={p.placed.general} testId="workflow-problems" />
+      <DeclarationsEditor document={d} byDeclaration={p.placed.byDeclaration} onEdit={p.onEdit} />
     </div>
   );
 }

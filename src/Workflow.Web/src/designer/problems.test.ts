@@ -48,3 +48,29 @@ describe('placeProblems', () => {
     expect(pointerSegments('')).toEqual([]);
   });
 });
+
+describe('placeProblems for the workflow inputs and variables', () => {
+  const declared = () => ({
+    ...sampleDocument(),
+    inputs: [{ name: 'threshold', type: 'number' }, { name: 'threshold', type: 'number' }],
+    variables: [{ name: 'rounds', typeName: 'Int32', value: '0' }],
+  });
+
+  it('puts a problem on the input or variable row its pointer names', () => {
+    const placed = placeProblems(declared(), [
+      problem('template.input_duplicate', '/inputs/1/name'),
+      problem('property.invalid', '/variables/0/value'),
+      problem('property.invalid', '/inputs/0'),
+    ]);
+    expect([...placed.byDeclaration.keys()]).toEqual(['inputs/1', 'variables/0', 'inputs/0']);
+    expect(placed.byDeclaration.get('inputs/1')!.map((p) => p.code)).toEqual(['template.input_duplicate']);
+    expect(placed.general).toEqual([]);
+    expect(placed.byNode.size).toBe(0);
+  });
+
+  it('keeps a problem of the whole list, or of a row that is gone, with the workflow', () => {
+    const placed = placeProblems(declared(), [problem('property.invalid', '/inputs'), problem('property.invalid', '/variables/3/name'), problem('property.invalid', '/inputs/x')]);
+    expect(placed.byDeclaration.size).toBe(0);
+    expect(placed.general).toHaveLength(3);
+  });
+});

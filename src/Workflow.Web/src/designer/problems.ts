@@ -1,5 +1,6 @@
 // The server's validation problems placed on what they name: an activity (node), a connection
-// (edge), an input of an activity (a field of the properties form), or the workflow as a whole.
+// (edge), an input of an activity (a field of the properties form), one of the workflow's own
+// inputs or variables (a row of the workflow's properties), or the workflow as a whole.
 
 import type { Schemas } from '../shared/api';
 import { donePort, type PhaseWorkflow } from './document';
@@ -12,6 +13,8 @@ export interface PlacedProblems {
   byEdge: Map<string, Problem[]>;
   /** Keyed "activityId/inputName". */
   byField: Map<string, Problem[]>;
+  /** Problems of the workflow's own inputs and variables, keyed "inputs/N" or "variables/N". */
+  byDeclaration: Map<string, Problem[]>;
   /** Problems of the workflow itself (no start, no end, its inputs…). */
   general: Problem[];
 }
@@ -32,11 +35,16 @@ export function pointerSegments(pointer: string): string[] {
 }
 
 export function placeProblems(document: PhaseWorkflow, problems: readonly Problem[]): PlacedProblems {
-  const placed: PlacedProblems = { byNode: new Map(), byEdge: new Map(), byField: new Map(), general: [] };
+  const placed: PlacedProblems = { byNode: new Map(), byEdge: new Map(), byField: new Map(), byDeclaration: new Map(), general: [] };
   const ids = edgeIds(document.root.connections);
   for (const problem of problems) {
     const [first, second, index, field] = pointerSegments(problem.jsonPointer);
     const inRoot = first === 'root';
+    // A declaration that the document holds at that index (a stale index falls back to general).
+    if ((first === 'inputs' || first === 'variables') && second !== undefined && /^\d+$/.test(second) && Array.isArray(document[first]) && Number(second) < (document[first] as unknown[]).length) {
+      add(placed.byDeclaration, `${first}/${second}`, problem);
+      continue;
+    }
     // A connection: by the index its pointer gives, else by the ends the server names.
     let edge: string | undefined;
     if (inRoot && second === 'connections' && index !== undefined && ids[Number(index)]) edge = ids[Number(index)];
