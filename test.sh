@@ -107,9 +107,11 @@ ensure_node() {
 }
 
 # Runs the web app's unit tests (Vitest) and writes JUnit results next to the TRX files.
+# The TAP reporter, not the default one: Vitest 5's default reporter needs Map.groupBy (Node 21+)
+# and, on Node 20, crashes when a test fails, before the JUnit file is written.
 web_unit_tests() {
   say "web app unit tests (vitest)"
-  (cd "$web_dir" && npm test -- --run --reporter=default --reporter=junit --outputFile.junit="$results/vitest-junit.xml")
+  (cd "$web_dir" && npm test -- --run --reporter=tap-flat --reporter=junit --outputFile.junit="$results/vitest-junit.xml")
 }
 
 # ---------------------------------------------------------------------------------------------
