@@ -68,6 +68,22 @@ public sealed class Chromium : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = signIn, Exact = true }).ClickAsync();
     }
 
+    /// <summary>
+    /// Answers the page's confirm dialogs ("leave without saving?") as a user would: staying until
+    /// <see cref="LeavePageDialogs.Leave"/> is set; every question asked is kept.
+    /// </summary>
+    public static LeavePageDialogs AnswerLeaveDialogs(IPage page)
+    {
+        var dialogs = new LeavePageDialogs();
+        page.Dialog += async (_, dialog) =>
+        {
+            dialogs.Asked.Add(dialog.Message);
+            if (dialogs.Leave) await dialog.AcceptAsync();
+            else await dialog.DismissAsync();
+        };
+        return dialogs;
+    }
+
     /// <summary>The README's pictures: written there too when WORKFLOW_UPDATE_SCREENSHOTS=1.</summary>
     public static string ReadmeScreenshotFolder => RepositoryFiles.PathOf("docs", "screenshots");
 
@@ -93,6 +109,14 @@ public sealed class Chromium : IAsyncLifetime
             // A screenshot is a help, never the reason a test fails.
         }
     }
+}
+
+/// <summary>The questions a page asked before leaving, and whether the user says yes from now on.</summary>
+public sealed class LeavePageDialogs
+{
+    public List<string> Asked { get; } = [];
+
+    public bool Leave { get; set; }
 }
 
 /// <summary>The app on Kestrel and the browser, shared by the browser tests of a class.</summary>

@@ -220,14 +220,7 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
         await fixture.Chromium.OnPageAsync(nameof(UnsavedEdit_LeavingThroughALinkOrBack_Asks_StayKeepsIt_LeaveDropsIt), "en-US", async page =>
         {
             await page.SetViewportSizeAsync(1600, 960);
-            var asked = new List<string>();
-            var leave = false;
-            page.Dialog += async (_, dialog) =>
-            {
-                asked.Add(dialog.Message);
-                if (leave) await dialog.AcceptAsync();
-                else await dialog.DismissAsync();
-            };
+            var dialogs = Chromium.AnswerLeaveDialogs(page);
             var designer = new DesignerPage(page, App.BaseUrl);
             await designer.SignInAsync(key, "API key", "Sign in");
             await designer.OpenFromNavigationAsync("Designer", "Workflow designer");
@@ -251,16 +244,16 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             await page.GetByRole(AriaRole.Link, Named("← All workflows")).ClickAsync();
             await page.GoBackAsync();
             await Assertions.Expect(heading).ToBeVisibleAsync();
-            Assert.Equal([question, question, question], asked);
+            Assert.Equal([question, question, question], dialogs.Asked);
             Assert.Equal(draftUrl, page.Url);
             await Assertions.Expect(page.GetByText("Unsaved changes")).ToBeVisibleAsync();
             await Assertions.Expect(dueInDays).ToHaveValueAsync("9");
 
             // Leaving (the dialog accepted) goes, and the edit was not saved.
-            leave = true;
+            dialogs.Leave = true;
             await NavLink(page, "Templates").ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Published campaign templates"))).ToBeVisibleAsync();
-            Assert.Equal(4, asked.Count);
+            Assert.Equal(4, dialogs.Asked.Count);
             await designer.OpenFromNavigationAsync("Designer", "Workflow designer");
             await page.GetByRole(AriaRole.Link, Named("guarded-study")).ClickAsync();
             await designer.SelectNodeAsync("studyMobilization");
@@ -268,7 +261,7 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             // With nothing unsaved, leaving asks nothing.
             await NavLink(page, "Templates").ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Published campaign templates"))).ToBeVisibleAsync();
-            Assert.Equal(4, asked.Count);
+            Assert.Equal(4, dialogs.Asked.Count);
         });
     }
 

@@ -170,14 +170,7 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
         var key = await App.IssueKeyAsync("template.guard", false, Roles.All);
         await fixture.Chromium.OnPageAsync(nameof(UnsavedTemplate_LeavingThroughTheNavigation_Asks_StayKeepsTheForm), "en-US", async page =>
         {
-            var asked = new List<string>();
-            var leave = false;
-            page.Dialog += async (_, dialog) =>
-            {
-                asked.Add(dialog.Message);
-                if (leave) await dialog.AcceptAsync();
-                else await dialog.DismissAsync();
-            };
+            var dialogs = Chromium.AnswerLeaveDialogs(page);
             await TemplateEditorPage.SignInAsync(page, App.BaseUrl, key);
             var editor = new TemplateEditorPage(page, App.BaseUrl);
             await editor.OpenNewTemplateAsync();
@@ -185,7 +178,7 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
             // Untouched, the new template is left without a question.
             await campaigns.ClickAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/app/campaigns$"));
-            Assert.Empty(asked);
+            Assert.Empty(dialogs.Asked);
 
             await editor.OpenNewTemplateAsync();
             var templateId = page.GetByRole(AriaRole.Group, Named("Template")).GetByLabel("Template id");
@@ -193,12 +186,12 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
             await campaigns.ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("New template"))).ToBeVisibleAsync();
             await Assertions.Expect(templateId).ToHaveValueAsync("guarded-template");
-            Assert.Equal(["This template has unsaved changes. Leave without saving them?"], asked);
+            Assert.Equal(["This template has unsaved changes. Leave without saving them?"], dialogs.Asked);
 
-            leave = true;
+            dialogs.Leave = true;
             await campaigns.ClickAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/app/campaigns$"));
-            Assert.Equal(2, asked.Count);
+            Assert.Equal(2, dialogs.Asked.Count);
         });
     }
 }
