@@ -17,9 +17,8 @@ public static class CampaignProblems
             _ => 409,
         };
         var arguments = new Dictionary<string, string>(refusal.Arguments);
-        if (refusal.Code == CampaignRefusalCodes.TriggerNotPermitted)
-            arguments["reasons"] = string.Join("; ", refusal.UnmetGuards);
         if (Messages.IsChinese(context)) RefusalWording.ToChinese(refusal, arguments);
+        else if (refusal.Code == CampaignRefusalCodes.TriggerNotPermitted) arguments["reasons"] = string.Join("; ", refusal.UnmetGuards);
         var extensions = new Dictionary<string, object?>();
         if (!refusal.Gates.IsDefaultOrEmpty) extensions["gates"] = refusal.Gates.Select(g => GateView.From(g, context)).ToList();
         if (!refusal.UnmetGuards.IsDefaultOrEmpty) extensions["unmetGuards"] = refusal.UnmetGuards;

@@ -40,17 +40,21 @@ public static class CampaignProgress
         var template = catalog.FindTemplate(row.TemplateId, row.TemplateVersion)!;
         var campaign = JsonSerializer.Deserialize<CampaignInstance>(row.StateJson, EngineJson.Options)!;
         var assessment = CampaignEngine.Assess(template, campaign);
-        var culture = Messages.IsChinese(context) ? "zh-CN" : "en";
+        var culture = Messages.Culture(context);
         var current = template.FindPhase(campaign.State);
         var phases = template.Phases.Select(p => new PhaseView(
             p.Id, p.Definition.Name, p.Definition.DisplayNames.Get(culture) ?? p.Definition.Name,
             PhaseStatus(campaign, p.Index, current?.Index),
             campaign.Transitions.Count(t => t.To == p.Id && t.Trigger is CampaignTrigger.Start or CampaignTrigger.Advance or CampaignTrigger.SendBack))).ToList();
-        var tasks = campaign.Workflow?.Tasks.Values.OrderBy(t => t.Sequence).Select(t => new TaskView(
-            t.Id, t.ActivityId, current?.Workflow.Definition.Root.Activities.FirstOrDefault(a => a.Id == t.ActivityId)?.Type ?? "",
-            current?.Workflow.Definition.Root.Activities.FirstOrDefault(a => a.Id == t.ActivityId) is { } a ? a.DisplayNames.Get(culture) ?? a.Name : null,
-            t.Status.ToString().ToLowerInvariant(), t.Assignee, t.ActivatedAt, t.DueAt, t.IsOverdue(now), t.Iteration, t.Unit, t.Item,
-            t.Outcome, t.Result, t.CompletedBy, t.EndedAt)).ToList() ?? [];
+        TaskView ViewOf(TaskInstance t)
+        {
+            var activity = current?.Workflow.FindActivity(t.ActivityId);
+            return new TaskView(
+                t.Id, t.ActivityId, activity?.Type ?? "", activity is null ? null : activity.DisplayNames.Get(culture) ?? activity.Name,
+                t.Status.ToString().ToLowerInvariant(), t.Assignee, t.ActivatedAt, t.DueAt, t.IsOverdue(now), t.Iteration, t.Unit, t.Item,
+                t.Outcome, t.Result, t.CompletedBy, t.EndedAt);
+        }
+        var tasks = campaign.Workflow?.Tasks.Values.OrderBy(t => t.Sequence).Select(ViewOf).ToList() ?? [];
         return TypedResults.Ok(new ProgressResponse(
             row.Id, campaign.State, row.Status, campaign.Suspended, row.Version, phases, current?.Id, campaign.Round,
             campaign.Workflow?.Status.ToString().ToLowerInvariant(), tasks,

@@ -64,6 +64,9 @@ public static partial class Messages
     public static bool IsChinese(HttpContext context) =>
         context.Request.Headers.AcceptLanguage.ToString().TrimStart().StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The culture a response's display names are taken in: zh-CN or en.</summary>
+    public static string Culture(HttpContext context) => IsChinese(context) ? "zh-CN" : "en";
+
     /// <summary>The detail for a code in the request's language, or <paramref name="fallback"/> when the code has no text.</summary>
     public static string Detail(HttpContext context, string code, IReadOnlyDictionary<string, string> arguments, string? fallback = null)
     {

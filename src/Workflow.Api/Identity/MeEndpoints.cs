@@ -21,7 +21,7 @@ public static class MeEndpoints
             async Task<bool> May(string policy) => (await authorization.AuthorizeAsync(user, policy)).Succeeded;
             var campaigns = await May(Roles.CampaignWriters);
             return TypedResults.Ok(new MeResponse(
-                user.Identity?.Name ?? "",
+                user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
                 [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
                 user.HasClaim(ApiKeyAuthentication.ActForOthersClaim, "true"),
                 new MePermissions(campaigns, campaigns, await May(Roles.TaskWriters), await May(Roles.DefinitionWriters), await May(Roles.Auditors))));

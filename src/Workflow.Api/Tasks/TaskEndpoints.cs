@@ -74,11 +74,11 @@ public static class TaskEndpoints
                           select new { w, c.Name, c.TemplateId, c.TemplateVersion }).Take(take + 1).ToListAsync(cancellationToken);
         // The names come from the published (immutable) template version the campaign runs, held in the catalog:
         // a lookup in memory per row, no extra query.
-        var culture = Messages.IsChinese(context) ? "zh-CN" : "en";
+        var culture = Messages.Culture(context);
         var items = page.Take(take).Select(r =>
         {
             var phase = catalog.FindTemplate(r.TemplateId, r.TemplateVersion)?.FindPhase(r.w.PhaseId);
-            var activity = phase?.Workflow.Definition.Root.Activities.FirstOrDefault(a => a.Id == r.w.ActivityId);
+            var activity = phase?.Workflow.FindActivity(r.w.ActivityId);
             return new WorkItemView(
                 r.w.CampaignId, r.Name, r.w.PhaseId, phase is null ? r.w.PhaseId : phase.Definition.DisplayNames.Get(culture) ?? phase.Definition.Name,
                 r.w.Round, r.w.TaskId, r.w.ActivityId, r.w.ActivityType, activity is null ? null : activity.DisplayNames.Get(culture) ?? activity.Name,

@@ -30,7 +30,7 @@ public static class ActivityDescriptorJson
         json["resultFields"] = new JsonArray([.. descriptor.ResultFields.OrEmpty().Select(Field)]);
         json["rules"] = new JsonArray([.. descriptor.Rules.OrEmpty().Select(Rule)]);
         json["outboundPorts"] = Strings(descriptor.OutboundPorts.OrEmpty());
-        json["portDisplayNames"] = PortDisplayNames(descriptor.OutboundPorts.OrEmpty());
+        json["portDisplayNames"] = ActivityPorts.NamesJson(descriptor.OutboundPorts.OrEmpty());
         json["portsFromInput"] = descriptor.PortsFromInput;
         json["hasInboundPort"] = descriptor.HasInboundPort;
         json["resultSchema"] = ResultSchema.For(descriptor);
@@ -82,15 +82,6 @@ public static class ActivityDescriptorJson
         ["limit"] = rule.Limit,
         ["messages"] = JsonNames.Of(rule.Messages),
     };
-
-    /// <summary>Each fixed port's label by port name: <c>{"Approved": {"en": "Approved", "zh-CN": "通过"}}</c>.</summary>
-    private static JsonObject PortDisplayNames(IEnumerable<string> ports)
-    {
-        var json = new JsonObject();
-        foreach (var port in ports)
-            if (ActivityPorts.DisplayNames.TryGetValue(port, out var names)) json[port] = JsonNames.Of(names);
-        return json;
-    }
 
     private static JsonArray Strings(IEnumerable<string> values) => [.. values.Select(v => (JsonNode?)JsonValue.Create(v))];
 }

@@ -20,4 +20,13 @@ public static class ActivityPorts
             [DocumentActivities.ApprovedPort] = LocalizedText.Of("Approved", "通过"),
             [DocumentActivities.ChangesRequestedPort] = LocalizedText.Of("Changes requested", "需修改"),
         }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Each of these ports' labels by port name, <c>{"Approved": {"en": "Approved", "zh-CN": "通过"}}</c>; ports without a fixed label are left out.</summary>
+    internal static System.Text.Json.Nodes.JsonObject NamesJson(IEnumerable<string> ports)
+    {
+        var json = new System.Text.Json.Nodes.JsonObject();
+        foreach (var port in ports)
+            if (DisplayNames.TryGetValue(port, out var names)) json[port] = JsonNames.Of(names);
+        return json;
+    }
 }

@@ -82,10 +82,7 @@ public static class ResultSchema
         if (descriptor.PortsFromInput is null)
         {
             schema["enum"] = new JsonArray([.. ports.Select(p => JsonValue.Create(p))]);
-            var names = new JsonObject();
-            foreach (var port in ports)
-                if (ActivityPorts.DisplayNames.TryGetValue(port, out var portNames)) names[port] = JsonNames.Of(portNames);
-            schema["x-enumDisplayNames"] = names;
+            schema["x-enumDisplayNames"] = ActivityPorts.NamesJson(ports);
         }
         return schema;
     }

@@ -57,8 +57,8 @@ internal static class ActivityInputCompiler
             if (input.Required)
                 // The pointer names the activity (the input is not there to point at); the argument names the input,
                 // so that a designer can show the problem next to that input's field.
-                errors.Add(new ValidationError(ValidationCodes.ActivityInputMissing, $"Activity '{activity.Id}' needs the input '{input.Name}'.", pointer,
-                    activity.Id, Arguments: new Dictionary<string, string> { ["input"] = input.Name }));
+                errors.Add(Error(ValidationCodes.ActivityInputMissing, $"Activity '{activity.Id}' needs the input '{input.Name}'.", pointer,
+                    activity.Id, new Dictionary<string, string> { ["input"] = input.Name }));
             else if (input.Default is { } fallback)
                 compiled[input.Name] = new CompiledValue(fallback, null);
         }
@@ -120,6 +120,7 @@ internal static class ActivityInputCompiler
         _ => $"a {DataTypes.ToName(type)}",
     };
 
-    private static ValidationError Error(string code, string message, string pointer, string? activityId) =>
-        new(code, message, pointer, activityId);
+    private static ValidationError Error(
+        string code, string message, string pointer, string? activityId, IReadOnlyDictionary<string, string>? arguments = null) =>
+        new(code, message, pointer, activityId, Arguments: arguments);
 }

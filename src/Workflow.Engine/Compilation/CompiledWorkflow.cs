@@ -49,4 +49,7 @@ public sealed class CompiledWorkflow
 
     internal CompiledActivity? Find(string activityId) =>
         ActivityIndex.TryGetValue(activityId, out var index) ? Activities[index] : null;
+
+    /// <summary>An activity of the definition by id, from the index built at compilation (no scan).</summary>
+    public ActivityDefinition? FindActivity(string activityId) => Find(activityId)?.Definition;
 }

@@ -27,9 +27,7 @@ public sealed class AuditorBrowserTests(BrowserFixture fixture) : IClassFixture<
     {
         using var client = App.RealClient(await App.IssueKeyAsync("campaign-office", false, Roles.Operator));
         var name = $"审计浏览器测试活动-{Guid.NewGuid():N}"[..24];
-        var created = await client.PostJsonAsync("/api/v1/campaigns", NewCampaign(name));
-        Assert.Equal(HttpStatusCode.Created, created.Status);
-        var location = created.Header("Location")!;
+        var location = await CampaignSteps.CreateAsync(client, name);
         await CampaignSteps.FireAsync(client, location, "start");
         await CampaignSteps.CompleteAsync(client, location, "studyMobilization:1", Meeting("2023-03-01"));
         await CampaignSteps.CompleteAsync(client, location, "centralizedStudy:1", Meeting("2023-03-10"));
@@ -61,7 +59,7 @@ public sealed class AuditorBrowserTests(BrowserFixture fixture) : IClassFixture<
 
         await fixture.Chromium.OnPageAsync(nameof(Auditor_FiltersTheLedger_DownloadsMatchingCsv_VerifiesIntact_AndReadsItInChinese), "en-US", async page =>
         {
-            await Chromium.SignInAsync(page, App.BaseUrl + "/app/", auditorKey, "API key", "Sign in");
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/", auditorKey);
             await page.GetByRole(AriaRole.Link, Named("Audit")).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Ledger"))).ToBeVisibleAsync();
 
@@ -123,7 +121,7 @@ public sealed class AuditorBrowserTests(BrowserFixture fixture) : IClassFixture<
 
         await fixture.Chromium.OnPageAsync(nameof(RewrittenEntry_ShowsWhereAndWhyTheChainBreaks), "en-US", async page =>
         {
-            await Chromium.SignInAsync(page, App.BaseUrl + "/app/", auditorKey, "API key", "Sign in");
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/", auditorKey);
             await page.GotoAsync($"{App.BaseUrl}/app/audit?campaignId={campaign}");
             await Assertions.Expect(page.GetByTestId("ledger-row").First).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Form, Named("Filter")).GetByRole(AriaRole.Button, Inside("Verify")).ClickAsync();

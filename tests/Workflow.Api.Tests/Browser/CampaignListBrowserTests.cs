@@ -20,13 +20,6 @@ public sealed class CampaignListBrowserTests(BrowserFixture fixture) : IClassFix
 
     private static LocatorGetByRoleOptions In(string name) => new() { Name = name, Exact = true };
 
-    private static async Task<string> CreateAsync(HttpClient client, string name, string organization)
-    {
-        var created = await client.PostJsonAsync("/api/v1/campaigns", NewCampaign(name, organization));
-        Assert.True(created.Status == HttpStatusCode.Created, created.Text);
-        return created.Header("Location")!;
-    }
-
     [Fact]
     public async Task List_FiltersPagesAndShowsProgress_AndRefreshesLive()
     {
@@ -34,14 +27,14 @@ public sealed class CampaignListBrowserTests(BrowserFixture fixture) : IClassFix
         var key = await App.IssueKeyAsync("admin", false, Roles.All);
         using var admin = App.RealClient(key);
         var campaigns = new List<string>();
-        for (var i = 1; i <= 12; i++) campaigns.Add(await CreateAsync(admin, $"列表活动 {i:00}", organization));
+        for (var i = 1; i <= 12; i++) campaigns.Add(await CampaignSteps.CreateAsync(admin, $"列表活动 {i:00}", organization));
         foreach (var started in campaigns.Take(3)) await CampaignSteps.FireAsync(admin, started, "start");
         // Campaign 1: the mobilization meeting done, one of three study tasks is complete.
         await CampaignSteps.CompleteAsync(admin, campaigns[0], "studyMobilization:1", Meeting("2023-03-01"));
 
         await fixture.Chromium.OnPageAsync(nameof(List_FiltersPagesAndShowsProgress_AndRefreshesLive), "en-US", async page =>
         {
-            await TemplateEditorPage.SignInAsync(page, App.BaseUrl, key, "/app/campaigns");
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/campaigns", key);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Campaigns"))).ToBeVisibleAsync();
             await page.GetByLabel("Organization").FillAsync(organization);
             await page.GetByRole(AriaRole.Button, Named("Filter")).ClickAsync();

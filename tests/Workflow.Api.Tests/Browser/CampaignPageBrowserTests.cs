@@ -186,8 +186,7 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
     public async Task ChinesePage_ExplainsTheUnmetAppraisalGate_AndShowsTheServersRefusalInChinese()
     {
         using var office = await OperatorAsync();
-        var campaign = await AtAnalysisStartAsync(office);
-        await CompleteAsync(office, campaign, "mobilizationMeeting:1", Meeting("2023-06-10"));
+        var campaign = await InAnalysisAsync(office);
         foreach (var (taskId, body) in ParallelAnalysisTasks) await CompleteAsync(office, campaign, taskId, body);
         await CompleteAsync(office, campaign, "draftReport:1", Document("draft-1"));
         await CompleteAsync(office, campaign, "guidanceReview:1", new { outcome = "Approved", result = new { } });
@@ -253,8 +252,7 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
     public async Task SecondPage_ShowsACompletionMadeElsewhere_WithinSeconds_WithoutReload()
     {
         using var office = await OperatorAsync();
-        var campaign = await AtAnalysisStartAsync(office);
-        await CompleteAsync(office, campaign, "mobilizationMeeting:1", Meeting("2023-06-10"));
+        var campaign = await InAnalysisAsync(office);
         var participantA = await App.IssueKeyAsync("party-secretary", false, Roles.Participant);
         var viewerB = await App.IssueKeyAsync("office.li", false, Roles.Operator);
         await fixture.Chromium.OnPageAsync(nameof(SecondPage_ShowsACompletionMadeElsewhere_WithinSeconds_WithoutReload), "en-US", async pageA =>

@@ -17,8 +17,7 @@ public sealed class CampaignPageKeyboardBrowserTests(BrowserFixture fixture) : I
     public async Task TaskNodes_AreReachedWithTab_AndOpenTheirDetailsWithEnterOrSpace()
     {
         using var office = App.RealClient(await App.IssueKeyAsync("campaign-office", false, Roles.Operator));
-        var campaign = await AtAnalysisStartAsync(office);
-        await CompleteAsync(office, campaign, "mobilizationMeeting:1", Meeting("2023-06-10"));
+        var campaign = await InAnalysisAsync(office);
         var participant = await App.IssueKeyAsync("party-committee.secretary", false, Roles.Participant);
         await fixture.Chromium.OnPageAsync(nameof(TaskNodes_AreReachedWithTab_AndOpenTheirDetailsWithEnterOrSpace), "en-US", async page =>
         {

@@ -26,12 +26,8 @@ public sealed class DesignerPage(IPage page, string baseUrl)
     public ILocator Problems => page.Locator("section.designer-problems");
 
     /// <summary>Signs in with the key on the sign-in page (labels in the page's language).</summary>
-    public async Task SignInAsync(string key, string apiKeyLabel, string signInButton)
-    {
-        await page.GotoAsync(baseUrl + "/app/");
-        await page.GetByLabel(apiKeyLabel).FillAsync(key);
-        await page.GetByRole(AriaRole.Button, Named(signInButton)).ClickAsync();
-    }
+    public Task SignInAsync(string key, string apiKeyLabel, string signInButton) =>
+        Chromium.SignInAsync(page, baseUrl + "/app/", key, apiKeyLabel, signInButton);
 
     public async Task OpenFromNavigationAsync(string navLabel, string heading)
     {

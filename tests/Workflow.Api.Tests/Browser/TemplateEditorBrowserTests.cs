@@ -48,7 +48,7 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
 
         await fixture.Chromium.OnPageAsync(nameof(Admin_BuildsPublishesAndStartsATemplate_AndTheCampaignIsListed), "en-US", async page =>
         {
-            await TemplateEditorPage.SignInAsync(page, App.BaseUrl, key);
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/", key);
             var editor = new TemplateEditorPage(page, App.BaseUrl);
             await editor.OpenNewTemplateAsync();
             await editor.SetTemplateAsync(templateId, "Browser test campaign", "浏览器测试活动");
@@ -122,9 +122,7 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
         var key = await App.IssueKeyAsync("designer-zh", false, Roles.All);
         await fixture.Chromium.OnPageAsync(nameof(ChinesePage_ShowsChineseLabels_AndThePublishRefusalInChinese), "zh-CN", async page =>
         {
-            await page.GotoAsync(App.BaseUrl + "/app/");
-            await page.GetByLabel("API 密钥").FillAsync(key);
-            await page.GetByRole(AriaRole.Button, Named("登录")).ClickAsync();
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/", key, "API 密钥", "登录");
 
             await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, In("活动模板")).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("已发布的活动模板"))).ToBeVisibleAsync();
@@ -171,7 +169,7 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
         await fixture.Chromium.OnPageAsync(nameof(UnsavedTemplate_LeavingThroughTheNavigation_Asks_StayKeepsTheForm), "en-US", async page =>
         {
             var dialogs = Chromium.AnswerLeaveDialogs(page);
-            await TemplateEditorPage.SignInAsync(page, App.BaseUrl, key);
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/", key);
             var editor = new TemplateEditorPage(page, App.BaseUrl);
             await editor.OpenNewTemplateAsync();
             var campaigns = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, In("Campaigns"));

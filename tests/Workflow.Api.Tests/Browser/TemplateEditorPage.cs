@@ -16,14 +16,6 @@ public sealed class TemplateEditorPage(IPage page, string baseUrl)
 
     private static LocatorGetByRoleOptions In(string name) => new() { Name = name, Exact = true };
 
-    /// <summary>Signs in with an API key on the sign-in form (the English one).</summary>
-    public static async Task SignInAsync(IPage page, string baseUrl, string key, string path = "/app/")
-    {
-        await page.GotoAsync(baseUrl + path);
-        await page.GetByLabel("API key").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, Named("Sign in")).ClickAsync();
-    }
-
     /// <summary>Opens a new template from the templates list (the "Templates" nav entry).</summary>
     public async Task OpenNewTemplateAsync()
     {

@@ -22,9 +22,7 @@ public sealed class WorklistBrowserTests(BrowserFixture fixture) : IClassFixture
 
     private static async Task<(string Location, Guid Id, string Name)> StartedCampaignAsync(HttpClient client, string name)
     {
-        var created = await client.PostJsonAsync("/api/v1/campaigns", NewCampaign(name));
-        Assert.Equal(HttpStatusCode.Created, created.Status);
-        var location = created.Header("Location")!;
+        var location = await CampaignSteps.CreateAsync(client, name);
         await CampaignSteps.FireAsync(client, location, "start");
         return (location, CampaignSteps.IdOf(location), name);
     }

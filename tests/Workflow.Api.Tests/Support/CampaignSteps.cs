@@ -9,9 +9,9 @@ public static class CampaignSteps
     public static Guid IdOf(string location) => Guid.Parse(location.Split('/')[^1]);
 
     /// <summary>A new campaign, not started; returns its URL.</summary>
-    public static async Task<string> CreateAsync(HttpClient client, string name = "并发测试活动")
+    public static async Task<string> CreateAsync(HttpClient client, string name = "并发测试活动", string? organization = null)
     {
-        var created = await client.PostJsonAsync("/api/v1/campaigns", NewCampaign(name));
+        var created = await client.PostJsonAsync("/api/v1/campaigns", organization is null ? NewCampaign(name) : NewCampaign(name, organization));
         Xunit.Assert.True(created.Status == HttpStatusCode.Created, created.Text);
         return created.Header("Location")!;
     }
@@ -24,7 +24,6 @@ public static class CampaignSteps
         return campaign;
     }
 
-    /// <summary>In the analysis phase after the mobilization meeting: collectOpinions:1, heartToHeartTalks:1 and studyAndRules:1 are active in parallel.</summary>
     /// <summary>Just entered the analysis phase: its first task, the phase-transition work meeting, is open.</summary>
     public static async Task<string> AtAnalysisStartAsync(HttpClient client)
     {
@@ -38,6 +37,7 @@ public static class CampaignSteps
         return campaign;
     }
 
+    /// <summary>In the analysis phase after the mobilization meeting: collectOpinions:1, heartToHeartTalks:1 and studyAndRules:1 are active in parallel.</summary>
     public static async Task<string> InAnalysisAsync(HttpClient client)
     {
         var campaign = await AtAnalysisStartAsync(client);

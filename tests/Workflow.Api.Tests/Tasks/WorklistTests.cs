@@ -24,9 +24,9 @@ public abstract class WorklistTests(ApiFactory api)
     {
         var client = await api.ClientAsync("campaign-office", Roles.Operator);
         var name = $"工作清单活动-{Guid.NewGuid():N}";
-        var created = await client.PostJsonAsync("/api/v1/campaigns", SeedData.NewCampaign(name));
-        var campaign = CampaignSteps.IdOf(created.Header("Location")!);
-        await CampaignSteps.FireAsync(client, created.Header("Location")!, "start");
+        var location = await CampaignSteps.CreateAsync(client, name);
+        var campaign = CampaignSteps.IdOf(location);
+        await CampaignSteps.FireAsync(client, location, "start");
 
         var en = await ItemOf(client, "assignee=party-committee", campaign, "en");
         Assert.Equal(name, en.GetProperty("campaignName").GetString());

@@ -39,7 +39,7 @@ public static class AuditEndpoints
             return ApiProblem.Create(context, 400, ProblemCodes.AuditRangeInvalid, ("from", from!.Trim()), ("to", to!.Trim()));
 
         var filter = new AuditFilter(campaignId, AuditFilter.Value(organization), AuditFilter.Value(actor), AuditFilter.Value(kind),
-            AuditFilter.Value(phase), fromTime, toTime, AuditFilter.Value(text), after, AuditFilter.Value(task));
+            AuditFilter.Value(phase), AuditFilter.Value(task), fromTime, toTime, AuditFilter.Value(text), after);
         var query = filter.Apply(db.History.AsNoTracking());
         switch (Negotiate(context.Request))
         {

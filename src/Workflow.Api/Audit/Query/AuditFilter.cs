@@ -10,7 +10,7 @@ namespace Workflow.Api.Audit.Query;
 /// </summary>
 public sealed record AuditFilter(
     Guid? CampaignId = null, string? Organization = null, string? Actor = null, string? Kind = null, string? Phase = null,
-    DateTime? From = null, DateTime? To = null, string? Text = null, AuditCursor.Position? After = null, string? TaskId = null)
+    string? TaskId = null, DateTime? From = null, DateTime? To = null, string? Text = null, AuditCursor.Position? After = null)
 {
     /// <summary>
     /// The filtered entries in the stable order (At, Id). Every provider translates this the same way:

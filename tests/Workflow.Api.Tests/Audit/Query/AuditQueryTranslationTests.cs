@@ -25,7 +25,7 @@ public sealed class AuditQueryTranslationTests
         using var db = Context(provider);
         var at = new DateTime(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc);
         var filter = new AuditFilter(Guid.NewGuid(), "district-education-bureau", "admin", "phase.transitioned", "study",
-            at.AddDays(-30), at.AddDays(1), "分析", new AuditCursor.Position(at, 42), "studyMobilization:1");
+            "studyMobilization:1", at.AddDays(-30), at.AddDays(1), "分析", new AuditCursor.Position(at, 42));
         var sql = filter.Apply(db.History.AsNoTracking()).Take(51).ToQueryString();
 
         Assert.DoesNotContain("OFFSET", sql, StringComparison.OrdinalIgnoreCase);
