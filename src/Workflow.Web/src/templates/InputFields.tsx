@@ -1,6 +1,7 @@
 import { useApp } from '../shared/context';
 import { FieldProblems } from './FieldProblems';
-import { dataTypes, emptyInput, type DataType, type InputForm } from './templateModel';
+import { dataTypeLabels, dataTypes, isDataType } from '../shared/dataTypes';
+import { emptyInput, type InputForm } from './templateModel';
 import type { Problem } from './templateProblems';
 
 /** The template's inputs: what a campaign started from it is given. */
@@ -30,10 +31,12 @@ export function InputFields({
             </label>
             <label>
               {t('templatesInputType')}
-              <select value={input.type} onChange={(e) => set(i, { type: e.target.value as DataType })}>
+              <select value={input.type} onChange={(e) => set(i, { type: e.target.value })}>
+                {/* A type the engine does not know is kept as spelled, so saving does not change it. */}
+                {!isDataType(input.type) && <option value={input.type}>{input.type}</option>}
                 {dataTypes.map((d) => (
                   <option key={d} value={d}>
-                    {t(`templatesType_${d}`)}
+                    {t(dataTypeLabels[d])}
                   </option>
                 ))}
               </select>

@@ -5,9 +5,6 @@
 
 type Json = Record<string, unknown>;
 
-export const dataTypes = ['string', 'text', 'integer', 'number', 'boolean', 'date', 'array', 'object'] as const;
-export type DataType = (typeof dataTypes)[number];
-
 export interface GateForm {
   key: string;
   id: string;
@@ -33,7 +30,8 @@ export interface PhaseForm {
 export interface InputForm {
   key: string;
   name: string;
-  type: DataType;
+  /** One of the engine's data types (shared/dataTypes.ts), or a type it does not know, kept as spelled. */
+  type: string;
   required: boolean;
   description: string;
   source: Json;
@@ -88,7 +86,7 @@ export function toForm(document: unknown): TemplateForm {
     inputs: objects(doc.inputs).map((i) => ({
       key: newKey(),
       name: text(i.name),
-      type: (dataTypes as readonly string[]).includes(text(i.type)) ? (i.type as DataType) : 'string',
+      type: text(i.type) || 'string',
       required: i.required === true,
       description: text(i.description),
       source: i,
