@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../shared/context';
-import { formFields, nameIn, portsOf, setDisplayName, setField, type ActivityDescriptor } from './descriptors';
+import { localName } from '../shared/localName';
+import { formFields, portsOf, setDisplayName, setField, type ActivityDescriptor } from './descriptors';
 import { connect, donePort, removeConnections, renameActivity, replaceActivity, type Activity, type PhaseWorkflow } from './document';
 import type { Selection } from './Editor';
 import { DeclarationsEditor } from './DeclarationsEditor';
@@ -49,7 +50,7 @@ export function PropertiesPanel(p: PanelProps) {
 
 function labelOf(document: PhaseWorkflow, id: string, language: string): string {
   const a = document.root.activities.find((x) => x.id === id);
-  return a?.metadata?.displayNames?.[language] ?? a?.metadata?.displayNames?.en ?? a?.name ?? id;
+  return localName(a?.metadata?.displayNames, language, a?.name ?? id);
 }
 
 function ProblemList({ problems, testId }: { problems: Problem[]; testId: string }) {
@@ -83,7 +84,7 @@ function ActivityForm(p: PanelProps & { activity: Activity }) {
         p.onSelect({ node: id });
       }} />
       <p className="designer-type">
-        {t('designerPropType')}: <strong>{nameIn(descriptor?.displayNames, language, activity.type)}</strong> <code>{activity.type}</code>
+        {t('designerPropType')}: <strong>{localName(descriptor?.displayNames, language, activity.type)}</strong> <code>{activity.type}</code>
       </p>
       {(['en', 'zh-CN'] as const).map((l) => (
         <div className="designer-field" key={l}>

@@ -1,8 +1,7 @@
 import type { Template } from '../shared/api';
 import { useApp } from '../shared/context';
 import { FieldProblems } from './FieldProblems';
-import { localName } from './PhaseDiagram';
-import { emptyGate, type GateForm, type PhaseForm } from './templateModel';
+import { emptyGate, formName, type GateForm, type PhaseForm } from './templateModel';
 import type { Problem } from './templateProblems';
 
 export interface PhaseFieldsProps {
@@ -27,7 +26,7 @@ export function PhaseFields({ phase, index, count, workflows, problems, readOnly
   const usable = workflows.filter((w) => !w.retracted);
   const ids = [...new Set(usable.map((w) => w.definitionId))];
   const versions = usable.filter((w) => w.definitionId === phase.workflowId).map((w) => w.version);
-  const title = t('templatesPhaseLegend', { number: index + 1, name: localName(language, phase.nameEn, phase.nameZh, phase.id) });
+  const title = t('templatesPhaseLegend', { number: index + 1, name: formName(language, phase.nameEn, phase.nameZh, phase.id) });
   return (
     <fieldset className="templates-phase" aria-label={t('templatesPhaseGroup', { number: index + 1 })} disabled={readOnly}>
       <legend>{title}</legend>
@@ -92,7 +91,7 @@ export function PhaseFields({ phase, index, count, workflows, problems, readOnly
         const gateAt = `${at}.gates.${g}`;
         return (
           <fieldset key={gate.key} className="templates-gate" aria-label={t('templatesGateGroup', { number: g + 1 })}>
-            <legend>{t('templatesGateLegend', { number: g + 1, name: localName(language, gate.nameEn, gate.nameZh, gate.id) })}</legend>
+            <legend>{t('templatesGateLegend', { number: g + 1, name: formName(language, gate.nameEn, gate.nameZh, gate.id) })}</legend>
             <FieldProblems problems={problems.get(gateAt)} />
             <div className="templates-row">
               <label>

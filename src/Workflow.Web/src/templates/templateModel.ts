@@ -3,6 +3,8 @@
 // (variables, outputs, defaults, minimum/maximum, display names in other languages, fields a
 // later format adds) is carried in `source` and written back untouched.
 
+import { localName } from '../shared/localName';
+
 type Json = Record<string, unknown>;
 
 export interface GateForm {
@@ -45,6 +47,11 @@ export interface TemplateForm {
   inputs: InputForm[];
   phases: PhaseForm[];
   source: Json;
+}
+
+/** A form's name (template, phase or gate) in the page's language, else in the other one, else its id. */
+export function formName(language: string, nameEn: string, nameZh: string, id: string): string {
+  return localName({ en: nameEn, 'zh-CN': nameZh }, language, nameZh || id);
 }
 
 let counter = 0;
