@@ -7,6 +7,7 @@ import { Listing } from '../shared/Listing';
 import { useLiveUpdates } from '../shared/liveUpdates';
 import { navigate, useLocation } from '../shared/router';
 import { useLoad } from '../shared/useLoad';
+import { campaignStatusName } from './campaignStatus';
 import { apiQuery, campaignStatuses, pageSizes, phaseNames, readQuery, withFilter, writeQuery, type CampaignListQuery } from './campaignListQuery';
 
 type Item = Schemas['CampaignListItem'];
@@ -54,8 +55,7 @@ export function CampaignListPage() {
   };
   const phaseName = (c: Item) =>
     c.state.startsWith('$') ? '—' : (phases?.byTemplate.get(`${c.templateId}@${c.templateVersion}`)?.get(c.state) ?? c.state);
-  const statusName = (status: string) =>
-    (campaignStatuses as readonly string[]).includes(status) ? t(`campaignListStatus_${status as (typeof campaignStatuses)[number]}`) : status;
+  const statusName = (status: string) => campaignStatusName(status, t);
 
   return (
     <section aria-labelledby="campaign-list-heading" className="campaign-list">

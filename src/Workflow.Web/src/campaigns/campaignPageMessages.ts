@@ -7,11 +7,6 @@ export const en = {
   campaignPageStatus: 'Status',
   campaignPageVersion: 'Version',
   campaignPageLive: 'Live: changes made elsewhere appear here within seconds.',
-  campaignPageCampaignRunning: 'Running',
-  campaignPageCampaignSuspended: 'Suspended',
-  campaignPageCampaignCompleted: 'Completed',
-  campaignPageCampaignCancelled: 'Cancelled',
-  campaignPageCampaignNotStarted: 'Not started',
 
   campaignPagePhasesHeading: 'Phases',
   campaignPagePhaseDone: 'Completed',
@@ -154,11 +149,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   campaignPageStatus: '状态',
   campaignPageVersion: '版本',
   campaignPageLive: '实时更新：其他人的办理结果会在几秒内显示在本页。',
-  campaignPageCampaignRunning: '进行中',
-  campaignPageCampaignSuspended: '已暂停',
-  campaignPageCampaignCompleted: '已完成',
-  campaignPageCampaignCancelled: '已撤销',
-  campaignPageCampaignNotStarted: '未启动',
 
   campaignPagePhasesHeading: '阶段',
   campaignPagePhaseDone: '已完成',

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { campaignStatusName } from '../campaigns/campaignStatus';
 import { ApiError, unwrap, type Campaign, type Template } from '../shared/api';
 import { useApp } from '../shared/context';
 import { portLabels, type PortNamingDescriptor, type WorkflowDocument } from '../shared/flowchart';
@@ -39,7 +40,7 @@ export function HomePage() {
           columns={[t('colName'), t('colTemplate'), t('colOrganization'), t('colStatus'), t('colUpdatedAt')]}
           rows={(campaigns.data ?? []).map((c: Campaign) => ({
             key: c.id,
-            cells: [<Link to={`/campaigns/${encodeURIComponent(c.id)}`}>{c.name}</Link>, `${c.templateId}@${c.templateVersion}`, c.organization, String(c.status), formatTime(c.updatedAt, language)],
+            cells: [<Link to={`/campaigns/${encodeURIComponent(c.id)}`}>{c.name}</Link>, `${c.templateId}@${c.templateVersion}`, c.organization, campaignStatusName(String(c.status), t), formatTime(c.updatedAt, language)],
           }))}
         />
       </section>
