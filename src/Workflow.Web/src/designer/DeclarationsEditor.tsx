@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../shared/context';
-import { problemTitle } from '../shared/problemTitles';
+import { FieldProblems } from '../shared/FieldProblems';
 import {
   addInput, addVariable, checkVariableValue, inputsOf, removeDeclaration, setDeclarationDisplayName, updateDeclaration,
   variablesOf, variableTypeNames, variableValueText, type DeclarationKind, type WorkflowInput, type WorkflowVariable,
@@ -67,15 +67,7 @@ function Row({ kind, index, problems, name, children, onEdit }: RowProps & { kin
         </div>
       </div>
       {children}
-      {problems.length > 0 && (
-        <ul className="designer-field-problems" data-testid={`declaration-problems-${kind}-${index}`}>
-          {problems.map((x, i) => (
-            <li key={i}>
-              <strong>{problemTitle(t, x)}</strong>: {x.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <FieldProblems className="designer-field-problems" problems={problems} testId={`declaration-problems-${kind}-${index}`} />
     </div>
   );
 }

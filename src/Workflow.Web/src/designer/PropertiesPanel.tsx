@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../shared/context';
+import { FieldProblems } from '../shared/FieldProblems';
 import { localName } from '../shared/localName';
 import { formFields, portsOf, setDisplayName, setField, type ActivityDescriptor } from './descriptors';
 import { connect, donePort, removeConnections, renameActivity, replaceActivity, type Activity, type PhaseWorkflow } from './document';
@@ -7,8 +8,7 @@ import type { Selection } from './Editor';
 import { DeclarationsEditor } from './DeclarationsEditor';
 import { FieldEditor } from './FieldEditor';
 import { edgeIds } from './model';
-import { problemTitle } from '../shared/problemTitles';
-import type { PlacedProblems, Problem } from './problems';
+import type { PlacedProblems } from './problems';
 
 interface PanelProps {
   document: PhaseWorkflow;
@@ -53,20 +53,6 @@ function labelOf(document: PhaseWorkflow, id: string, language: string): string 
   return localName(a?.metadata?.displayNames, language, a?.name ?? id);
 }
 
-function ProblemList({ problems, testId }: { problems: Problem[]; testId: string }) {
-  const { t } = useApp();
-  if (problems.length === 0) return null;
-  return (
-    <ul className="designer-field-problems" data-testid={testId}>
-      {problems.map((x, i) => (
-        <li key={i}>
-          <strong>{problemTitle(t, x)}</strong>: {x.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 function ActivityForm(p: PanelProps & { activity: Activity }) {
   const { language, t } = useApp();
   const { activity, document } = p;
@@ -97,7 +83,7 @@ function ActivityForm(p: PanelProps & { activity: Activity }) {
           />
         </div>
       ))}
-      <ProblemList problems={nodeProblems} testId={`activity-problems-${activity.id}`} />
+      <FieldProblems className="designer-field-problems" problems={nodeProblems} testId={`activity-problems-${activity.id}`} />
       {fields.length > 0 && <h4>{t('designerPropInputs')}</h4>}
       {fields.map((field) => (
         <FieldEditor
@@ -185,7 +171,7 @@ function ConnectionForm(p: PanelProps & { index: number }) {
       <p>
         {t('designerEdgeText', { source: labelOf(p.document, c.source.activity, language), port: c.source.port ?? donePort, target: labelOf(p.document, c.target.activity, language) })}
       </p>
-      <ProblemList problems={p.placed.byEdge.get(id) ?? []} testId="connection-problems" />
+      <FieldProblems className="designer-field-problems" problems={p.placed.byEdge.get(id) ?? []} testId="connection-problems" />
       <button type="button" className="danger" onClick={p.onDelete}>
         {t('designerDeleteConnection')}
       </button>
@@ -216,7 +202,7 @@ function WorkflowForm(p: PanelProps) {
         <label htmlFor="workflow-name-zh">{t('designerNewNameZh')}</label>
         <input id="workflow-name-zh" lang="zh-CN" value={d.displayNames?.['zh-CN'] ?? ''} onChange={(e) => setName('zh-CN', e.target.value)} />
       </div>
-      <ProblemList problems={p.placed.general} testId="workflow-problems" />
+      <FieldProblems className="designer-field-problems" problems={p.placed.general} testId="workflow-problems" />
       <DeclarationsEditor document={d} byDeclaration={p.placed.byDeclaration} onEdit={p.onEdit} />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useApp } from '../shared/context';
-import { FieldProblems } from './FieldProblems';
+import { FieldProblems } from '../shared/FieldProblems';
 import { dataTypeLabels, dataTypes, isDataType } from '../shared/dataTypes';
 import { emptyInput, type InputForm } from './templateModel';
 import type { Problem } from './templateProblems';
@@ -22,12 +22,12 @@ export function InputFields({
       {inputs.length === 0 && <p className="templates-hint">{t('templatesNoInputs')}</p>}
       {inputs.map((input, i) => (
         <fieldset key={input.key} className="templates-input" aria-label={t('templatesInputGroup', { number: i + 1 })}>
-          <FieldProblems problems={problems.get(`inputs.${i}`)} />
+          <FieldProblems className="templates-field-problems" problems={problems.get(`inputs.${i}`)} />
           <div className="templates-row">
             <label>
               {t('templatesInputName')}
               <input value={input.name} onChange={(e) => set(i, { name: e.target.value })} />
-              <FieldProblems problems={problems.get(`inputs.${i}.name`)} />
+              <FieldProblems className="templates-field-problems" problems={problems.get(`inputs.${i}.name`)} />
             </label>
             <label>
               {t('templatesInputType')}
@@ -40,7 +40,7 @@ export function InputFields({
                   </option>
                 ))}
               </select>
-              <FieldProblems problems={problems.get(`inputs.${i}.type`)} />
+              <FieldProblems className="templates-field-problems" problems={problems.get(`inputs.${i}.type`)} />
             </label>
             <label className="templates-check">
               <input type="checkbox" checked={input.required} onChange={(e) => set(i, { required: e.target.checked })} />

@@ -1,6 +1,6 @@
 import type { Template } from '../shared/api';
 import { useApp } from '../shared/context';
-import { FieldProblems } from './FieldProblems';
+import { FieldProblems } from '../shared/FieldProblems';
 import { emptyGate, formName, type GateForm, type PhaseForm } from './templateModel';
 import type { Problem } from './templateProblems';
 
@@ -30,12 +30,12 @@ export function PhaseFields({ phase, index, count, workflows, problems, readOnly
   return (
     <fieldset className="templates-phase" aria-label={t('templatesPhaseGroup', { number: index + 1 })} disabled={readOnly}>
       <legend>{title}</legend>
-      <FieldProblems problems={problems.get(at)} />
+      <FieldProblems className="templates-field-problems" problems={problems.get(at)} />
       <div className="templates-row">
         <label>
           {t('templatesPhaseId')}
           <input value={phase.id} onChange={(e) => set({ id: e.target.value })} />
-          <FieldProblems problems={problems.get(`${at}.id`)} />
+          <FieldProblems className="templates-field-problems" problems={problems.get(`${at}.id`)} />
         </label>
         <label>
           {t('templatesNameEn')}
@@ -44,7 +44,7 @@ export function PhaseFields({ phase, index, count, workflows, problems, readOnly
         <label>
           {t('templatesNameZh')}
           <input lang="zh-CN" value={phase.nameZh} onChange={(e) => set({ nameZh: e.target.value })} />
-          <FieldProblems problems={problems.get(`${at}.name`)} />
+          <FieldProblems className="templates-field-problems" problems={problems.get(`${at}.name`)} />
         </label>
       </div>
       <div className="templates-row">
@@ -83,7 +83,7 @@ export function PhaseFields({ phase, index, count, workflows, problems, readOnly
             )}
           </select>
         </label>
-        <FieldProblems problems={problems.get(`${at}.workflow`)} />
+        <FieldProblems className="templates-field-problems" problems={problems.get(`${at}.workflow`)} />
       </div>
       <h4>{t('templatesExitGates')}</h4>
       {phase.gates.length === 0 && <p className="templates-hint">{t('templatesNoGates')}</p>}
@@ -92,12 +92,12 @@ export function PhaseFields({ phase, index, count, workflows, problems, readOnly
         return (
           <fieldset key={gate.key} className="templates-gate" aria-label={t('templatesGateGroup', { number: g + 1 })}>
             <legend>{t('templatesGateLegend', { number: g + 1, name: formName(language, gate.nameEn, gate.nameZh, gate.id) })}</legend>
-            <FieldProblems problems={problems.get(gateAt)} />
+            <FieldProblems className="templates-field-problems" problems={problems.get(gateAt)} />
             <div className="templates-row">
               <label>
                 {t('templatesGateId')}
                 <input value={gate.id} onChange={(e) => setGate(g, { id: e.target.value })} />
-                <FieldProblems problems={problems.get(`${gateAt}.id`)} />
+                <FieldProblems className="templates-field-problems" problems={problems.get(`${gateAt}.id`)} />
               </label>
               <label>
                 {t('templatesGateNameEn')}
@@ -106,7 +106,7 @@ export function PhaseFields({ phase, index, count, workflows, problems, readOnly
               <label>
                 {t('templatesGateNameZh')}
                 <input lang="zh-CN" value={gate.nameZh} onChange={(e) => setGate(g, { nameZh: e.target.value })} />
-                <FieldProblems problems={problems.get(`${gateAt}.name`)} />
+                <FieldProblems className="templates-field-problems" problems={problems.get(`${gateAt}.name`)} />
               </label>
             </div>
             <label className="templates-wide">
@@ -121,7 +121,7 @@ export function PhaseFields({ phase, index, count, workflows, problems, readOnly
                 onBlur={onExpressionDone}
               />
             </label>
-            <FieldProblems problems={problems.get(`${gateAt}.expression`)} />
+            <FieldProblems className="templates-field-problems" problems={problems.get(`${gateAt}.expression`)} />
             <button type="button" onClick={() => set({ gates: phase.gates.filter((_, i) => i !== g) }, true)}>
               {t('templatesRemoveGate')}
             </button>
