@@ -5,7 +5,6 @@
 import { localName } from '../shared/localName';
 
 export const campaignStatuses = ['notStarted', 'running', 'suspended', 'completed', 'cancelled'] as const;
-export type CampaignStatusName = (typeof campaignStatuses)[number];
 
 export const pageSizes = [10, 25, 50] as const;
 export const defaultPageSize = 25;

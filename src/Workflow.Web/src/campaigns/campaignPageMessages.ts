@@ -87,7 +87,6 @@ export const en = {
   campaignPageChartEmpty: 'No task has been opened yet.',
   campaignPageChartTable: 'Show the figures as a table',
   campaignPageChartTime: 'Time',
-  campaignPageChartPhase: 'Phase entered',
 
   campaignPageActionsHeading: 'Actions',
   campaignPageReadOnly: 'Your role may follow this campaign but not act on it.',
@@ -229,7 +228,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   campaignPageChartEmpty: '尚无任务开始办理。',
   campaignPageChartTable: '以表格显示数据',
   campaignPageChartTime: '时间',
-  campaignPageChartPhase: '转入阶段',
 
   campaignPageActionsHeading: '操作',
   campaignPageReadOnly: '您的角色可以查看本活动，但不能办理。',
