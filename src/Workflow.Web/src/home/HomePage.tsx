@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import { campaignStatusName } from '../campaigns/campaignStatus';
-import { ApiError, unwrap, type Campaign, type Template } from '../shared/api';
+import { unwrap, type Campaign, type Template } from '../shared/api';
 import { useApp } from '../shared/context';
 import { portLabels, type PortNamingDescriptor, type WorkflowDocument } from '../shared/flowchart';
 import { LazyFlowchartView as FlowchartView } from '../shared/LazyFlowchartView';
 import { formatTime } from '../shared/format';
 import { Link } from '../shared/Link';
 import { Listing } from '../shared/Listing';
-import { useLoad } from '../shared/useLoad';
+import { errorMessage, useLoad } from '../shared/useLoad';
 
 /** The overview: published templates, phase workflows (each can be drawn), and campaigns. */
 export function HomePage() {
@@ -67,7 +67,7 @@ function Workflows() {
       setShown({ id: `${definitionId} v${version}`, document: (data as unknown as { definition: WorkflowDocument }).definition });
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : `${failed}: ${String(e)}`);
+      setError(errorMessage(e, failed));
     }
   };
   const rows = ((workflows.data ?? []) as Template[]).filter((v) => !v.retracted);
