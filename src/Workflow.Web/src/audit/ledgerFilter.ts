@@ -88,11 +88,6 @@ export function apiQuery(filter: LedgerFilter, cursor = '', limit?: number): Rec
   return query;
 }
 
-/** Whether the filter filters anything. */
-export function isEmptyFilter(filter: LedgerFilter): boolean {
-  return filterFields.every((f) => !filter[f].trim());
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The value of a datetime-local input (local time, minutes) for an ISO time; '' for none or nonsense. */

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { unwrap, type Schemas } from '../shared/api';
 import { useApp } from '../shared/context';
 import { formatTime } from '../shared/format';
@@ -7,6 +7,7 @@ import { Listing } from '../shared/Listing';
 import { useLiveUpdates } from '../shared/liveUpdates';
 import { navigate, useLocation } from '../shared/router';
 import { useLoad } from '../shared/useLoad';
+import { campaignStatusName } from './campaignStatus';
 import { apiQuery, campaignStatuses, pageSizes, phaseNames, readQuery, withFilter, writeQuery, type CampaignListQuery } from './campaignListQuery';
 
 type Item = Schemas['CampaignListItem'];
@@ -23,8 +24,9 @@ export function CampaignListPage() {
     failed,
     [language, key],
   );
-  // Phase names come from the templates; there are few of them, so all published versions are read once.
-  const phases = useLoad(
+  // Phase names come from the templates; there are few of them, so all published versions are read
+  // once. Only the naming depends on the language: a switch renames them without reading again.
+  const templates = useLoad(
     async () => {
       const versions = unwrap(await api.GET('/api/v1/templates'), failed);
       const documents = await Promise.all(
@@ -36,11 +38,12 @@ export function CampaignListPage() {
           return { definitionId: v.definitionId, version: v.version, definition: body?.definition ?? {} };
         }),
       );
-      return phaseNames(documents, language);
+      return documents;
     },
     failed,
-    [language],
+    [],
   );
+  const phases = useMemo(() => (templates.data ? phaseNames(templates.data, language) : undefined), [templates.data, language]);
   useLiveUpdates(api, () => page.reload());
   const go = (next: CampaignListQuery) => navigate('/campaigns', { search: writeQuery(next), replace: true });
   const [organization, setOrganization] = useState(query.organization);
@@ -51,9 +54,8 @@ export function CampaignListPage() {
     go(withFilter(query, { organization: organization.trim() }));
   };
   const phaseName = (c: Item) =>
-    c.state.startsWith('$') ? '—' : (phases.data?.byTemplate.get(`${c.templateId}@${c.templateVersion}`)?.get(c.state) ?? c.state);
-  const statusName = (status: string) =>
-    (campaignStatuses as readonly string[]).includes(status) ? t(`campaignListStatus_${status as (typeof campaignStatuses)[number]}`) : status;
+    c.state.startsWith('$') ? '—' : (phases?.byTemplate.get(`${c.templateId}@${c.templateVersion}`)?.get(c.state) ?? c.state);
+  const statusName = (status: string) => campaignStatusName(status, t);
 
   return (
     <section aria-labelledby="campaign-list-heading" className="campaign-list">
@@ -74,12 +76,12 @@ export function CampaignListPage() {
           {t('campaignListPhase')}
           <select value={query.phase} onChange={(e) => go(withFilter(query, { phase: e.target.value }))}>
             <option value="">{t('campaignListAny')}</option>
-            {(phases.data?.options ?? []).map((p) => (
+            {(phases?.options ?? []).map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
             ))}
-            {query.phase && !phases.data?.options.some((p) => p.id === query.phase) && <option value={query.phase}>{query.phase}</option>}
+            {query.phase && !phases?.options.some((p) => p.id === query.phase) && <option value={query.phase}>{query.phase}</option>}
           </select>
         </label>
         <label>

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { problemMessage } from '../shared/api';
 import { useApp } from '../shared/context';
 import { portLabels, toFlow } from '../shared/flowchart';
-import type { MessageKey } from '../shared/i18n';
+import { campaignStatusName } from './campaignStatus';
 import { useLiveUpdates } from '../shared/liveUpdates';
 import { useLoad } from '../shared/useLoad';
 import { readDescriptors, readState, readTemplate, readWorkflow } from './campaignPageData';
@@ -17,14 +17,6 @@ import { activityStates, unitName, type TaskView } from './taskStatus';
 import { TransitionActions } from './TransitionActions';
 import { useCampaignHistory } from './useCampaignHistory';
 import type { Names } from './whyNotYet';
-
-const campaignStatusKeys: Record<string, MessageKey> = {
-  running: 'campaignPageCampaignRunning',
-  suspended: 'campaignPageCampaignSuspended',
-  completed: 'campaignPageCampaignCompleted',
-  cancelled: 'campaignPageCampaignCancelled',
-  notStarted: 'campaignPageCampaignNotStarted',
-};
 
 /**
  * One campaign: its phases, the current phase's flowchart coloured by task state, the exit gates
@@ -181,7 +173,7 @@ export function CampaignPage({ id }: { id: string }) {
             {c.templateId} v{c.templateVersion}
           </dd>
           <dt>{t('campaignPageStatus')}</dt>
-          <dd data-testid="campaign-status">{campaignStatusKeys[c.status] ? t(campaignStatusKeys[c.status]) : c.status}</dd>
+          <dd data-testid="campaign-status">{campaignStatusName(c.status, t)}</dd>
           <dt>{t('campaignPageVersion')}</dt>
           <dd>{c.version}</dd>
         </dl>

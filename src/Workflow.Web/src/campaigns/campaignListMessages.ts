@@ -25,11 +25,12 @@ export const en = {
   campaignListPaging: 'Pages',
   campaignListFirstPage: 'First page',
   campaignListNextPage: 'Next page',
-  campaignListStatus_notStarted: 'Not started',
-  campaignListStatus_running: 'Running',
-  campaignListStatus_suspended: 'Suspended',
-  campaignListStatus_completed: 'Completed',
-  campaignListStatus_cancelled: 'Cancelled',
+  // A campaign's status (campaignStatus.ts), on the list, the campaign page and the overview.
+  campaignStatus_notStarted: 'Not started',
+  campaignStatus_running: 'Running',
+  campaignStatus_suspended: 'Suspended',
+  campaignStatus_completed: 'Completed',
+  campaignStatus_cancelled: 'Cancelled',
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -57,9 +58,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   campaignListPaging: '翻页',
   campaignListFirstPage: '首页',
   campaignListNextPage: '下一页',
-  campaignListStatus_notStarted: '未启动',
-  campaignListStatus_running: '进行中',
-  campaignListStatus_suspended: '已暂停',
-  campaignListStatus_completed: '已完成',
-  campaignListStatus_cancelled: '已撤销',
+  campaignStatus_notStarted: '未启动',
+  campaignStatus_running: '进行中',
+  campaignStatus_suspended: '已暂停',
+  campaignStatus_completed: '已完成',
+  campaignStatus_cancelled: '已撤销',
 };

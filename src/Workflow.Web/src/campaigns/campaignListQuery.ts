@@ -2,8 +2,9 @@
 // so a filtered page can be linked, reloaded and gone back to. Paging is by the API's keyset
 // cursor: "next" passes the page's nextCursor, "first" drops it (no page numbers, no OFFSET).
 
+import { localName } from '../shared/localName';
+
 export const campaignStatuses = ['notStarted', 'running', 'suspended', 'completed', 'cancelled'] as const;
-export type CampaignStatusName = (typeof campaignStatuses)[number];
 
 export const pageSizes = [10, 25, 50] as const;
 export const defaultPageSize = 25;
@@ -74,8 +75,9 @@ export function phaseNames(templates: readonly TemplateDocument[], language: str
     for (const phase of phases) {
       if (typeof phase?.id !== 'string') continue;
       const display = (phase.displayNames ?? {}) as Record<string, string>;
-      const fallback = typeof phase.name === 'string' ? phase.name : phase.id;
-      const name = (language === 'zh-CN' ? display['zh-CN'] || fallback : display.en || display['zh-CN'] || fallback) || phase.id;
+      // `name` is the bureau's own (Chinese) name: Chinese falls back to it, English to the Chinese.
+      const chinese = display['zh-CN'] || (typeof phase.name === 'string' && phase.name) || phase.id;
+      const name = localName({ en: display.en, 'zh-CN': chinese }, language, chinese);
       names.set(phase.id, name);
       if (!options.has(phase.id)) options.set(phase.id, name);
     }

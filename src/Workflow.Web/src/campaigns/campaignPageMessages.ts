@@ -7,11 +7,6 @@ export const en = {
   campaignPageStatus: 'Status',
   campaignPageVersion: 'Version',
   campaignPageLive: 'Live: changes made elsewhere appear here within seconds.',
-  campaignPageCampaignRunning: 'Running',
-  campaignPageCampaignSuspended: 'Suspended',
-  campaignPageCampaignCompleted: 'Completed',
-  campaignPageCampaignCancelled: 'Cancelled',
-  campaignPageCampaignNotStarted: 'Not started',
 
   campaignPagePhasesHeading: 'Phases',
   campaignPagePhaseDone: 'Completed',
@@ -92,7 +87,6 @@ export const en = {
   campaignPageChartEmpty: 'No task has been opened yet.',
   campaignPageChartTable: 'Show the figures as a table',
   campaignPageChartTime: 'Time',
-  campaignPageChartPhase: 'Phase entered',
 
   campaignPageActionsHeading: 'Actions',
   campaignPageReadOnly: 'Your role may follow this campaign but not act on it.',
@@ -154,11 +148,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   campaignPageStatus: '状态',
   campaignPageVersion: '版本',
   campaignPageLive: '实时更新：其他人的办理结果会在几秒内显示在本页。',
-  campaignPageCampaignRunning: '进行中',
-  campaignPageCampaignSuspended: '已暂停',
-  campaignPageCampaignCompleted: '已完成',
-  campaignPageCampaignCancelled: '已撤销',
-  campaignPageCampaignNotStarted: '未启动',
 
   campaignPagePhasesHeading: '阶段',
   campaignPagePhaseDone: '已完成',
@@ -239,7 +228,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   campaignPageChartEmpty: '尚无任务开始办理。',
   campaignPageChartTable: '以表格显示数据',
   campaignPageChartTime: '时间',
-  campaignPageChartPhase: '转入阶段',
 
   campaignPageActionsHeading: '操作',
   campaignPageReadOnly: '您的角色可以查看本活动，但不能办理。',

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../shared/context';
-import { problemTitle } from '../shared/problemTitles';
+import { FieldProblems } from '../shared/FieldProblems';
 import {
-  addInput, addVariable, checkVariableValue, dataTypes, inputsOf, removeDeclaration, setDeclarationDisplayName, updateDeclaration,
+  addInput, addVariable, checkVariableValue, inputsOf, removeDeclaration, setDeclarationDisplayName, updateDeclaration,
   variablesOf, variableTypeNames, variableValueText, type DeclarationKind, type WorkflowInput, type WorkflowVariable,
 } from './declarations';
 import type { PhaseWorkflow } from './document';
-import type { MessageKey } from '../shared/i18n';
+import { dataTypeLabels, dataTypes, isDataType } from '../shared/dataTypes';
 import type { Problem } from './problems';
 
 interface Props {
@@ -14,12 +14,6 @@ interface Props {
   byDeclaration: ReadonlyMap<string, Problem[]>;
   onEdit: (change: (d: PhaseWorkflow) => PhaseWorkflow, group?: string) => void;
 }
-
-const typeLabel: Record<(typeof dataTypes)[number], MessageKey> = {
-  string: 'designerDataTypeString', text: 'designerDataTypeText', integer: 'designerDataTypeInteger', number: 'designerDataTypeNumber',
-  boolean: 'designerDataTypeBoolean', date: 'designerDataTypeDate', array: 'designerDataTypeArray', object: 'designerDataTypeObject',
-  documents: 'designerDataTypeDocuments', findings: 'designerDataTypeFindings',
-};
 
 /** The workflow's own inputs and variables, one row each, with the server's problems next to the row they name. */
 export function DeclarationsEditor({ document, byDeclaration, onEdit }: Props) {
@@ -73,15 +67,7 @@ function Row({ kind, index, problems, name, children, onEdit }: RowProps & { kin
         </div>
       </div>
       {children}
-      {problems.length > 0 && (
-        <ul className="designer-field-problems" data-testid={`declaration-problems-${kind}-${index}`}>
-          {problems.map((x, i) => (
-            <li key={i}>
-              <strong>{problemTitle(t, x)}</strong>: {x.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <FieldProblems className="designer-field-problems" problems={problems} testId={`declaration-problems-${kind}-${index}`} />
     </div>
   );
 }
@@ -90,7 +76,7 @@ function InputRow({ input, ...p }: RowProps & { input: WorkflowInput }) {
   const { t } = useApp();
   const id = `inputs-${p.index}`;
   const set = (fields: Record<string, unknown>, field: string) => p.onEdit((d) => updateDeclaration(d, 'inputs', p.index, fields), `inputs:${p.index}:${field}`);
-  const known = (dataTypes as readonly string[]).includes(input.type);
+  const known = isDataType(input.type);
   return (
     <Row kind="inputs" name={input.name ?? ''} {...p}>
       <div className="designer-inline designer-declaration-type">
@@ -100,7 +86,7 @@ function InputRow({ input, ...p }: RowProps & { input: WorkflowInput }) {
             {!known && <option value={input.type ?? ''}>{input.type ?? ''}</option>}
             {dataTypes.map((type) => (
               <option key={type} value={type}>
-                {t(typeLabel[type])} ({type})
+                {t(dataTypeLabels[type])} ({type})
               </option>
             ))}
           </select>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../shared/context';
 import type { FormField } from './descriptors';
-import { problemTitle } from '../shared/problemTitles';
+import { FieldProblems } from '../shared/FieldProblems';
 import type { Problem } from './problems';
 
 /**
@@ -111,15 +111,7 @@ export function FieldEditor({
       {control}
       {expression && <p className="designer-hint">{t('designerPropExpressionHelp')}</p>}
       {field.kind === 'list' && !expression && <p className="designer-hint">{t('designerPropListHelp')}</p>}
-      {problems.length > 0 && (
-        <ul id={errorId} className="designer-field-problems" data-testid={`${inputId}-problems`}>
-          {problems.map((p, i) => (
-            <li key={i}>
-              <strong>{problemTitle(t, p)}</strong>: {p.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <FieldProblems id={errorId} className="designer-field-problems" problems={problems} testId={`${inputId}-problems`} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useApp } from '../shared/context';
 import type { PhaseWorkflow } from './document';
 import type { Selection } from './Editor';
+import { localName } from '../shared/localName';
 import { problemTitle } from '../shared/problemTitles';
 import type { PlacedProblems, Problem } from './problems';
 
@@ -21,7 +22,7 @@ export function ProblemsPanel({
   const { language, t } = useApp();
   const label = (id: string) => {
     const a = document.root.activities.find((x) => x.id === id);
-    return a?.metadata?.displayNames?.[language] ?? a?.name ?? id;
+    return localName(a?.metadata?.displayNames, language, a?.name ?? id);
   };
   // `select` null clears the selection, which shows the workflow's properties (its inputs and
   // variables); undefined means there is nothing to show.

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../shared/context';
-import { formFields, nameIn, portsOf, setDisplayName, setField, type ActivityDescriptor } from './descriptors';
+import { FieldProblems } from '../shared/FieldProblems';
+import { localName } from '../shared/localName';
+import { formFields, portsOf, setDisplayName, setField, type ActivityDescriptor } from './descriptors';
 import { connect, donePort, removeConnections, renameActivity, replaceActivity, type Activity, type PhaseWorkflow } from './document';
 import type { Selection } from './Editor';
 import { DeclarationsEditor } from './DeclarationsEditor';
 import { FieldEditor } from './FieldEditor';
 import { edgeIds } from './model';
-import { problemTitle } from '../shared/problemTitles';
-import type { PlacedProblems, Problem } from './problems';
+import type { PlacedProblems } from './problems';
 
 interface PanelProps {
   document: PhaseWorkflow;
@@ -49,21 +50,7 @@ export function PropertiesPanel(p: PanelProps) {
 
 function labelOf(document: PhaseWorkflow, id: string, language: string): string {
   const a = document.root.activities.find((x) => x.id === id);
-  return a?.metadata?.displayNames?.[language] ?? a?.metadata?.displayNames?.en ?? a?.name ?? id;
-}
-
-function ProblemList({ problems, testId }: { problems: Problem[]; testId: string }) {
-  const { t } = useApp();
-  if (problems.length === 0) return null;
-  return (
-    <ul className="designer-field-problems" data-testid={testId}>
-      {problems.map((x, i) => (
-        <li key={i}>
-          <strong>{problemTitle(t, x)}</strong>: {x.message}
-        </li>
-      ))}
-    </ul>
-  );
+  return localName(a?.metadata?.displayNames, language, a?.name ?? id);
 }
 
 function ActivityForm(p: PanelProps & { activity: Activity }) {
@@ -83,7 +70,7 @@ function ActivityForm(p: PanelProps & { activity: Activity }) {
         p.onSelect({ node: id });
       }} />
       <p className="designer-type">
-        {t('designerPropType')}: <strong>{nameIn(descriptor?.displayNames, language, activity.type)}</strong> <code>{activity.type}</code>
+        {t('designerPropType')}: <strong>{localName(descriptor?.displayNames, language, activity.type)}</strong> <code>{activity.type}</code>
       </p>
       {(['en', 'zh-CN'] as const).map((l) => (
         <div className="designer-field" key={l}>
@@ -96,7 +83,7 @@ function ActivityForm(p: PanelProps & { activity: Activity }) {
           />
         </div>
       ))}
-      <ProblemList problems={nodeProblems} testId={`activity-problems-${activity.id}`} />
+      <FieldProblems className="designer-field-problems" problems={nodeProblems} testId={`activity-problems-${activity.id}`} />
       {fields.length > 0 && <h4>{t('designerPropInputs')}</h4>}
       {fields.map((field) => (
         <FieldEditor
@@ -184,7 +171,7 @@ function ConnectionForm(p: PanelProps & { index: number }) {
       <p>
         {t('designerEdgeText', { source: labelOf(p.document, c.source.activity, language), port: c.source.port ?? donePort, target: labelOf(p.document, c.target.activity, language) })}
       </p>
-      <ProblemList problems={p.placed.byEdge.get(id) ?? []} testId="connection-problems" />
+      <FieldProblems className="designer-field-problems" problems={p.placed.byEdge.get(id) ?? []} testId="connection-problems" />
       <button type="button" className="danger" onClick={p.onDelete}>
         {t('designerDeleteConnection')}
       </button>
@@ -215,7 +202,7 @@ function WorkflowForm(p: PanelProps) {
         <label htmlFor="workflow-name-zh">{t('designerNewNameZh')}</label>
         <input id="workflow-name-zh" lang="zh-CN" value={d.displayNames?.['zh-CN'] ?? ''} onChange={(e) => setName('zh-CN', e.target.value)} />
       </div>
-      <ProblemList problems={p.placed.general} testId="workflow-problems" />
+      <FieldProblems className="designer-field-problems" problems={p.placed.general} testId="workflow-problems" />
       <DeclarationsEditor document={d} byDeclaration={p.placed.byDeclaration} onEdit={p.onEdit} />
     </div>
   );

@@ -25,9 +25,6 @@ export interface WorkflowVariable {
 
 export type DeclarationKind = 'inputs' | 'variables';
 
-/** The engine's data types (Workflow.Engine/Values/DataTypes.cs), as definitions spell them. */
-export const dataTypes = ['string', 'text', 'integer', 'number', 'boolean', 'date', 'array', 'object', 'documents', 'findings'] as const;
-
 /** Elsa's variable type names the engine reads: String keeps the value as text, the others parse it as JSON. */
 export const variableTypeNames = ['Object', 'String', 'Int32', 'Int64', 'Double', 'Decimal', 'Boolean', 'DateTime'] as const;
 

@@ -2,6 +2,7 @@
 // them: the palette's groups, each node's ports, and the properties form of an activity.
 
 import type { Language } from '../shared/i18n';
+import { localName } from '../shared/localName';
 import { activityFrame, donePort, type Activity } from './document';
 
 export type Names = Partial<Record<string, string>>;
@@ -33,17 +34,13 @@ export interface ActivityDescriptor {
   hasInboundPort: boolean;
 }
 
-export function nameIn(names: Names | undefined, language: Language, fallback: string): string {
-  return names?.[language] || names?.en || fallback;
-}
-
 /** The palette: descriptors grouped by category, in catalog order. */
 export function paletteGroups(descriptors: readonly ActivityDescriptor[], language: Language) {
   const groups: { category: string; label: string; items: { typeName: string; label: string; description: string }[] }[] = [];
   for (const d of descriptors) {
     let group = groups.find((g) => g.category === d.category);
-    if (!group) groups.push((group = { category: d.category, label: nameIn(d.categoryDisplayNames, language, d.category), items: [] }));
-    group.items.push({ typeName: d.typeName, label: nameIn(d.displayNames, language, d.typeName), description: nameIn(d.descriptions, language, '') });
+    if (!group) groups.push((group = { category: d.category, label: localName(d.categoryDisplayNames, language, d.category), items: [] }));
+    group.items.push({ typeName: d.typeName, label: localName(d.displayNames, language, d.typeName), description: localName(d.descriptions, language, '') });
   }
   return groups;
 }
@@ -142,7 +139,7 @@ export function formFields(activity: Activity, descriptor: ActivityDescriptor, l
     const expression = isExpression(raw);
     return {
       name: input.name,
-      label: nameIn(input.displayNames, language, input.name),
+      label: localName(input.displayNames, language, input.name),
       kind,
       required: input.required,
       canBeExpression: input.supportsExpression && !input.expressionOnly,

@@ -2,7 +2,8 @@
 // activity and each edge its whole connection, so the way back loses nothing the file holds.
 
 import type { Language } from '../shared/i18n';
-import { nameIn, portsOf, type ActivityDescriptor } from './descriptors';
+import { localName } from '../shared/localName';
+import { portsOf, type ActivityDescriptor } from './descriptors';
 import { donePort, positionOf, type Activity, type Connection, type PhaseWorkflow, type Position } from './document';
 
 export interface ActivityNodeData {
@@ -63,7 +64,7 @@ export function toFlowModel(
 ): { nodes: DesignerNode[]; edges: DesignerEdge[] } {
   const nodes = document.root.activities.map((activity, index): DesignerNode => {
     const descriptor = descriptors.get(activity.type);
-    const typeLabel = nameIn(descriptor?.displayNames, language, activity.type);
+    const typeLabel = localName(descriptor?.displayNames, language, activity.type);
     const drawnAt = positionOf(activity) ?? { x: index * 260, y: 0 };
     return {
       id: activity.id,
@@ -71,10 +72,10 @@ export function toFlowModel(
       position: drawnAt,
       data: {
         activity,
-        label: activity.metadata?.displayNames?.[language] ?? activity.metadata?.displayNames?.en ?? activity.name ?? typeLabel,
+        label: localName(activity.metadata?.displayNames, language, activity.name ?? typeLabel),
         typeLabel,
         ports: portsOf(activity, descriptor),
-        portLabels: Object.fromEntries(Object.entries(descriptor?.portDisplayNames ?? {}).map(([port, names]) => [port, nameIn(names, language, port)])),
+        portLabels: Object.fromEntries(Object.entries(descriptor?.portDisplayNames ?? {}).map(([port, names]) => [port, localName(names, language, port)])),
         hasInbound: descriptor?.hasInboundPort ?? true,
         problems: [],
         drawnAt,

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
-import { ApiError, unwrap, type Campaign, type Template } from '../shared/api';
+import { campaignStatusName } from '../campaigns/campaignStatus';
+import { unwrap, type Campaign, type Template } from '../shared/api';
 import { useApp } from '../shared/context';
 import { portLabels, type PortNamingDescriptor, type WorkflowDocument } from '../shared/flowchart';
 import { LazyFlowchartView as FlowchartView } from '../shared/LazyFlowchartView';
 import { formatTime } from '../shared/format';
 import { Link } from '../shared/Link';
 import { Listing } from '../shared/Listing';
-import { useLoad } from '../shared/useLoad';
+import { errorMessage, useLoad } from '../shared/useLoad';
 
 /** The overview: published templates, phase workflows (each can be drawn), and campaigns. */
 export function HomePage() {
@@ -39,7 +40,7 @@ export function HomePage() {
           columns={[t('colName'), t('colTemplate'), t('colOrganization'), t('colStatus'), t('colUpdatedAt')]}
           rows={(campaigns.data ?? []).map((c: Campaign) => ({
             key: c.id,
-            cells: [<Link to={`/campaigns/${encodeURIComponent(c.id)}`}>{c.name}</Link>, `${c.templateId}@${c.templateVersion}`, c.organization, String(c.status), formatTime(c.updatedAt, language)],
+            cells: [<Link to={`/campaigns/${encodeURIComponent(c.id)}`}>{c.name}</Link>, `${c.templateId}@${c.templateVersion}`, c.organization, campaignStatusName(String(c.status), t), formatTime(c.updatedAt, language)],
           }))}
         />
       </section>
@@ -66,7 +67,7 @@ function Workflows() {
       setShown({ id: `${definitionId} v${version}`, document: (data as unknown as { definition: WorkflowDocument }).definition });
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : `${failed}: ${String(e)}`);
+      setError(errorMessage(e, failed));
     }
   };
   const rows = ((workflows.data ?? []) as Template[]).filter((v) => !v.retracted);

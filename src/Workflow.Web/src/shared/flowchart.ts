@@ -1,4 +1,5 @@
 import type { Language } from './i18n';
+import { localName } from './localName';
 
 /** The parts of a phase workflow document (the files of workflows/) that a flowchart picture needs. */
 export interface WorkflowDocument {
@@ -57,7 +58,7 @@ export function toFlow(document: WorkflowDocument, language: Language, portLabel
     id: activity.id,
     position: activity.metadata?.designer?.position ?? { x: index * 240, y: 0 },
     data: {
-      label: activity.metadata?.displayNames?.[language] ?? activity.metadata?.displayNames?.en ?? activity.name ?? activity.id,
+      label: localName(activity.metadata?.displayNames, language, activity.name ?? activity.id),
       type: activity.type,
     },
   }));

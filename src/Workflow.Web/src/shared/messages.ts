@@ -50,6 +50,17 @@ export const en = {
   problemCode_definition_kind_mismatch: 'Wrong kind of definition',
   problemCode_other: 'Problem',
   loadFailed: 'This part of the page could not be loaded. Reload the page to try again.',
+  // The engine's data types (dataTypes.ts), in the designer and the template editor alike.
+  dataTypeString: 'Short text',
+  dataTypeText: 'Long text',
+  dataTypeInteger: 'Whole number',
+  dataTypeNumber: 'Number',
+  dataTypeBoolean: 'Yes/no',
+  dataTypeDate: 'Date',
+  dataTypeArray: 'List',
+  dataTypeObject: 'Object',
+  dataTypeDocuments: 'Documents',
+  dataTypeFindings: 'Findings',
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -101,4 +112,14 @@ export const zhCN: Record<keyof typeof en, string> = {
   problemCode_definition_kind_mismatch: '定义类型不符',
   problemCode_other: '问题',
   loadFailed: '此部分页面未能加载，请刷新页面后重试。',
+  dataTypeString: '短文本',
+  dataTypeText: '长文本',
+  dataTypeInteger: '整数',
+  dataTypeNumber: '数值',
+  dataTypeBoolean: '是/否',
+  dataTypeDate: '日期',
+  dataTypeArray: '列表',
+  dataTypeObject: '对象',
+  dataTypeDocuments: '文件材料',
+  dataTypeFindings: '问题清单',
 };

@@ -1,6 +1,7 @@
 import { useApp } from '../shared/context';
-import { FieldProblems } from './FieldProblems';
-import { dataTypes, emptyInput, type DataType, type InputForm } from './templateModel';
+import { FieldProblems } from '../shared/FieldProblems';
+import { dataTypeLabels, dataTypes, isDataType } from '../shared/dataTypes';
+import { emptyInput, type InputForm } from './templateModel';
 import type { Problem } from './templateProblems';
 
 /** The template's inputs: what a campaign started from it is given. */
@@ -21,23 +22,25 @@ export function InputFields({
       {inputs.length === 0 && <p className="templates-hint">{t('templatesNoInputs')}</p>}
       {inputs.map((input, i) => (
         <fieldset key={input.key} className="templates-input" aria-label={t('templatesInputGroup', { number: i + 1 })}>
-          <FieldProblems problems={problems.get(`inputs.${i}`)} />
+          <FieldProblems className="templates-field-problems" problems={problems.get(`inputs.${i}`)} />
           <div className="templates-row">
             <label>
               {t('templatesInputName')}
               <input value={input.name} onChange={(e) => set(i, { name: e.target.value })} />
-              <FieldProblems problems={problems.get(`inputs.${i}.name`)} />
+              <FieldProblems className="templates-field-problems" problems={problems.get(`inputs.${i}.name`)} />
             </label>
             <label>
               {t('templatesInputType')}
-              <select value={input.type} onChange={(e) => set(i, { type: e.target.value as DataType })}>
+              <select value={input.type} onChange={(e) => set(i, { type: e.target.value })}>
+                {/* A type the engine does not know is kept as spelled, so saving does not change it. */}
+                {!isDataType(input.type) && <option value={input.type}>{input.type}</option>}
                 {dataTypes.map((d) => (
                   <option key={d} value={d}>
-                    {t(`templatesType_${d}`)}
+                    {t(dataTypeLabels[d])}
                   </option>
                 ))}
               </select>
-              <FieldProblems problems={problems.get(`inputs.${i}.type`)} />
+              <FieldProblems className="templates-field-problems" problems={problems.get(`inputs.${i}.type`)} />
             </label>
             <label className="templates-check">
               <input type="checkbox" checked={input.required} onChange={(e) => set(i, { required: e.target.checked })} />

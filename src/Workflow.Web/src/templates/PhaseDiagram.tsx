@@ -1,20 +1,15 @@
 import { useApp } from '../shared/context';
 import { layoutPhases } from './phaseDiagram';
-import type { TemplateForm } from './templateModel';
-
-/** The name of a phase or gate in the page's language, falling back to the other one, then to its id. */
-export function localName(language: string, en: string, zh: string, id: string): string {
-  return (language === 'zh-CN' ? zh || en : en || zh) || id;
-}
+import { formName, type TemplateForm } from './templateModel';
 
 /** The template's phases in order with their exit gates, drawn as SVG. */
 export function PhaseDiagram({ form }: { form: TemplateForm }) {
   const { language, t } = useApp();
   const layout = layoutPhases(
     form.phases.map((p) => ({
-      label: localName(language, p.nameEn, p.nameZh, p.id),
+      label: formName(language, p.nameEn, p.nameZh, p.id),
       workflow: p.workflowId ? `${p.workflowId} v${p.workflowVersion ?? '?'}` : '',
-      gates: p.gates.map((g) => localName(language, g.nameEn, g.nameZh, g.id)),
+      gates: p.gates.map((g) => formName(language, g.nameEn, g.nameZh, g.id)),
     })),
   );
   return (

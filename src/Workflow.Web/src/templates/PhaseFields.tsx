@@ -1,8 +1,7 @@
 import type { Template } from '../shared/api';
 import { useApp } from '../shared/context';
-import { FieldProblems } from './FieldProblems';
-import { localName } from './PhaseDiagram';
-import { emptyGate, type GateForm, type PhaseForm } from './templateModel';
+import { FieldProblems } from '../shared/FieldProblems';
+import { emptyGate, formName, type GateForm, type PhaseForm } from './templateModel';
 import type { Problem } from './templateProblems';
 
 export interface PhaseFieldsProps {
@@ -27,16 +26,16 @@ export function PhaseFields({ phase, index, count, workflows, problems, readOnly
   const usable = workflows.filter((w) => !w.retracted);
   const ids = [...new Set(usable.map((w) => w.definitionId))];
   const versions = usable.filter((w) => w.definitionId === phase.workflowId).map((w) => w.version);
-  const title = t('templatesPhaseLegend', { number: index + 1, name: localName(language, phase.nameEn, phase.nameZh, phase.id) });
+  const title = t('templatesPhaseLegend', { number: index + 1, name: formName(language, phase.nameEn, phase.nameZh, phase.id) });
   return (
     <fieldset className="templates-phase" aria-label={t('templatesPhaseGroup', { number: index + 1 })} disabled={readOnly}>
       <legend>{title}</legend>
-      <FieldProblems problems={problems.get(at)} />
+      <FieldProblems className="templates-field-problems" problems={problems.get(at)} />
       <div className="templates-row">
         <label>
           {t('templatesPhaseId')}
           <input value={phase.id} onChange={(e) => set({ id: e.target.value })} />
-          <FieldProblems problems={problems.get(`${at}.id`)} />
+          <FieldProblems className="templates-field-problems" problems={problems.get(`${at}.id`)} />
         </label>
         <label>
           {t('templatesNameEn')}
@@ -45,7 +44,7 @@ export function PhaseFields({ phase, index, count, workflows, problems, readOnly
         <label>
           {t('templatesNameZh')}
           <input lang="zh-CN" value={phase.nameZh} onChange={(e) => set({ nameZh: e.target.value })} />
-          <FieldProblems problems={problems.get(`${at}.name`)} />
+          <FieldProblems className="templates-field-problems" problems={problems.get(`${at}.name`)} />
         </label>
       </div>
       <div className="templates-row">
@@ -84,7 +83,7 @@ export function PhaseFields({ phase, index, count, workflows, problems, readOnly
             )}
           </select>
         </label>
-        <FieldProblems problems={problems.get(`${at}.workflow`)} />
+        <FieldProblems className="templates-field-problems" problems={problems.get(`${at}.workflow`)} />
       </div>
       <h4>{t('templatesExitGates')}</h4>
       {phase.gates.length === 0 && <p className="templates-hint">{t('templatesNoGates')}</p>}
@@ -92,13 +91,13 @@ export function PhaseFields({ phase, index, count, workflows, problems, readOnly
         const gateAt = `${at}.gates.${g}`;
         return (
           <fieldset key={gate.key} className="templates-gate" aria-label={t('templatesGateGroup', { number: g + 1 })}>
-            <legend>{t('templatesGateLegend', { number: g + 1, name: localName(language, gate.nameEn, gate.nameZh, gate.id) })}</legend>
-            <FieldProblems problems={problems.get(gateAt)} />
+            <legend>{t('templatesGateLegend', { number: g + 1, name: formName(language, gate.nameEn, gate.nameZh, gate.id) })}</legend>
+            <FieldProblems className="templates-field-problems" problems={problems.get(gateAt)} />
             <div className="templates-row">
               <label>
                 {t('templatesGateId')}
                 <input value={gate.id} onChange={(e) => setGate(g, { id: e.target.value })} />
-                <FieldProblems problems={problems.get(`${gateAt}.id`)} />
+                <FieldProblems className="templates-field-problems" problems={problems.get(`${gateAt}.id`)} />
               </label>
               <label>
                 {t('templatesGateNameEn')}
@@ -107,7 +106,7 @@ export function PhaseFields({ phase, index, count, workflows, problems, readOnly
               <label>
                 {t('templatesGateNameZh')}
                 <input lang="zh-CN" value={gate.nameZh} onChange={(e) => setGate(g, { nameZh: e.target.value })} />
-                <FieldProblems problems={problems.get(`${gateAt}.name`)} />
+                <FieldProblems className="templates-field-problems" problems={problems.get(`${gateAt}.name`)} />
               </label>
             </div>
             <label className="templates-wide">
@@ -122,7 +121,7 @@ export function PhaseFields({ phase, index, count, workflows, problems, readOnly
                 onBlur={onExpressionDone}
               />
             </label>
-            <FieldProblems problems={problems.get(`${gateAt}.expression`)} />
+            <FieldProblems className="templates-field-problems" problems={problems.get(`${gateAt}.expression`)} />
             <button type="button" onClick={() => set({ gates: phase.gates.filter((_, i) => i !== g) }, true)}>
               {t('templatesRemoveGate')}
             </button>

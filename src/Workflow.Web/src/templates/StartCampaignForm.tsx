@@ -3,7 +3,7 @@ import { unwrap } from '../shared/api';
 import { useApp } from '../shared/context';
 import { navigate } from '../shared/router';
 import { errorMessage } from '../shared/useLoad';
-import { localName } from './PhaseDiagram';
+import { localName } from '../shared/localName';
 import { buildParameters, controlOf, initialValue, type FieldError, type FieldValue, type InputDeclaration } from './startForm';
 
 /**
@@ -63,7 +63,7 @@ export function StartCampaignForm({ templateId, version, inputs }: { templateId:
         </label>
       </div>
       {inputs.map((input) => {
-        const label = localName(language, input.displayNames?.en ?? '', input.displayNames?.['zh-CN'] ?? '', input.name);
+        const label = localName(input.displayNames, language, input.displayNames?.['zh-CN'] || input.name);
         const control = controlOf(input.type);
         const value = values[input.name];
         const set = (v: FieldValue) => setValues({ ...values, [input.name]: v });

@@ -4,7 +4,7 @@ import { Link } from '../shared/Link';
 import { problemTitle } from '../shared/problemTitles';
 import { navigate, useNavigationGuard } from '../shared/router';
 import { errorMessage, useLoad } from '../shared/useLoad';
-import { FieldProblems } from './FieldProblems';
+import { FieldProblems } from '../shared/FieldProblems';
 import { InputFields } from './InputFields';
 import { PhaseDiagram } from './PhaseDiagram';
 import { PhaseFields } from './PhaseFields';
@@ -152,7 +152,7 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
           <label>
             {t('templatesDefinitionId')}
             <input value={form.definitionId} onChange={(e) => change({ ...form, definitionId: e.target.value })} />
-            <FieldProblems problems={byField.get('definitionId')} />
+            <FieldProblems className="templates-field-problems" problems={byField.get('definitionId')} />
           </label>
           <label>
             {t('templatesNameEn')}
@@ -161,19 +161,19 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
           <label>
             {t('templatesNameZh')}
             <input lang="zh-CN" value={form.nameZh} onChange={(e) => change({ ...form, nameZh: e.target.value })} />
-            <FieldProblems problems={byField.get('name')} />
+            <FieldProblems className="templates-field-problems" problems={byField.get('name')} />
           </label>
         </div>
         <label className="templates-wide">
           {t('templatesDescription')}
           <textarea rows={2} value={form.description} onChange={(e) => change({ ...form, description: e.target.value })} />
         </label>
-        <FieldProblems problems={byField.get('template')} />
+        <FieldProblems className="templates-field-problems" problems={byField.get('template')} />
       </fieldset>
       <h3>{t('templatesDiagram')}</h3>
       <PhaseDiagram form={form} />
       <h3>{t('templatesPhases')}</h3>
-      <FieldProblems problems={byField.get('phases')} />
+      <FieldProblems className="templates-field-problems" problems={byField.get('phases')} />
       {form.phases.map((phase, i) => (
         <PhaseFields
           key={phase.key}

@@ -4,11 +4,11 @@ import { formatTime } from '../shared/format';
 import { Link } from '../shared/Link';
 import { navigate, useLocation } from '../shared/router';
 import { errorMessage, useLoad } from '../shared/useLoad';
-import { localName, PhaseDiagram } from './PhaseDiagram';
+import { PhaseDiagram } from './PhaseDiagram';
 import type { InputDeclaration } from './startForm';
 import { StartCampaignForm } from './StartCampaignForm';
 import { templateApi } from './templateApi';
-import { toForm } from './templateModel';
+import { formName, toForm } from './templateModel';
 
 /** Copies a published version into a new draft and opens it in the editor. */
 export async function openAsDraft(api: ReturnType<typeof useApp>['api'], definition: unknown, failed: string) {
@@ -41,7 +41,7 @@ export function TemplateVersionPage({ definitionId, version }: { definitionId: s
         <Link to="/templates">{t('templatesBackToList')}</Link>
       </p>
       <h2 id="templates-version-heading">
-        {t('templatesVersionHeading', { name: localName(language, form.nameEn, form.nameZh, definitionId), version })}
+        {t('templatesVersionHeading', { name: formName(language, form.nameEn, form.nameZh, definitionId), version })}
       </h2>
       {search.get('published') === '1' && (
         <p role="status" className="templates-published">
@@ -65,13 +65,13 @@ export function TemplateVersionPage({ definitionId, version }: { definitionId: s
         <tbody>
           {form.phases.map((p) => (
             <tr key={p.key}>
-              <td>{localName(language, p.nameEn, p.nameZh, p.id)}</td>
+              <td>{formName(language, p.nameEn, p.nameZh, p.id)}</td>
               <td>{`${p.workflowId} v${p.workflowVersion ?? '?'}`}</td>
               <td>
                 <ul className="templates-gate-list">
                   {p.gates.map((g) => (
                     <li key={g.key}>
-                      {localName(language, g.nameEn, g.nameZh, g.id)} <code>{g.expression}</code>
+                      {formName(language, g.nameEn, g.nameZh, g.id)} <code>{g.expression}</code>
                     </li>
                   ))}
                 </ul>

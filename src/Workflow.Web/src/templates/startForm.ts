@@ -1,7 +1,7 @@
 // The "start campaign" form: one field per template input, typed by its data type. Values are
 // kept as the controls give them (text, or a checkbox's boolean) and parsed when the form is sent.
 
-import type { DataType } from './templateModel';
+import type { DataType } from '../shared/dataTypes';
 
 export interface InputDeclaration {
   name: string;

@@ -42,6 +42,20 @@ describe('template form', () => {
     expect(toDocument(toForm(seed))).toEqual(seed);
   });
 
+  it('keeps every input type through the round trip: documents, findings, and a type the editor does not know', () => {
+    const template = {
+      ...seed,
+      inputs: [
+        { name: 'materials', type: 'documents', required: true },
+        { name: 'problems', type: 'findings' },
+        { name: 'later', type: 'geoShape', description: 'A type of a later engine.' },
+      ],
+    };
+    const form = toForm(template);
+    expect(form.inputs.map((i) => i.type)).toEqual(['documents', 'findings', 'geoShape']);
+    expect(toDocument(form)).toEqual(template);
+  });
+
   it('shows the fields the editor edits', () => {
     const form = toForm(seed);
     expect(form.nameEn).toBe('In-depth study');
@@ -97,7 +111,7 @@ describe('template form', () => {
   it('reads whatever a draft holds without failing', () => {
     const form = toForm({ phases: [{ exitGates: [{ condition: 'broken' }] }], inputs: [{ name: 'x', type: 'weird' }] });
     expect(form.phases[0].gates[0].expression).toBe('');
-    expect(form.inputs[0].type).toBe('string');
+    expect(form.inputs[0].type).toBe('weird');
     expect(toForm(null).phases).toEqual([]);
   });
 });

@@ -3,10 +3,9 @@
 // (variables, outputs, defaults, minimum/maximum, display names in other languages, fields a
 // later format adds) is carried in `source` and written back untouched.
 
-type Json = Record<string, unknown>;
+import { localName } from '../shared/localName';
 
-export const dataTypes = ['string', 'text', 'integer', 'number', 'boolean', 'date', 'array', 'object'] as const;
-export type DataType = (typeof dataTypes)[number];
+type Json = Record<string, unknown>;
 
 export interface GateForm {
   key: string;
@@ -33,7 +32,8 @@ export interface PhaseForm {
 export interface InputForm {
   key: string;
   name: string;
-  type: DataType;
+  /** One of the engine's data types (shared/dataTypes.ts), or a type it does not know, kept as spelled. */
+  type: string;
   required: boolean;
   description: string;
   source: Json;
@@ -47,6 +47,11 @@ export interface TemplateForm {
   inputs: InputForm[];
   phases: PhaseForm[];
   source: Json;
+}
+
+/** A form's name (template, phase or gate) in the page's language, else in the other one, else its id. */
+export function formName(language: string, nameEn: string, nameZh: string, id: string): string {
+  return localName({ en: nameEn, 'zh-CN': nameZh }, language, nameZh || id);
 }
 
 let counter = 0;
@@ -88,7 +93,7 @@ export function toForm(document: unknown): TemplateForm {
     inputs: objects(doc.inputs).map((i) => ({
       key: newKey(),
       name: text(i.name),
-      type: (dataTypes as readonly string[]).includes(text(i.type)) ? (i.type as DataType) : 'string',
+      type: text(i.type) || 'string',
       required: i.required === true,
       description: text(i.description),
       source: i,

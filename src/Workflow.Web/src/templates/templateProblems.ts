@@ -2,16 +2,14 @@
 // into the document, and toDocument writes phases, gates and inputs in the form's order, so the
 // indexes of a pointer are the form's (the editor clears problems when it reorders).
 
-export interface Problem {
-  code: string;
-  message: string;
-  jsonPointer: string;
-}
+import type { Schemas } from '../shared/api';
+import { pointerSegments } from '../designer/problems';
+
+export type Problem = Schemas['ValidationViewErrorView'];
 
 /** The field a pointer names: "definitionId", "name", "phases.0.workflow", "phases.1.gates.0.expression", … or "template". */
 export function fieldOf(pointer: string): string {
-  const parts = pointer.split('/').slice(1);
-  const [head, a, b, c, d] = parts;
+  const [head, a, b, c, d] = pointerSegments(pointer);
   if (head === 'definitionId') return 'definitionId';
   if (head === 'name' || head === 'displayNames') return 'name';
   if (head === 'inputs' && a !== undefined && /^\d+$/.test(a)) {
