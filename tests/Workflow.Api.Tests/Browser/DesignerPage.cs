@@ -67,14 +67,34 @@ public sealed class DesignerPage(IPage page, string baseUrl)
         var source = page.GetByTestId($"handle-{sourceId}-{port}");
         var target = page.GetByTestId($"handle-{targetId}-In");
         var edges = await Canvas.Locator(".react-flow__edge").CountAsync();
-        // Hovering waits until the handle stands still (no view animation running) before the press.
-        await source.HoverAsync();
-        await page.Mouse.DownAsync();
-        var to = await target.BoundingBoxAsync() ?? throw new InvalidOperationException($"No handle {targetId}.In");
-        await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + to.Height / 2, new() { Steps = 12 });
-        await target.HoverAsync();
-        await page.Mouse.UpAsync();
-        await Assertions.Expect(Canvas.Locator(".react-flow__edge")).ToHaveCountAsync(edges + 1);
+        // A drag on a loaded machine can start before the view has settled and miss the handle; a
+        // person would simply drag again, so the step does too, once.
+        for (var attempt = 1; ; attempt++)
+        {
+            // Hovering waits until the handle stands still (no view animation running) before the press.
+            await source.HoverAsync();
+            await page.Mouse.DownAsync();
+            var to = await target.BoundingBoxAsync() ?? throw new InvalidOperationException($"No handle {targetId}.In");
+            await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + to.Height / 2, new() { Steps = 12 });
+            await target.HoverAsync();
+            await page.Mouse.UpAsync();
+            var connected = Assertions.Expect(Canvas.Locator(".react-flow__edge")).ToHaveCountAsync(edges + 1,
+                new() { Timeout = attempt == 1 ? 3_000 : 15_000 });
+            if (attempt > 1)
+            {
+                await connected;
+                return;
+            }
+            try
+            {
+                await connected;
+                return;
+            }
+            catch (PlaywrightException)
+            {
+                // Not connected: drag again.
+            }
+        }
     }
 
     public async Task SelectNodeAsync(string activityId)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { placeProblems, pointerSegments, type Problem } from './problems';
+import { pointerSegments } from '../shared/problemTitles';
+import { placeProblems, type Problem } from './problems';
 import { sampleDocument } from './testData';
 
 const problem = (code: string, jsonPointer: string, extra: Partial<Problem> = {}): Problem => ({ code, message: code, jsonPointer, ...extra });

@@ -3,6 +3,7 @@
 // inputs or variables (a row of the workflow's properties), or the workflow as a whole.
 
 import type { Schemas } from '../shared/api';
+import { pointerSegments } from '../shared/problemTitles';
 import { donePort, type PhaseWorkflow } from './document';
 import { edgeIds } from './model';
 
@@ -23,15 +24,6 @@ function add<K>(map: Map<K, Problem[]>, key: K, problem: Problem) {
   const list = map.get(key);
   if (list) list.push(problem);
   else map.set(key, [problem]);
-}
-
-/** The segments of an RFC 6901 JSON Pointer. */
-export function pointerSegments(pointer: string): string[] {
-  if (!pointer || pointer === '/') return [];
-  return pointer
-    .replace(/^\//, '')
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 export function placeProblems(document: PhaseWorkflow, problems: readonly Problem[]): PlacedProblems {

@@ -13,3 +13,12 @@ export function problemTitle(t: Translate, problem: { code: string }): string {
   const text: string | undefined = t(problemTitleKey(problem.code) as MessageKey);
   return typeof text === 'string' ? text : t('problemCode_other');
 }
+
+/** The segments of an RFC 6901 JSON Pointer (a problem's location), unescaped. */
+export function pointerSegments(pointer: string): string[] {
+  if (!pointer || pointer === '/') return [];
+  return pointer
+    .replace(/^\//, '')
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}

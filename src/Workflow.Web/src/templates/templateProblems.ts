@@ -3,7 +3,7 @@
 // indexes of a pointer are the form's (the editor clears problems when it reorders).
 
 import type { Schemas } from '../shared/api';
-import { pointerSegments } from '../designer/problems';
+import { pointerSegments } from '../shared/problemTitles';
 
 export type Problem = Schemas['ValidationViewErrorView'];
 
