@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Identity;
@@ -13,26 +12,8 @@ namespace Workflow.Api.Tests.Identity;
 public abstract class CreateKeyCommandTests(ApiFactory api)
 {
     /// <summary>Runs the API program (the build the tests reference) with arguments; returns exit code, stdout and stderr.</summary>
-    internal static async Task<(int ExitCode, string Output, string Error)> RunProgramAsync(IEnumerable<string> arguments)
-    {
-        var program = Path.Combine(AppContext.BaseDirectory, "Workflow.Api.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(program);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    internal static Task<(int ExitCode, string Output, string Error)> RunProgramAsync(IEnumerable<string> arguments) =>
+        ApiProcess.RunAsync(new Dictionary<string, string?>(), arguments);
 
     [Fact]
     public async Task CreateKey_PrintsOnlyTheKey_AndTheKeyWorksWithItsRoles()

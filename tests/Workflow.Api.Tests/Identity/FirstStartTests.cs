@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +27,7 @@ public sealed partial class FirstStartTests : IAsyncLifetime
     public async Task TheFirstStartPrintsAnAdminKeyOnce_AndItWorks_OnTheRealServer()
     {
         string key;
-        await using (var first = await RunningApp.StartAsync(_folder))
+        await using (var first = await StartAsync(_folder))
         {
             var printed = AdminKeyLine().Matches(first.Output).Select(m => m.Groups["key"].Value).ToList();
             key = Assert.Single(printed);
@@ -49,7 +48,7 @@ public sealed partial class FirstStartTests : IAsyncLifetime
             Assert.True(tooLarge.StatusCode == HttpStatusCode.RequestEntityTooLarge, problem);
             Assert.Contains("urn:campaign-workflow:problem:request.too_large", problem, StringComparison.Ordinal);
         }
-        await using (var second = await RunningApp.StartAsync(_folder))
+        await using (var second = await StartAsync(_folder))
         {
             Assert.DoesNotContain("X-Api-Key:", second.Output, StringComparison.Ordinal);
             Assert.DoesNotContain(key, second.Output, StringComparison.Ordinal);
@@ -84,65 +83,9 @@ public sealed partial class FirstStartTests : IAsyncLifetime
     [GeneratedRegex(@"X-Api-Key: (?<key>cwk_\S+)")]
     private static partial Regex AdminKeyLine();
 
-    /// <summary>The built app, started with dotnet as an operator would, on a SQLite folder and a free port.</summary>
-    private sealed partial class RunningApp(Process process, Uri address, Func<string> output) : IAsyncDisposable
+    private static Task<ApiProcess> StartAsync(string dataFolder) => ApiProcess.StartAsync(new Dictionary<string, string?>
     {
-        public Uri Address { get; } = address;
-
-        public string Output => output();
-
-        public static async Task<RunningApp> StartAsync(string dataFolder)
-        {
-            var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                WorkingDirectory = AppContext.BaseDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Workflow.Api.dll"));
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-            start.Environment["Storage__Provider"] = "Sqlite";
-            start.Environment["Storage__DataFolder"] = dataFolder;
-            start.Environment.Remove("Storage__ConnectionString");
-            var process = new Process { StartInfo = start };
-            void Read(object? _, DataReceivedEventArgs e)
-            {
-                if (e.Data is null) return;
-                lines.Enqueue(e.Data);
-                if (ListeningOn().Match(e.Data) is { Success: true } m) listening.TrySetResult(new Uri(m.Groups["url"].Value));
-            }
-            process.OutputDataReceived += Read;
-            process.ErrorDataReceived += Read;
-            process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The app exited:\n" + string.Join("\n", lines)));
-            process.EnableRaisingEvents = true;
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            try
-            {
-                return new RunningApp(process, await listening.Task.WaitAsync(TimeSpan.FromSeconds(90)), () => string.Join("\n", lines));
-            }
-            catch
-            {
-                await StopAsync(process);
-                throw;
-            }
-        }
-
-        public ValueTask DisposeAsync() => StopAsync(process);
-
-        private static async ValueTask StopAsync(Process process)
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            process.Dispose();
-        }
-
-        [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
-        private static partial Regex ListeningOn();
-    }
+        ["Storage__Provider"] = "Sqlite",
+        ["Storage__DataFolder"] = dataFolder,
+    });
 }
