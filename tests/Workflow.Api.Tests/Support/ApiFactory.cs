@@ -82,27 +82,29 @@ public sealed class SqliteApiFactory : ApiFactory
 {
     protected override string Provider => "Sqlite";
 
-    protected override string ConnectionString => $"Data Source={Path.Combine(DataFolder, "campaigns.db")};Pooling=True";
+    protected override string ConnectionString => SqliteConnectionString;
+
+    public string SqliteConnectionString => $"Data Source={Path.Combine(DataFolder, "campaigns.db")};Pooling=True";
 }
 
 /// <summary>A database of its own on the throwaway PostgreSQL server that the test command starts.</summary>
 public sealed class PostgresApiFactory : ApiFactory
 {
-    private readonly string _database = "api_" + Guid.NewGuid().ToString("N")[..16];
+    public string DatabaseName { get; } = "api_" + Guid.NewGuid().ToString("N")[..16];
 
     protected override string Provider => "PostgreSql";
 
-    protected override string ConnectionString => $"{PostgresServer.ConnectionString};Database={_database}";
+    protected override string ConnectionString => $"{PostgresServer.ConnectionString};Database={DatabaseName}";
 
     public override async Task InitializeAsync()
     {
-        await PostgresServer.CreateDatabaseAsync(_database);
+        await PostgresServer.CreateDatabaseAsync(DatabaseName);
         await base.InitializeAsync();
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await PostgresServer.DropDatabaseAsync(_database);
+        await PostgresServer.DropDatabaseAsync(DatabaseName);
     }
 }
