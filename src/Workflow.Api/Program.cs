@@ -11,6 +11,7 @@ using Workflow.Api.Identity;
 using Workflow.Api.OpenApi;
 using Workflow.Api.Database;
 using Workflow.Api.Tasks;
+using Workflow.Api.Telemetry;
 using Workflow.Api.Web;
 
 // `create-key --principal NAME --roles ROLE[,ROLE…]` issues an API key and exits; anything else starts the server.
@@ -27,6 +28,7 @@ builder.Services.AddDefinitionCatalog();
 builder.Services.AddCampaignCommands();
 builder.Services.AddApiDocumentation();
 builder.Services.AddHealth();
+builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddLedgerVerification(builder.Configuration, builder.Environment);
 builder.Services.AddWebApp(builder.Configuration);
 

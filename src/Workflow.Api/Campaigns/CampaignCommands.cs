@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using System.Diagnostics;
 using Workflow.Api.Definitions;
+using Workflow.Api.Telemetry;
 using Workflow.Engine.Campaigns;
 using Workflow.Engine.Compilation;
 using Workflow.Engine.Serialization;
@@ -18,7 +20,7 @@ namespace Workflow.Api.Campaigns;
 /// first, so each command is checked against the state the previous one committed; the version
 /// token stays as the guard of last resort, and a lost race runs the command again on fresh state.
 /// </summary>
-public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock)
+public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, WorkflowTelemetry telemetry)
 {
     private const int MaxAttempts = 12;
 
@@ -73,6 +75,30 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
     }
 
     private async Task<CommandOutcome> RunAsync(
+        RequestActor actor, string requestHash, Guid? campaignId, long? ifMatch,
+        Func<DateTimeOffset, CancellationToken, Task<CommandOutcome>> work,
+        Func<CommandApplied, StoredResponse> respond, CancellationToken cancellationToken)
+    {
+        using var activity = WorkflowTelemetry.Source.StartActivity("campaign.command");
+        activity?.SetTag("campaign.id", campaignId);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await RunAttemptsAsync(actor, requestHash, campaignId, ifMatch, work, respond, cancellationToken);
+        var name = outcome switch
+        {
+            CommandApplied => "applied",
+            CommandRefused => "refused",
+            IdempotentReplay => "replayed",
+            VersionMismatch => "version_mismatch",
+            CampaignMissing => "not_found",
+            IdempotencyKeyReused => "key_reused",
+            _ => "conflict",
+        };
+        activity?.SetTag("outcome", name);
+        telemetry.CommandFinished(name, Stopwatch.GetElapsedTime(started));
+        return outcome;
+    }
+
+    private async Task<CommandOutcome> RunAttemptsAsync(
         RequestActor actor, string requestHash, Guid? campaignId, long? ifMatch,
         Func<DateTimeOffset, CancellationToken, Task<CommandOutcome>> work,
         Func<CommandApplied, StoredResponse> respond, CancellationToken cancellationToken)

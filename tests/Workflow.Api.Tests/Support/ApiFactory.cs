@@ -30,7 +30,11 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Storage:Provider", Provider);
         builder.UseSetting("Storage:ConnectionString", ConnectionString);
         builder.UseSetting("Storage:DataFolder", DataFolder);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>More configuration for this host (set before it starts).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
 
     public virtual Task InitializeAsync()
     {
