@@ -29,6 +29,7 @@ builder.Services.AddCampaignCommands();
 builder.Services.AddApiDocumentation();
 builder.Services.AddHealth();
 builder.Services.AddTelemetry(builder.Configuration);
+builder.Services.AddFeed();
 builder.Services.AddLedgerVerification(builder.Configuration, builder.Environment);
 builder.Services.AddWebApp(builder.Configuration);
 
@@ -51,6 +52,7 @@ app.MapDefinitions();
 app.MapCampaigns();
 app.MapTasks();
 app.MapHistory();
+app.MapFeed();
 app.MapLedgerVerification();
 app.MapAuditQuery();
 app.MapDefinitionAudit();

@@ -9,7 +9,7 @@ using Workflow.Storage.History;
 
 namespace Workflow.Api.History;
 
-/// <summary>A campaign's ledger, and the feed of entries across campaigns for integrators that poll; both keyset-paged.</summary>
+/// <summary>A campaign's ledger, keyset-paged by sequence (the feed across campaigns is FeedEndpoints).</summary>
 public static class HistoryEndpoints
 {
     public sealed record EntryView(
@@ -22,12 +22,6 @@ public static class HistoryEndpoints
         app.MapGet("/api/v1/campaigns/{id:guid}/history", CampaignHistory).WithTags("History")
             .WithSummary("The campaign's ledger entries in order (after = the last sequence seen)")
             .Produces<Page<EntryView>>().ProducesProblem(401).ProducesProblem(404);
-        app.MapGet("/api/v1/events", Feed).WithTags("History")
-            .WithSummary("Ledger entries across campaigns in the order written (after = the last id seen)")
-            .Produces<Page<EntryView>>().ProducesProblem(400).ProducesProblem(401);
-        app.MapGet("/api/v1/events/head", Head).WithTags("History")
-            .WithSummary("The id of the last entry written (0 when there is none): where a poller that wants only new entries starts")
-            .ProducesProblem(401);
         return app;
     }
 
@@ -42,23 +36,6 @@ public static class HistoryEndpoints
         var next = rows.Count > take ? rows[take - 1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
         return TypedResults.Ok(new Page<EntryView>(rows.Take(take).Select(View).ToList(), next));
     }
-
-    private static async Task<IResult> Feed(long? after, int? limit, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
-    {
-        if (after < 0) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
-        var take = Cursor.Limit(limit);
-        var from = after ?? 0;
-        var rows = await db.History.AsNoTracking().Where(h => h.Id > from).OrderBy(h => h.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var next = rows.Count > take ? rows[take - 1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-        return TypedResults.Ok(new Page<EntryView>(rows.Take(take).Select(View).ToList(), next));
-    }
-
-    /// <param name="LastId">Pass it as <c>after</c> to /api/v1/events to receive only what is written from now on.</param>
-    public sealed record FeedHead(long LastId);
-
-    private static async Task<Ok<FeedHead>> Head(CampaignDbContext db, CancellationToken cancellationToken) =>
-        // The primary key's last value: one index seek, whatever the ledger's size.
-        TypedResults.Ok(new FeedHead(await db.History.OrderByDescending(h => h.Id).Select(h => h.Id).FirstOrDefaultAsync(cancellationToken)));
 
     internal static EntryView View(HistoryEntry h)
     {

@@ -4,7 +4,7 @@ namespace Workflow.Api.Tests.Cluster;
 
 /// <summary>
 /// An integrator following GET /api/v1/events on one node, page after page with the cursor the
-/// previous page gave (long-polling while nothing is new). When its node is down it waits for the
+/// previous page gave, long-polling (wait=2) while nothing is new. When its node is down it waits for the
 /// node to come back and goes on from the same cursor.
 /// </summary>
 public sealed class FeedFollower(ClusterNode node, string apiKey)
@@ -59,9 +59,7 @@ public sealed class FeedFollower(ClusterNode node, string apiKey)
                 foreach (var item in items.EnumerateArray())
                     _received.Add((item.GetProperty("campaignId").GetGuid(), item.GetProperty("sequence").GetInt64()));
             }
-            if (page.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String) _cursor = next.GetString()!;
-            else if (items.GetArrayLength() > 0) _cursor = items[items.GetArrayLength() - 1].GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (items.GetArrayLength() == 0) await Delay(50, cancellationToken);
+            _cursor = page.GetProperty("cursor").GetString()!;
         }
     }
 

@@ -47,7 +47,7 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task ThreeNodesOnOneDatabase_WithASigkillMidRun_LoseNothing_AndTheFeedSkipsNothing()
     {
         var clock = Stopwatch.StartNew();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var token = timeout.Token;
 
         // The first key, as the README says for a server database: the admin command (it also migrates).
