@@ -54,7 +54,8 @@ app.MapAuditQuery();
 app.MapDefinitionAudit();
 app.MapWebApp();
 
-await app.PrepareStorageAsync();
+// A start that must not go on (a changed definition file, say) ends with one line and exit code 1.
+if (!await StartupStopped.RunAsync(() => app.PrepareStorageAsync())) return 1;
 await app.RunAsync();
 return 0;
 

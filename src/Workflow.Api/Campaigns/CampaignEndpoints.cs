@@ -41,7 +41,8 @@ public static class CampaignEndpoints
     }
 
     private static async Task<IResult> Create(
-        CreateCampaignRequest request, HttpContext context, DefinitionCatalog catalog, CampaignCommands commands, CancellationToken cancellationToken)
+        CreateCampaignRequest request, HttpContext context, DefinitionCatalog catalog, CampaignDbContext db, CampaignCommands commands,
+        CancellationToken cancellationToken)
     {
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
         if (FieldChecks.Required(context, ("templateId", request.TemplateId), ("name", request.Name), ("organization", request.Organization)) is { } missing)
@@ -49,12 +50,16 @@ public static class CampaignEndpoints
         if (FieldChecks.MaxLength(context, ("name", request.Name.Trim(), CampaignRow.NameMaxLength),
                 ("organization", request.Organization.Trim(), CampaignRow.OrganizationMaxLength)) is { } tooLong)
             return tooLong;
-        if (catalog.FindTemplate(request.TemplateId, request.TemplateVersion) is not { } template)
+        // Read from the database now: a version published or retracted through any server counts at once.
+        var lookup = await catalog.TemplateAsync(db, request.TemplateId, request.TemplateVersion, cancellationToken);
+        if (lookup.Status == LookupStatus.Missing)
             return ApiProblem.Create(context, 404, ProblemCodes.TemplateNotFound,
                 ("templateId", request.TemplateId), ("version", request.TemplateVersion.ToString()));
-        if (catalog.IsRetracted(DefinitionKinds.Template, request.TemplateId, request.TemplateVersion))
+        if (lookup.Retracted)
             return ApiProblem.Create(context, 409, ProblemCodes.TemplateRetracted,
                 ("templateId", request.TemplateId), ("version", request.TemplateVersion.ToString()));
+        if (lookup.Compiled is not { } template)
+            return CampaignProblems.DefinitionUnavailable(context, request.TemplateId, request.TemplateVersion, lookup.Status, lookup.Problem);
         var outcome = await commands.CreateAsync(template, request.Name.Trim(), request.Organization.Trim(), request.Parameters, actor,
             RequestHash(context, request), applied => Stored(context, 201, ToResponse(applied.Row), Location(applied.Row)), cancellationToken);
         return Respond(context, outcome, applied => Stored(context, 201, ToResponse(applied.Row), Location(applied.Row)));
@@ -104,7 +109,8 @@ public static class CampaignEndpoints
     {
         var row = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (row is null) return CampaignProblems.NotFound(context, id);
-        var template = catalog.FindTemplate(row.TemplateId, row.TemplateVersion)!;
+        var (template, problem) = await CampaignProblems.PinnedTemplateAsync(context, catalog, db, row, cancellationToken);
+        if (template is null) return problem!;
         return (format ?? "mermaid").ToLowerInvariant() switch
         {
             "mermaid" => TypedResults.Text(CampaignEngine.DiagramMermaid(template), "text/plain; charset=utf-8"),
@@ -121,6 +127,7 @@ public static class CampaignEndpoints
         CommandRefused refused => CampaignProblems.Refused(context, refused.Refusal),
         CampaignMissing => CampaignProblems.NotFound(context, id ?? Guid.Empty),
         VersionMismatch mismatch => CampaignProblems.PreconditionFailed(context, mismatch.Current, mismatch.Expected),
+        DefinitionUnavailable unavailable => CampaignProblems.DefinitionUnavailable(context, unavailable.TemplateId, unavailable.Version, unavailable.Status, unavailable.Problem),
         IdempotencyKeyReused reused => ApiProblem.Create(context, 422, ProblemCodes.IdempotencyKeyReused, ("key", reused.Key)),
         _ => ApiProblem.Create(context, 409, ProblemCodes.ConcurrencyConflict),
     };

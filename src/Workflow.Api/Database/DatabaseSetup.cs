@@ -26,7 +26,6 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<CampaignDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DefinitionImporter>().ImportAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<DefinitionCatalog>().ReloadAsync(db, cancellationToken);
         if (scope.ServiceProvider.GetRequiredService<StorageOptions>().Provider == DatabaseProvider.Sqlite)
             await scope.ServiceProvider.GetRequiredService<AdminKeyBootstrap>().EnsureAsync(cancellationToken);
     }

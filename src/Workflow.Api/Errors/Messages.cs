@@ -38,6 +38,7 @@ public static partial class Messages
         [ProblemCodes.DefinitionAlreadyRetracted] = ("{kind} {definitionId} version {version} was already retracted by {retractedBy} at {retractedAt}.", "{kind} {definitionId} 版本 {version} 已由 {retractedBy} 于 {retractedAt} 撤回。"),
         [ProblemCodes.DefinitionConcurrencyConflict] = ("The {what} kept changing while this request ran; nothing was written. Try again.", "请求执行期间{what}持续被修改，未写入任何内容，请重试。"),
         [ProblemCodes.DraftChanged] = ("The draft has changed (version {current}); your If-Match was {expected}. Reload it and try again.", "草稿已被修改（当前版本 {current}），您的 If-Match 为 {expected}。请重新加载后重试。"),
+        [ProblemCodes.DefinitionUnavailable] = ("The campaign runs template {templateId} version {version}, which cannot be loaded ({reason}). Nothing was changed; an administrator must restore that published version.", "该活动使用的模板 {templateId} 版本 {version} 无法加载（{reason}）。未做任何更改；请管理员恢复该已发布版本。"),
         [ProblemCodes.TemplateRetracted] = ("Template {templateId} version {version} was retracted; start campaigns from a published version.", "模板 {templateId} 版本 {version} 已撤回，请使用已发布的版本。"),
         [ProblemCodes.PreconditionFailed] = ("The campaign has changed (version {current}); your If-Match was {expected}. Reload it and try again.", "活动已被修改（当前版本 {current}），您的 If-Match 为 {expected}。请重新加载后重试。"),
         [ProblemCodes.IdempotencyKeyReused] = ("The Idempotency-Key {key} was already used with a different request body.", "幂等键 {key} 已用于不同的请求正文。"),
