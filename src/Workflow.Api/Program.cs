@@ -14,11 +14,13 @@ using Workflow.Api.Tasks;
 using Workflow.Api.Web;
 
 // `create-key --principal NAME --roles ROLE[,ROLE…]` issues an API key and exits; anything else starts the server.
+// `rotate-signing-key` makes a new current ledger signing key and exits.
 var createKey = CreateKeyCommand.Parse(args, out var hostArgs);
 if (createKey is { Error: { } error }) return await CreateKeyCommand.ReportUsageAsync(error);
+var rotateKey = RotateSigningKeyCommand.Parse(hostArgs, out hostArgs);
 
 var builder = WebApplication.CreateBuilder(hostArgs);
-if (createKey is not null) CreateKeyCommand.QuietLogging(builder.Logging);
+if (createKey is not null || rotateKey) CreateKeyCommand.QuietLogging(builder.Logging);
 
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddErrors();
@@ -33,6 +35,7 @@ builder.Services.AddWebApp(builder.Configuration);
 var app = builder.Build();
 
 if (createKey?.Command is { } command) return await command.RunForHostAsync(app.Services);
+if (rotateKey) return await RotateSigningKeyCommand.RunAsync(app.Services);
 
 app.UseErrors();
 // Before authorization: the document and its UI are middleware, not endpoints, so the fallback
