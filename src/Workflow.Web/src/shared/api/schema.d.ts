@@ -913,7 +913,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The public key that checkpoints are signed with (ES256) */
+        /** The current public key, that new checkpoints are signed with (ES256) */
         get: {
             parameters: {
                 query?: never;
@@ -990,6 +990,186 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every public key of the signing key ring, current and retired, as a JWKS: a checkpoint's keyId is its key's kid */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerificationEndpointsJwksView"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/audit/jwks",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/audit/jwks",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/audit/jwks",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/audit/jwks",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/signing-keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a new current signing key (admins); checkpoints signed with the retired one stay valid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerificationEndpointsRotationView"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/audit/signing-keys/rotate",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/audit/signing-keys/rotate",
+                         *         "method": "POST"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/audit/signing-keys/rotate",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/audit/signing-keys/rotate",
+                         *         "method": "POST"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5875,6 +6055,15 @@ export interface components {
             alg: string;
             use: string;
             kid: string;
+        };
+        /** @description A JSON Web Key Set (RFC 7517): every key of the ring, current and retired, oldest first. */
+        VerificationEndpointsJwksView: {
+            keys: components["schemas"]["VerificationEndpointsJwkView"][];
+        };
+        /** @description The ring after a rotation: the new current kid, and the one it retired. */
+        VerificationEndpointsRotationView: {
+            kid: string;
+            retired?: string | null;
         };
         VerificationEndpointsSigningKeyView: {
             algorithm: string;
