@@ -32,7 +32,7 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
             var row = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, token);
             if (row is null) return new CampaignMissing();
             if (ifMatch is { } expected && expected != row.Version) return new VersionMismatch(row.Version, expected);
-            var lookup = await catalog.TemplateAsync(db, row.TemplateId, row.TemplateVersion, token);
+            var lookup = await catalog.PinnedTemplateAsync(db, row.TemplateId, row.TemplateVersion, token);
             if (lookup.Compiled is not { } template)
                 return new DefinitionUnavailable(row.TemplateId, row.TemplateVersion, lookup.Status, lookup.Problem);
             var state = JsonSerializer.Deserialize<CampaignInstance>(row.StateJson, EngineJson.Options)!;

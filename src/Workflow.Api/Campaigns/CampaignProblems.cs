@@ -45,7 +45,7 @@ public static class CampaignProblems
         HttpContext context, Definitions.DefinitionCatalog catalog, Storage.CampaignDbContext db, Storage.Campaigns.CampaignRow row,
         CancellationToken cancellationToken)
     {
-        var lookup = await catalog.TemplateAsync(db, row.TemplateId, row.TemplateVersion, cancellationToken);
+        var lookup = await catalog.PinnedTemplateAsync(db, row.TemplateId, row.TemplateVersion, cancellationToken);
         return lookup.Compiled is { } template
             ? (template, null)
             : (null, DefinitionUnavailable(context, row.TemplateId, row.TemplateVersion, lookup.Status, lookup.Problem));

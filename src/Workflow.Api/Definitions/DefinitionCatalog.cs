@@ -19,20 +19,28 @@ public enum LookupStatus
     Broken,
 }
 
-/// <summary>A published version, compiled, with its retraction state as the database has it now.</summary>
+/// <summary>
+/// A published version, compiled, with its retraction state as the database has it now (pinned
+/// lookups, for campaigns already running on the version, do not read it and say false).
+/// </summary>
 public sealed record DefinitionLookup<T>(LookupStatus Status, T? Compiled, bool Retracted, string? Problem) where T : class;
 
 /// <summary>
 /// The published definitions, read from the database by (kind, id, version) when asked for and kept
 /// compiled by content hash. A version is immutable, so a compiled one is never stale and is shared
-/// by every request; the retraction state is not, so every lookup reads it (with the hash, one
-/// indexed row) from the database: a version published or retracted on any server is seen on the
-/// next lookup on every server, with nothing to reload. The cache holds at most
-/// <c>Definitions:CacheSize</c> compiled versions (256 by default), least recently used first out.
+/// by every request, and the hash of a (kind, id, version) never changes either: a campaign's pinned
+/// version is found without a query once cached. The retraction state does change, so lookups for
+/// new use (a new campaign, a template's workflows) read it, with the hash, from the database: a
+/// version published or retracted on any server counts on the next such lookup on every server,
+/// with nothing to reload. The caches hold at most <c>Definitions:CacheSize</c> versions (256 by
+/// default), least recently used first out.
 /// </summary>
 public sealed class DefinitionCatalog(IConfiguration configuration, ILogger<DefinitionCatalog> logger)
 {
     private readonly BoundedCache<(string Kind, string Hash), Lazy<Compilation>> _compiled =
+        new(configuration.GetValue("Definitions:CacheSize", 256));
+
+    private readonly BoundedCache<(string Kind, string Id, int Version), (long Row, string Hash)> _hashes =
         new(configuration.GetValue("Definitions:CacheSize", 256));
 
     private long _compilations;
@@ -42,11 +50,16 @@ public sealed class DefinitionCatalog(IConfiguration configuration, ILogger<Defi
 
     internal int Cached => _compiled.Count;
 
+    /// <summary>A template version for new use: its retraction state read now.</summary>
     public Task<DefinitionLookup<CompiledTemplate>> TemplateAsync(CampaignDbContext db, string id, int version, CancellationToken cancellationToken) =>
-        LookupAsync<CompiledTemplate>(db, DefinitionKinds.Template, id, version, cancellationToken);
+        LookupAsync<CompiledTemplate>(db, DefinitionKinds.Template, id, version, true, cancellationToken);
+
+    /// <summary>The template version a campaign is pinned to, retracted or not (no query when it is cached).</summary>
+    public Task<DefinitionLookup<CompiledTemplate>> PinnedTemplateAsync(CampaignDbContext db, string id, int version, CancellationToken cancellationToken) =>
+        LookupAsync<CompiledTemplate>(db, DefinitionKinds.Template, id, version, false, cancellationToken);
 
     public Task<DefinitionLookup<CompiledWorkflow>> WorkflowAsync(CampaignDbContext db, string id, int version, CancellationToken cancellationToken) =>
-        LookupAsync<CompiledWorkflow>(db, DefinitionKinds.Workflow, id, version, cancellationToken);
+        LookupAsync<CompiledWorkflow>(db, DefinitionKinds.Workflow, id, version, true, cancellationToken);
 
     /// <summary>The workflows among <paramref name="references"/> that new templates may use: published, compiled and not retracted.</summary>
     public async Task<IReadOnlyDictionary<WorkflowReference, CompiledWorkflow>> UsableWorkflowsAsync(
@@ -61,26 +74,34 @@ public sealed class DefinitionCatalog(IConfiguration configuration, ILogger<Defi
         return usable;
     }
 
-    private async Task<DefinitionLookup<T>> LookupAsync<T>(CampaignDbContext db, string kind, string id, int version, CancellationToken cancellationToken)
+    private async Task<DefinitionLookup<T>> LookupAsync<T>(
+        CampaignDbContext db, string kind, string id, int version, bool readRetraction, CancellationToken cancellationToken)
         where T : class
     {
-        var row = await db.Definitions.AsNoTracking().Where(d => d.Kind == kind && d.DefinitionId == id && d.Version == version)
-            .Select(d => new { d.Id, d.ContentHash, Retracted = d.RetractedAt != null }).SingleOrDefaultAsync(cancellationToken);
-        if (row is null) return new(LookupStatus.Missing, null, false, null);
-        var key = (kind, row.ContentHash);
+        var retracted = false;
+        if (readRetraction || !_hashes.TryGet((kind, id, version), out var stored))
+        {
+            var row = await db.Definitions.AsNoTracking().Where(d => d.Kind == kind && d.DefinitionId == id && d.Version == version)
+                .Select(d => new { d.Id, d.ContentHash, Retracted = d.RetractedAt != null }).SingleOrDefaultAsync(cancellationToken);
+            if (row is null) return new(LookupStatus.Missing, null, false, null);
+            stored = _hashes.GetOrAdd((kind, id, version), (row.Id, row.ContentHash));
+            retracted = row.Retracted;
+        }
+        var key = (kind, stored.Hash);
         if (!_compiled.TryGet(key, out var lazy))
         {
             // A miss reads that one row. Two requests missing together may both read it; the Lazy
             // in the cache makes sure only one of them compiles it.
-            var json = await db.Definitions.AsNoTracking().Where(d => d.Id == row.Id).Select(d => d.Json).SingleAsync(cancellationToken);
+            var json = await db.Definitions.AsNoTracking().Where(d => d.Id == stored.Row).Select(d => d.Json).SingleOrDefaultAsync(cancellationToken);
+            if (json is null) return new(LookupStatus.Missing, null, false, null);
             var workflows = kind == DefinitionKinds.Template ? await PhaseWorkflowsAsync(db, json, cancellationToken) : null;
-            lazy = _compiled.GetOrAdd(key, new Lazy<Compilation>(() => Compile(kind, $"{kind} {id} v{version}", row.ContentHash, json, workflows)));
+            lazy = _compiled.GetOrAdd(key, new Lazy<Compilation>(() => Compile(kind, $"{kind} {id} v{version}", stored.Hash, json, workflows)));
         }
         var compilation = lazy.Value;
-        if (compilation.Compiled is T compiled) return new(LookupStatus.Loaded, compiled, row.Retracted, null);
+        if (compilation.Compiled is T compiled) return new(LookupStatus.Loaded, compiled, retracted, null);
         // Not kept: what failed may be a phase workflow's row, which can be repaired.
         _compiled.Remove(key, lazy);
-        return new(LookupStatus.Broken, null, row.Retracted, compilation.Problem);
+        return new(LookupStatus.Broken, null, retracted, compilation.Problem);
     }
 
     /// <summary>The compiled phase workflows a template document names, retracted or not: campaigns pinned to it go on.</summary>
@@ -90,7 +111,8 @@ public sealed class DefinitionCatalog(IConfiguration configuration, ILogger<Defi
         if (DefinitionParser.Parse(json).Template is not { } template) return null;
         var workflows = new Dictionary<WorkflowReference, CompiledWorkflow>();
         foreach (var reference in template.Phases.Select(p => p.Workflow).Distinct())
-            if ((await WorkflowAsync(db, reference.DefinitionId, reference.Version, cancellationToken)).Compiled is { } workflow)
+            if ((await LookupAsync<CompiledWorkflow>(db, DefinitionKinds.Workflow, reference.DefinitionId, reference.Version, false, cancellationToken))
+                .Compiled is { } workflow)
                 workflows[reference] = workflow;
         return workflows;
     }

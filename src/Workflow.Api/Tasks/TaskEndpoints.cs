@@ -76,7 +76,7 @@ public static class TaskEndpoints
         // catalog: one lookup per template version on the page, not per row.
         var templates = new Dictionary<(string, int), Engine.Compilation.CompiledTemplate?>();
         foreach (var pinned in page.Take(take).Select(r => (r.TemplateId, r.TemplateVersion)).Distinct())
-            templates[pinned] = (await catalog.TemplateAsync(db, pinned.TemplateId, pinned.TemplateVersion, cancellationToken)).Compiled;
+            templates[pinned] = (await catalog.PinnedTemplateAsync(db, pinned.TemplateId, pinned.TemplateVersion, cancellationToken)).Compiled;
         var culture = Messages.Culture(context);
         var items = page.Take(take).Select(r =>
         {

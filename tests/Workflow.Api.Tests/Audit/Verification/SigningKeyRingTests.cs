@@ -73,6 +73,10 @@ public abstract class SigningKeyRingTests(TwoNodes nodes, ILegacyKey legacy)
             Assert.DoesNotContain(plain, row.ProtectedPrivateKey);
             Assert.DoesNotContain(plain, Convert.ToBase64String(stored));
         }
+        // The import is logged by its kid, never with the key itself.
+        Assert.Contains(nodes.First.Logs.Entries, e => e.Message.Contains($"Imported the ledger signing key {legacy.LegacyKid}", StringComparison.Ordinal));
+        Assert.DoesNotContain(nodes.First.Logs.Entries.Concat(nodes.Second.Logs.Entries),
+            e => e.Message.Contains("PRIVATE KEY", StringComparison.Ordinal) || e.Message.Contains(plain, StringComparison.Ordinal));
         // Data Protection's own keys are in the same database, so that every node can decrypt.
         Assert.NotEqual(0, await nodes.Second.DbAsync(db => db.DataProtectionKeys.CountAsync()));
         Assert.Single(rows, r => r.Current == true);
