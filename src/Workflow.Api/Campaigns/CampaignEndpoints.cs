@@ -22,7 +22,7 @@ public static class CampaignEndpoints
         var group = app.MapGroup("/api/v1/campaigns").WithTags("Campaigns").ProducesProblem(401);
         group.MapPost("/", Create).RequireAuthorization(Roles.CampaignWriters)
             .WithSummary("Start a campaign from a published template version")
-            .Produces<CampaignResponse>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+            .Produces<CampaignResponse>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
         group.MapGet("/", List)
             .WithSummary("List campaigns (filters: status, phase, organization; keyset paging) with each one's current-phase progress and overdue tasks")
             .Produces<Page<CampaignListItem>>().ProducesProblem(400);
@@ -30,13 +30,13 @@ public static class CampaignEndpoints
             .Produces<CampaignResponse>().ProducesProblem(404);
         group.MapGet("/{id:guid}/progress", CampaignProgress.Get)
             .WithSummary("Every phase, the current phase's tasks and gates, and the triggers permitted now (and why not)")
-            .Produces<CampaignProgress.ProgressResponse>().Produces(304).ProducesProblem(404);
+            .Produces<CampaignProgress.ProgressResponse>().Produces(304).ProducesProblem(404).ProducesProblem(503);
         group.MapPost("/{id:guid}/transitions", Transition).RequireAuthorization(Roles.CampaignWriters)
             .WithSummary("Fire a phase trigger: start, advance, sendBack, suspend, resume, cancel, complete")
             .Produces<CampaignResponse>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
-            .ProducesProblem(412).ProducesProblem(422);
+            .ProducesProblem(412).ProducesProblem(422).ProducesProblem(503);
         group.MapGet("/{id:guid}/diagram", Diagram).WithSummary("The phase diagram as Mermaid or DOT")
-            .Produces<string>(200, "text/plain", "text/vnd.graphviz").ProducesProblem(400).ProducesProblem(404);
+            .Produces<string>(200, "text/plain", "text/vnd.graphviz").ProducesProblem(400).ProducesProblem(404).ProducesProblem(503);
         return group;
     }
 

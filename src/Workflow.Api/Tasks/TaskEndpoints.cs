@@ -23,7 +23,7 @@ public static class TaskEndpoints
     {
         var campaignTasks = app.MapGroup("/api/v1/campaigns/{id:guid}/tasks/{taskId}").WithTags("Tasks").RequireAuthorization(Roles.TaskWriters)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404)
-            .ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
+            .ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(503);
         campaignTasks.MapPost("/complete", Complete).WithSummary("Complete a task instance with an outcome and a structured result")
             .Produces<CampaignResponse>();
         campaignTasks.MapPost("/reassign", Reassign).WithSummary("Give a task instance to someone else")

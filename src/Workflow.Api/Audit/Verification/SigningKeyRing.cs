@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Storage;
@@ -90,10 +91,26 @@ public sealed class SigningKeyRing(IDataProtectionProvider protection, TimeProvi
                   ?? throw new InvalidOperationException("The signing key ring has no current key; the start-up makes one.");
         if (_signing.TryGetValue(kid, out var cached)) return cached;
         var row = await db.SigningKeys.AsNoTracking().SingleAsync(k => k.Kid == kid, cancellationToken);
-        var key = LedgerSigningKey.FromPkcs8(_protector.Unprotect(Base64Url.DecodeFromChars(row.ProtectedPrivateKey)));
-        if (key.KeyId != kid) throw new InvalidOperationException($"The key ring's key {kid} does not decrypt to that key.");
+        LedgerSigningKey key;
+        try
+        {
+            key = LedgerSigningKey.FromPkcs8(_protector.Unprotect(Base64Url.DecodeFromChars(row.ProtectedPrivateKey)));
+        }
+        catch (Exception exception) when (exception is CryptographicException or FormatException)
+        {
+            throw new SigningKeyUnavailable(kid, exception.Message);
+        }
+        if (key.KeyId != kid)
+        {
+            key.Dispose();
+            throw new SigningKeyUnavailable(kid, "it decrypts to another key");
+        }
         return Keep(_signing, key);
     }
+
+    /// <summary>The current key's id, without decrypting it.</summary>
+    public Task<string?> CurrentKidAsync(CampaignDbContext db, CancellationToken cancellationToken) =>
+        db.SigningKeys.AsNoTracking().Where(k => k.Current == true).Select(k => k.Kid).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The public key with that kid, current or retired; null when the ring has none.</summary>
     public async Task<LedgerSigningKey?> FindAsync(CampaignDbContext db, string kid, CancellationToken cancellationToken)
@@ -131,4 +148,11 @@ public sealed class SigningKeyRing(IDataProtectionProvider protection, TimeProvi
             Origin = origin, CreatedAt = now, ActivatedAt = current ? now : null, RetiredAt = current ? null : now, Current = current ? true : null,
         };
     }
+}
+
+/// <summary>The current key's private key does not decrypt here: checkpoints cannot be signed (503), verification goes on.</summary>
+public sealed class SigningKeyUnavailable(string kid, string reason)
+    : Exception($"the current ledger signing key {kid} cannot be decrypted: {reason}")
+{
+    public string Kid { get; } = kid;
 }

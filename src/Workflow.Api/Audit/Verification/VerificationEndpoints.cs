@@ -65,16 +65,16 @@ public static class VerificationEndpoints
             .Produces<VerificationResult>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
         group.MapGet("/campaigns/{id:guid}/checkpoint", CampaignCheckpoint)
             .WithSummary("A checkpoint of the campaign's ledger head, signed with the server key")
-            .Produces<Checkpoint>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+            .Produces<Checkpoint>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(503);
         group.MapGet("/streams/definitions/checkpoint", DefinitionsCheckpoint)
             .WithSummary("A checkpoint of the definitions stream's head, signed with the server key")
-            .Produces<Checkpoint>().ProducesProblem(401).ProducesProblem(403);
+            .Produces<Checkpoint>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(503);
         group.MapPost("/checkpoints/verify", VerifyCheckpoint)
             .WithSummary("Check a checkpoint's signature and that its ledger still holds its entry with its hash (and the chain up to the head)")
             .Produces<VerificationResult>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/campaigns/{id:guid}/export", Export)
             .WithSummary("The campaign's ledger as one JSON document with a signed checkpoint, for the offline verifier")
-            .Produces(200, contentType: "application/json").ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "application/json").ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(503);
         group.MapGet("/signing-key", SigningKey)
             .WithSummary("The current public key, that new checkpoints are signed with (ES256)")
             .Produces<SigningKeyView>().ProducesProblem(401).ProducesProblem(403);
@@ -134,7 +134,9 @@ public static class VerificationEndpoints
 
     private static async Task<IResult> SigningKey(CampaignDbContext db, SigningKeyRing ring, CancellationToken cancellationToken)
     {
-        var key = await ring.CurrentAsync(db, cancellationToken);
+        // The public part only: this answers even where the private key does not decrypt.
+        var kid = await ring.CurrentKidAsync(db, cancellationToken) ?? throw new InvalidOperationException("The signing key ring has no current key.");
+        var key = (await ring.FindAsync(db, kid, cancellationToken))!;
         return TypedResults.Ok(new SigningKeyView(LedgerSigningKey.Algorithm, key.PublicKeyPem, Jwk(key), key.KeyId));
     }
 
@@ -143,7 +145,8 @@ public static class VerificationEndpoints
 
     private static async Task<IResult> Rotate(CampaignDbContext db, SigningKeyRing ring, CancellationToken cancellationToken)
     {
-        var retired = (await ring.CurrentAsync(db, cancellationToken)).KeyId;
+        // Read without decrypting: a current key that no longer decrypts is a reason to rotate.
+        var retired = await ring.CurrentKidAsync(db, cancellationToken);
         return TypedResults.Ok(new RotationView(await ring.RotateAsync(db, cancellationToken), retired));
     }
 

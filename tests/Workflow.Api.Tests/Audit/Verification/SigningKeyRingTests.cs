@@ -149,6 +149,32 @@ public abstract class SigningKeyRingTests(TwoNodes nodes, ILegacyKey legacy)
         await AssertVerifiesAsync(auditor1, old);
     }
 
+    [Fact]
+    public async Task ACurrentKeyThatDoesNotDecrypt_IsA503ForSigning_WhileVerificationAndRotationGoOn()
+    {
+        var adminKey = await nodes.First.IssueKeyAsync("admin.broken-key", false, Roles.Admin);
+        var (admin1, admin2) = (nodes.First.Client(adminKey), nodes.Second.Client(adminKey));
+        var campaign = await CampaignSteps.CreateAsync(admin1, "密钥损坏");
+        var id = CampaignSteps.IdOf(campaign);
+        var kept = (await admin1.GetJsonAsync($"/api/v1/audit/campaigns/{id}/checkpoint")).Json;
+        // A new current key that neither node has used yet, then its stored ciphertext damaged.
+        var broken = (await admin2.PostJsonAsync("/api/v1/audit/signing-keys/rotate", new { })).Json.GetProperty("kid").GetString()!;
+        await nodes.First.DbAsync(db => db.SigningKeys.Where(k => k.Kid == broken)
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.ProtectedPrivateKey, Base64Url.EncodeToString(new byte[80]))));
+
+        var refused = await admin1.GetJsonAsync($"/api/v1/audit/campaigns/{id}/checkpoint");
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "ledger.signing_key_unavailable"), (refused.Status, refused.ProblemCode));
+        Assert.Contains(broken, refused.Json.GetProperty("detail").GetString());
+        Assert.Equal(broken, (await admin1.GetJsonAsync("/api/v1/audit/signing-key")).Json.GetProperty("keyId").GetString());
+        await AssertVerifiesAsync(admin1, kept);
+
+        var healed = await admin1.PostJsonAsync("/api/v1/audit/signing-keys/rotate", new { });
+        Assert.Equal(broken, healed.Json.GetProperty("retired").GetString());
+        var signed = (await admin2.GetJsonAsync($"/api/v1/audit/campaigns/{id}/checkpoint")).Json;
+        Assert.Equal(healed.Json.GetProperty("kid").GetString(), signed.GetProperty("keyId").GetString());
+        await AssertVerifiesAsync(admin1, signed);
+    }
+
     private static async Task AssertVerifiesAsync(HttpClient auditor, JsonElement checkpoint)
     {
         var verified = await auditor.PostJsonAsync("/api/v1/audit/checkpoints/verify", checkpoint);

@@ -553,6 +553,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:ledger.signing_key_unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.",
+                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/checkpoint",
+                         *       "code": "ledger.signing_key_unavailable",
+                         *       "arguments": {
+                         *         "kid": "a93f437b…"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         put?: never;
@@ -636,6 +659,29 @@ export interface paths {
                          *       "arguments": {
                          *         "path": "/api/v1/audit/streams/definitions/checkpoint",
                          *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:ledger.signing_key_unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.",
+                         *       "instance": "/api/v1/audit/streams/definitions/checkpoint",
+                         *       "code": "ledger.signing_key_unavailable",
+                         *       "arguments": {
+                         *         "kid": "a93f437b…"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
@@ -889,6 +935,29 @@ export interface paths {
                          *       "code": "campaign.not_found",
                          *       "arguments": {
                          *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:ledger.signing_key_unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.",
+                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/export",
+                         *       "code": "ledger.signing_key_unavailable",
+                         *       "arguments": {
+                         *         "kid": "a93f437b…"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
@@ -1711,6 +1780,31 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                         *       "instance": "/api/v1/campaigns",
+                         *       "code": "definition.unavailable",
+                         *       "arguments": {
+                         *         "templateId": "scientific-outlook-campaign",
+                         *         "version": "2",
+                         *         "reason": "the published version is not in the database"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1893,6 +1987,31 @@ export interface paths {
                          *       "code": "campaign.not_found",
                          *       "arguments": {
                          *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/progress",
+                         *       "code": "definition.unavailable",
+                         *       "arguments": {
+                         *         "templateId": "scientific-outlook-campaign",
+                         *         "version": "2",
+                         *         "reason": "the published version is not in the database"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
@@ -2151,6 +2270,31 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
+                         *       "code": "definition.unavailable",
+                         *       "arguments": {
+                         *         "templateId": "scientific-outlook-campaign",
+                         *         "version": "2",
+                         *         "reason": "the published version is not in the database"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2260,6 +2404,31 @@ export interface paths {
                          *       "code": "campaign.not_found",
                          *       "arguments": {
                          *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/diagram",
+                         *       "code": "definition.unavailable",
+                         *       "arguments": {
+                         *         "templateId": "scientific-outlook-campaign",
+                         *         "version": "2",
+                         *         "reason": "the published version is not in the database"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
@@ -5292,6 +5461,31 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
+                         *       "code": "definition.unavailable",
+                         *       "arguments": {
+                         *         "templateId": "scientific-outlook-campaign",
+                         *         "version": "2",
+                         *         "reason": "the published version is not in the database"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -5523,6 +5717,31 @@ export interface paths {
                          *           }
                          *         }
                          *       ]
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
+                         *       "code": "definition.unavailable",
+                         *       "arguments": {
+                         *         "templateId": "scientific-outlook-campaign",
+                         *         "version": "2",
+                         *         "reason": "the published version is not in the database"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
                          */
                         "application/problem+json": components["schemas"]["ProblemDetails"];
