@@ -15,11 +15,13 @@ using Workflow.Api.Telemetry;
 using Workflow.Api.Web;
 
 // `create-key --principal NAME --roles ROLE[,ROLE…]` issues an API key and exits; anything else starts the server.
+// `rotate-signing-key` makes a new current ledger signing key and exits.
 var createKey = CreateKeyCommand.Parse(args, out var hostArgs);
 if (createKey is { Error: { } error }) return await CreateKeyCommand.ReportUsageAsync(error);
+var rotateKey = RotateSigningKeyCommand.Parse(hostArgs, out hostArgs);
 
 var builder = WebApplication.CreateBuilder(hostArgs);
-if (createKey is not null) CreateKeyCommand.QuietLogging(builder.Logging);
+if (createKey is not null || rotateKey) CreateKeyCommand.QuietLogging(builder.Logging);
 
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddErrors();
@@ -36,6 +38,7 @@ builder.Services.AddWebApp(builder.Configuration);
 var app = builder.Build();
 
 if (createKey?.Command is { } command) return await command.RunForHostAsync(app.Services);
+if (rotateKey) return await RotateSigningKeyCommand.RunAsync(app.Services);
 
 app.UseErrors();
 // Before authorization: the document and its UI are middleware, not endpoints, so the fallback
@@ -58,7 +61,8 @@ app.MapAuditQuery();
 app.MapDefinitionAudit();
 app.MapWebApp();
 
-await app.PrepareStorageAsync();
+// A start that must not go on (a changed definition file, say) ends with one line and exit code 1.
+if (!await StartupStopped.RunAsync(() => app.PrepareStorageAsync())) return 1;
 await app.RunAsync();
 return 0;
 

@@ -1,15 +1,21 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Storage.Campaigns;
 using Workflow.Storage.Definitions;
 using Workflow.Storage.History;
 using Workflow.Storage.Identity;
 using Workflow.Storage.Idempotency;
+using Workflow.Storage.Signing;
 using Workflow.Storage.Tasks;
 
 namespace Workflow.Storage;
 
-/// <summary>The one database context; its logical schema is the same on SQLite, SQL Server and PostgreSQL.</summary>
-public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> options) : DbContext(options)
+/// <summary>
+/// The one database context; its logical schema is the same on SQLite, SQL Server and PostgreSQL.
+/// It is also the Data Protection key store every server shares (the key that encrypts the ledger's
+/// signing keys).
+/// </summary>
+public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<CampaignRow> Campaigns => Set<CampaignRow>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
@@ -19,6 +25,8 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<LedgerStream> LedgerStreams => Set<LedgerStream>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CampaignDbContext).Assembly);

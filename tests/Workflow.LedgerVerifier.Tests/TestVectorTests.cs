@@ -120,6 +120,61 @@ public sealed class TestVectorTests
     }
 
     [Fact]
+    public void AJwks_PicksEachCheckpointsKeyByItsKid_AndRefusesAKeyUnderAnotherKeysName()
+    {
+        using var jwks = JsonDocument.Parse(File.ReadAllBytes(Data("jwks.json")));
+        var keys = Jwks.Read(jwks.RootElement);
+        Assert.True(ExportVerifier.Verify(Export(), keys).Intact);
+
+        // A ring after a rotation: the vector's (retired) key among others still verifies its checkpoint.
+        using var newer = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var report = ExportVerifier.Verify(Export(), [newer, .. keys]);
+        Assert.True(report.Intact, report.Problem);
+        Assert.Contains(report.Notes, n => n.Contains($"signature valid (key {Jwks.KeyId(keys[0])})", StringComparison.Ordinal));
+
+        // Without the vector's key: refused, naming the keys given.
+        report = ExportVerifier.Verify(Export(), [newer]);
+        Assert.False(report.Intact);
+        Assert.Contains("not the public key given", report.Problem);
+
+        // A JWK whose kid is the vector's but whose point is another key's is refused outright.
+        var forged = JsonNode.Parse(File.ReadAllText(Data("jwks.json")))!;
+        var parameters = newer.ExportParameters(false);
+        forged["keys"]![0]!["x"] = System.Buffers.Text.Base64Url.EncodeToString(parameters.Q.X);
+        forged["keys"]![0]!["y"] = System.Buffers.Text.Base64Url.EncodeToString(parameters.Q.Y);
+        var failure = Assert.Throws<FormatException>(() => Jwks.Read(Element(forged)));
+        Assert.Contains("is not the key it names", failure.Message);
+    }
+
+    [Fact]
+    public void TheCommand_TakesAJwks()
+    {
+        Assert.Equal((0, true), Run(Data("export.json"), "--jwks", Data("jwks.json")));
+        var other = Path.Combine(Path.GetTempPath(), $"jwks-other-{Guid.NewGuid():N}.json");
+        using (var key = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+        {
+            var q = key.ExportParameters(false).Q;
+            File.WriteAllText(other, new JsonObject
+            {
+                ["keys"] = new JsonArray(new JsonObject
+                {
+                    ["kty"] = "EC", ["crv"] = "P-256", ["x"] = System.Buffers.Text.Base64Url.EncodeToString(q.X),
+                    ["y"] = System.Buffers.Text.Base64Url.EncodeToString(q.Y), ["kid"] = Jwks.KeyId(key),
+                }),
+            }.ToJsonString());
+        }
+        try
+        {
+            Assert.Equal((1, false), Run(Data("export.json"), "--jwks", other));
+        }
+        finally
+        {
+            File.Delete(other);
+        }
+        Assert.Equal(2, Run(Data("export.json"), "--jwks", Data("jwks.json"), "--public-key", Data("public-key.pem")).Code);
+    }
+
+    [Fact]
     public void TheCommand_ExitsZeroWhenIntact_OneWhenNot_TwoOnUsageErrors()
     {
         Assert.Equal((0, true), Run(Data("export.json"), "--public-key", Data("public-key.pem")));

@@ -36,7 +36,14 @@ public static class ExportVerifier
     /// (each must name an entry the export still has, with the same hash). <paramref name="publicKey"/>
     /// null means the key the export carries (noted as weaker).
     /// </summary>
-    public static VerificationReport Verify(JsonElement export, ECDsa? publicKey, IEnumerable<(string Name, JsonElement Checkpoint)>? earlierCheckpoints = null)
+    public static VerificationReport Verify(JsonElement export, ECDsa? publicKey, IEnumerable<(string Name, JsonElement Checkpoint)>? earlierCheckpoints = null) =>
+        Verify(export, publicKey is null ? null : [publicKey], earlierCheckpoints);
+
+    /// <summary>
+    /// The same with a set of keys (a JWKS): each checkpoint is checked with the key its keyId names,
+    /// so checkpoints signed before and after a rotation verify together.
+    /// </summary>
+    public static VerificationReport Verify(JsonElement export, IReadOnlyList<ECDsa>? publicKeys, IEnumerable<(string Name, JsonElement Checkpoint)>? earlierCheckpoints = null)
     {
         var notes = new List<string>();
         if (export.ValueKind != JsonValueKind.Object) throw new FormatException("the export is not a JSON object");
@@ -80,13 +87,13 @@ public static class ExportVerifier
         ECDsa? embedded = null;
         try
         {
-            if (publicKey is null)
+            if (publicKeys is null || publicKeys.Count == 0)
             {
-                var pem = Text(export, "publicKeyPem") ?? throw new FormatException("no public key: pass --public-key, the export carries none");
+                var pem = Text(export, "publicKeyPem") ?? throw new FormatException("no public key: pass --public-key or --jwks, the export carries none");
                 embedded = ECDsa.Create();
                 embedded.ImportFromPem(pem);
-                publicKey = embedded;
-                notes.Add("checkpoints were checked against the public key inside the export; pass --public-key with the key obtained from the server (GET /api/v1/audit/signing-key) to rule out a re-signed export");
+                publicKeys = [embedded];
+                notes.Add("checkpoints were checked against the public key inside the export; pass --jwks with the key set obtained from the server (GET /api/v1/audit/jwks), or --public-key, to rule out a re-signed export");
             }
             var checkpoints = new List<(string Name, JsonElement Checkpoint)>();
             if (export.TryGetProperty("checkpoint", out var own) && own.ValueKind == JsonValueKind.Object) checkpoints.Add(("the export's checkpoint", own));
@@ -95,7 +102,7 @@ public static class ExportVerifier
             if (checkpoints.Count == 0) notes.Add("no checkpoint: entries removed from the end could not be noticed");
             foreach (var (name, checkpoint) in checkpoints)
             {
-                var problem = CheckCheckpoint(name, checkpoint, campaignId, count, hashes, publicKey, out var sequence, out var note);
+                var problem = CheckCheckpoint(name, checkpoint, campaignId, count, hashes, publicKeys, out var sequence, out var note);
                 if (problem is not null) return Bad(sequence, problem);
                 notes.Add(note!);
             }
@@ -108,15 +115,18 @@ public static class ExportVerifier
     }
 
     /// <summary>A checkpoint must be signed by the key, be for this ledger, and name an entry the export has, with the same hash.</summary>
-    private static string? CheckCheckpoint(string name, JsonElement checkpoint, string campaignId, long count, Dictionary<long, string> hashes, ECDsa publicKey,
-        out long sequence, out string? note)
+    private static string? CheckCheckpoint(string name, JsonElement checkpoint, string campaignId, long count, Dictionary<long, string> hashes,
+        IReadOnlyList<ECDsa> publicKeys, out long sequence, out string? note)
     {
         note = null;
-        var keyId = Convert.ToHexStringLower(SHA256.HashData(publicKey.ExportSubjectPublicKeyInfo()));
         sequence = checkpoint.TryGetProperty("sequence", out var cs) && cs.ValueKind == JsonValueKind.Number && cs.TryGetInt64(out var n) ? n : -1;
         var head = Text(checkpoint, "headHash");
-        if (Text(checkpoint, "keyId") != keyId)
-            return $"{name} names key {Text(checkpoint, "keyId")}, not the public key given ({keyId})";
+        var keyId = Text(checkpoint, "keyId");
+        var publicKey = publicKeys.FirstOrDefault(k => Jwks.KeyId(k) == keyId);
+        if (publicKey is null)
+            return publicKeys.Count == 1
+                ? $"{name} names key {keyId}, not the public key given ({Jwks.KeyId(publicKeys[0])})"
+                : $"{name} names key {keyId}, which is not among the {publicKeys.Count} keys given ({string.Join(", ", publicKeys.Select(Jwks.KeyId))})";
         if (!SignatureValid(checkpoint, publicKey))
             return $"{name}'s signature is not valid for its content and the public key";
         if (Text(checkpoint, "campaignId") != campaignId)

@@ -34,8 +34,9 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
             var row = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, token);
             if (row is null) return new CampaignMissing();
             if (ifMatch is { } expected && expected != row.Version) return new VersionMismatch(row.Version, expected);
-            var template = catalog.FindTemplate(row.TemplateId, row.TemplateVersion)
-                           ?? throw new InvalidOperationException($"Campaign {row.Id} is pinned to {row.TemplateId} v{row.TemplateVersion}, which did not load.");
+            var lookup = await catalog.PinnedTemplateAsync(db, row.TemplateId, row.TemplateVersion, token);
+            if (lookup.Compiled is not { } template)
+                return new DefinitionUnavailable(row.TemplateId, row.TemplateVersion, lookup.Status, lookup.Problem);
             var state = JsonSerializer.Deserialize<CampaignInstance>(row.StateJson, EngineJson.Options)!;
             var result = command(template, state, now);
             if (result.Refusal is { } refusal) return new CommandRefused(refusal);

@@ -22,7 +22,7 @@ public static class CampaignEndpoints
         var group = app.MapGroup("/api/v1/campaigns").WithTags("Campaigns").ProducesProblem(401);
         group.MapPost("/", Create).RequireAuthorization(Roles.CampaignWriters)
             .WithSummary("Start a campaign from a published template version")
-            .Produces<CampaignResponse>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+            .Produces<CampaignResponse>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
         group.MapGet("/", List)
             .WithSummary("List campaigns (filters: status, phase, organization; keyset paging) with each one's current-phase progress and overdue tasks")
             .Produces<Page<CampaignListItem>>().ProducesProblem(400);
@@ -30,18 +30,19 @@ public static class CampaignEndpoints
             .Produces<CampaignResponse>().ProducesProblem(404);
         group.MapGet("/{id:guid}/progress", CampaignProgress.Get)
             .WithSummary("Every phase, the current phase's tasks and gates, and the triggers permitted now (and why not)")
-            .Produces<CampaignProgress.ProgressResponse>().Produces(304).ProducesProblem(404);
+            .Produces<CampaignProgress.ProgressResponse>().Produces(304).ProducesProblem(404).ProducesProblem(503);
         group.MapPost("/{id:guid}/transitions", Transition).RequireAuthorization(Roles.CampaignWriters)
             .WithSummary("Fire a phase trigger: start, advance, sendBack, suspend, resume, cancel, complete")
             .Produces<CampaignResponse>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
-            .ProducesProblem(412).ProducesProblem(422);
+            .ProducesProblem(412).ProducesProblem(422).ProducesProblem(503);
         group.MapGet("/{id:guid}/diagram", Diagram).WithSummary("The phase diagram as Mermaid or DOT")
-            .Produces<string>(200, "text/plain", "text/vnd.graphviz").ProducesProblem(400).ProducesProblem(404);
+            .Produces<string>(200, "text/plain", "text/vnd.graphviz").ProducesProblem(400).ProducesProblem(404).ProducesProblem(503);
         return group;
     }
 
     private static async Task<IResult> Create(
-        CreateCampaignRequest request, HttpContext context, DefinitionCatalog catalog, CampaignCommands commands, CancellationToken cancellationToken)
+        CreateCampaignRequest request, HttpContext context, DefinitionCatalog catalog, CampaignDbContext db, CampaignCommands commands,
+        CancellationToken cancellationToken)
     {
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
         if (FieldChecks.Required(context, ("templateId", request.TemplateId), ("name", request.Name), ("organization", request.Organization)) is { } missing)
@@ -49,12 +50,16 @@ public static class CampaignEndpoints
         if (FieldChecks.MaxLength(context, ("name", request.Name.Trim(), CampaignRow.NameMaxLength),
                 ("organization", request.Organization.Trim(), CampaignRow.OrganizationMaxLength)) is { } tooLong)
             return tooLong;
-        if (catalog.FindTemplate(request.TemplateId, request.TemplateVersion) is not { } template)
+        // Read from the database now: a version published or retracted through any server counts at once.
+        var lookup = await catalog.TemplateAsync(db, request.TemplateId, request.TemplateVersion, cancellationToken);
+        if (lookup.Status == LookupStatus.Missing)
             return ApiProblem.Create(context, 404, ProblemCodes.TemplateNotFound,
                 ("templateId", request.TemplateId), ("version", request.TemplateVersion.ToString()));
-        if (catalog.IsRetracted(DefinitionKinds.Template, request.TemplateId, request.TemplateVersion))
+        if (lookup.Retracted)
             return ApiProblem.Create(context, 409, ProblemCodes.TemplateRetracted,
                 ("templateId", request.TemplateId), ("version", request.TemplateVersion.ToString()));
+        if (lookup.Compiled is not { } template)
+            return CampaignProblems.DefinitionUnavailable(context, request.TemplateId, request.TemplateVersion, lookup.Status, lookup.Problem);
         var outcome = await commands.CreateAsync(template, request.Name.Trim(), request.Organization.Trim(), request.Parameters, actor,
             RequestHash(context, request), applied => Stored(context, 201, ToResponse(applied.Row), Location(applied.Row)), cancellationToken);
         return Respond(context, outcome, applied => Stored(context, 201, ToResponse(applied.Row), Location(applied.Row)));
@@ -104,7 +109,8 @@ public static class CampaignEndpoints
     {
         var row = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (row is null) return CampaignProblems.NotFound(context, id);
-        var template = catalog.FindTemplate(row.TemplateId, row.TemplateVersion)!;
+        var (template, problem) = await CampaignProblems.PinnedTemplateAsync(context, catalog, db, row, cancellationToken);
+        if (template is null) return problem!;
         return (format ?? "mermaid").ToLowerInvariant() switch
         {
             "mermaid" => TypedResults.Text(CampaignEngine.DiagramMermaid(template), "text/plain; charset=utf-8"),
@@ -121,6 +127,7 @@ public static class CampaignEndpoints
         CommandRefused refused => CampaignProblems.Refused(context, refused.Refusal),
         CampaignMissing => CampaignProblems.NotFound(context, id ?? Guid.Empty),
         VersionMismatch mismatch => CampaignProblems.PreconditionFailed(context, mismatch.Current, mismatch.Expected),
+        DefinitionUnavailable unavailable => CampaignProblems.DefinitionUnavailable(context, unavailable.TemplateId, unavailable.Version, unavailable.Status, unavailable.Problem),
         IdempotencyKeyReused reused => ApiProblem.Create(context, 422, ProblemCodes.IdempotencyKeyReused, ("key", reused.Key)),
         _ => ApiProblem.Create(context, 409, ProblemCodes.ConcurrencyConflict),
     };

@@ -28,6 +28,29 @@ public static class CampaignProblems
         return ApiProblem.Create(context, status, refusal.Code, arguments, refusal.Message, extensions);
     }
 
+    /// <summary>
+    /// A campaign pinned to a template version that cannot be loaded: 503, since the campaign is
+    /// fine and the request too; the server cannot serve it until the version's row is restored.
+    /// </summary>
+    public static ProblemHttpResult DefinitionUnavailable(
+        HttpContext context, string templateId, int version, Definitions.LookupStatus status, string? problem) =>
+        ApiProblem.Create(context, 503, ProblemCodes.DefinitionUnavailable,
+            ("templateId", templateId), ("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("reason", status == Definitions.LookupStatus.Missing
+                ? Messages.IsChinese(context) ? "数据库中没有该已发布版本" : "the published version is not in the database"
+                : (Messages.IsChinese(context) ? "无法编译：" : "it does not compile: ") + problem));
+
+    /// <summary>The template a campaign is pinned to, or the problem to answer when it cannot be loaded.</summary>
+    public static async Task<(Engine.Compilation.CompiledTemplate? Template, IResult? Problem)> PinnedTemplateAsync(
+        HttpContext context, Definitions.DefinitionCatalog catalog, Storage.CampaignDbContext db, Storage.Campaigns.CampaignRow row,
+        CancellationToken cancellationToken)
+    {
+        var lookup = await catalog.PinnedTemplateAsync(db, row.TemplateId, row.TemplateVersion, cancellationToken);
+        return lookup.Compiled is { } template
+            ? (template, null)
+            : (null, DefinitionUnavailable(context, row.TemplateId, row.TemplateVersion, lookup.Status, lookup.Problem));
+    }
+
     public static ProblemHttpResult NotFound(HttpContext context, Guid id) =>
         ApiProblem.Create(context, 404, ProblemCodes.CampaignNotFound, ("campaignId", id.ToString()));
 

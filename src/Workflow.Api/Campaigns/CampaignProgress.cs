@@ -37,7 +37,8 @@ public static class CampaignProgress
         if (context.Request.Headers.IfNoneMatch.ToString().Contains(etag, StringComparison.Ordinal)) return TypedResults.StatusCode(304);
         context.Response.Headers.ETag = etag;
 
-        var template = catalog.FindTemplate(row.TemplateId, row.TemplateVersion)!;
+        var (template, problem) = await CampaignProblems.PinnedTemplateAsync(context, catalog, db, row, cancellationToken);
+        if (template is null) return problem!;
         var campaign = JsonSerializer.Deserialize<CampaignInstance>(row.StateJson, EngineJson.Options)!;
         var assessment = CampaignEngine.Assess(template, campaign);
         var culture = Messages.Culture(context);

@@ -26,6 +26,9 @@ public sealed record IdempotentReplay(IdempotencyRecord Record) : CommandOutcome
 /// <summary>The Idempotency-Key came before with a different body.</summary>
 public sealed record IdempotencyKeyReused(string Key) : CommandOutcome;
 
+/// <summary>The campaign's pinned template version cannot be loaded (its row is missing or does not compile); nothing was written.</summary>
+public sealed record DefinitionUnavailable(string TemplateId, int Version, Definitions.LookupStatus Status, string? Problem) : CommandOutcome;
+
 /// <summary>Other writers kept winning; the command was not applied.</summary>
 public sealed record TooManyConflicts : CommandOutcome;
 

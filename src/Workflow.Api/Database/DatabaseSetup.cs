@@ -19,14 +19,17 @@ public static class DatabaseSetup
         return services.AddCampaignStorage(options, dataFolder);
     }
 
-    /// <summary>Migrates the schema, imports the definitions in workflows/, and on the embedded default makes the first admin key.</summary>
+    /// <summary>
+    /// Migrates the schema, imports the definitions in workflows/, makes sure the signing key ring has its
+    /// current key, and on the embedded default makes the first admin key.
+    /// </summary>
     public static async Task PrepareStorageAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CampaignDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DefinitionImporter>().ImportAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<DefinitionCatalog>().ReloadAsync(db, cancellationToken);
+        await Audit.Verification.VerificationEndpoints.EnsureSigningKeyRingAsync(app.Services, cancellationToken);
         if (scope.ServiceProvider.GetRequiredService<StorageOptions>().Provider == DatabaseProvider.Sqlite)
             await scope.ServiceProvider.GetRequiredService<AdminKeyBootstrap>().EnsureAsync(cancellationToken);
     }

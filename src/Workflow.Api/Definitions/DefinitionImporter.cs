@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Database;
 using Workflow.Engine.Definitions;
 using Workflow.Storage;
 using Workflow.Storage.Definitions;
@@ -29,8 +30,7 @@ public sealed class DefinitionImporter(CampaignDbContext db, IConfiguration conf
         }
         var load = DefinitionLibrary.LoadFolder(folder);
         if (!load.Succeeded)
-            throw new InvalidOperationException(
-                $"The definitions in {folder} have problems; fix them before starting:{Environment.NewLine}{string.Join(Environment.NewLine, load.Problems)}");
+            throw new StartupStopped($"the definitions in {folder} have problems; fix them before starting: {string.Join("; ", load.Problems)}");
 
         var files = load.Library.Workflows.Select(w => (DefinitionKinds.Workflow, w.Definition.Identity))
             .Concat(load.Library.Templates.Select(t => (DefinitionKinds.Template, t.Template.Identity)));
@@ -69,8 +69,8 @@ public sealed class DefinitionImporter(CampaignDbContext db, IConfiguration conf
                 }
                 if (existing.ContentHash == identity.ContentHash) continue;
                 if (existing.Source == FileSource)
-                    throw new InvalidOperationException(
-                        $"{Path.GetRelativePath(folder, file.Path)} changed, but {identity} was already published from the files with different content " +
+                    throw new StartupStopped(
+                        $"{Path.GetRelativePath(folder, file.Path)} changed, but {kind} {identity} was already published from the files with different content " +
                         $"(hash {existing.ContentHash[..12]}…, now {identity.ContentHash[..12]}…). Give the changed definition a new version.");
                 logger.LogWarning("{File} has {Identity}, which was published through the API with other content; the API's version stays.",
                     file.Path, identity.ToString());

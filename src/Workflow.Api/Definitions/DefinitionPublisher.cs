@@ -7,8 +7,8 @@ using Workflow.Storage.Definitions;
 namespace Workflow.Api.Definitions;
 
 /// <summary>
-/// Publishes drafts as new immutable versions and retracts versions, recording who and when, and
-/// reloads the catalog after each change.
+/// Publishes drafts as new immutable versions and retracts versions, recording who and when. Nothing
+/// is reloaded: every server's catalog reads a version from the database when it is first asked for.
 /// </summary>
 public sealed class DefinitionPublisher(CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, ILogger<DefinitionPublisher> logger)
 {
@@ -33,7 +33,7 @@ public sealed class DefinitionPublisher(CampaignDbContext db, DefinitionCatalog 
                 .MaxAsync(d => (int?)d.Version, token) ?? 0;
             var json = DefinitionDocuments.WithVersion(draft.Json, latest + 1);
             using var document = JsonDocument.Parse(json);
-            var check = DefinitionValidation.Check(kind, document.RootElement, catalog);
+            var check = await DefinitionValidation.CheckAsync(kind, document.RootElement, catalog, db, token);
             if (!check.Valid) return new PublishOutcome.Rejected(check.Errors);
 
             var identity = check.Identity!;
@@ -51,8 +51,6 @@ public sealed class DefinitionPublisher(CampaignDbContext db, DefinitionCatalog 
         }, () => new PublishOutcome.Contended(), cancellationToken);
         if (outcome is PublishOutcome.Published published)
         {
-            // Committed: the catalog must learn of it even if the caller has gone away.
-            await catalog.ReloadAsync(db, CancellationToken.None);
             logger.LogInformation("{Principal} published {Kind} {Identity} from draft {DraftId}.", principal, kind,
                 $"{published.Row.DefinitionId} v{published.Row.Version}", draftId);
         }
@@ -82,7 +80,6 @@ public sealed class DefinitionPublisher(CampaignDbContext db, DefinitionCatalog 
             return new RetractOutcome(row, true);
         }, () => new RetractOutcome(null, false, Contended: true), cancellationToken);
         if (!outcome.Changed) return outcome;
-        await catalog.ReloadAsync(db, CancellationToken.None);
         logger.LogInformation("{Principal} retracted {Kind} {DefinitionId} v{Version}. Reason: {Reason}",
             principal, kind, definitionId, version, reasonText ?? "(none given)");
         return outcome;

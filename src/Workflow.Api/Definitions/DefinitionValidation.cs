@@ -2,6 +2,7 @@ using System.Text.Json;
 using Workflow.Engine.Compilation;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Validation;
+using Workflow.Storage;
 
 namespace Workflow.Api.Definitions;
 
@@ -15,20 +16,21 @@ public static class DefinitionValidation
     /// <summary>The document is a template sent to workflows, or the other way round.</summary>
     public const string KindMismatch = "definition.kind_mismatch";
 
-    public static DefinitionCheck Check(string kind, JsonElement document, DefinitionCatalog catalog) =>
-        Check(kind, document.GetRawText(), DefinitionDocuments.KindOf(document), catalog);
+    public static Task<DefinitionCheck> CheckAsync(
+        string kind, JsonElement document, DefinitionCatalog catalog, CampaignDbContext db, CancellationToken cancellationToken) =>
+        CheckAsync(kind, document.GetRawText(), DefinitionDocuments.KindOf(document), catalog, db, cancellationToken);
 
-    private static DefinitionCheck Check(string kind, string json, string? documentKind, DefinitionCatalog catalog)
+    private static async Task<DefinitionCheck> CheckAsync(
+        string kind, string json, string? documentKind, DefinitionCatalog catalog, CampaignDbContext db, CancellationToken cancellationToken)
     {
         var parsed = DefinitionParser.Parse(json);
         if (documentKind is not null && documentKind != kind)
             return new DefinitionCheck(parsed.Identity, [Mismatch(kind)]);
         if (!parsed.Succeeded) return new DefinitionCheck(parsed.Identity, parsed.Errors);
-        var errors = parsed.Workflow is { } workflow
-            ? WorkflowCompiler.Compile(workflow).Errors
-            // Retracted workflows stay loaded for the campaigns pinned to them, but new templates may not use them.
-            : TemplateCompiler.Compile(parsed.Template!, r => catalog.FindUsableWorkflow(r.DefinitionId, r.Version)).Errors;
-        return new DefinitionCheck(parsed.Identity, errors);
+        if (parsed.Workflow is { } workflow) return new DefinitionCheck(parsed.Identity, WorkflowCompiler.Compile(workflow).Errors);
+        // Retracted workflows still run the campaigns pinned to them, but new templates may not use them.
+        var usable = await catalog.UsableWorkflowsAsync(db, parsed.Template!.Phases.Select(p => p.Workflow), cancellationToken);
+        return new DefinitionCheck(parsed.Identity, TemplateCompiler.Compile(parsed.Template, r => usable.GetValueOrDefault(r)).Errors);
     }
 
     private static ValidationError Mismatch(string kind) => kind == DefinitionKinds.Template

@@ -64,7 +64,7 @@ public static class DraftEndpoints
         }, () => false, cancellationToken);
         if (!saved) return ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "definitions ledger"));
         context.Response.Headers.ETag = CampaignEndpoints.ETag(row.Version);
-        return TypedResults.Created($"/api/v1/{path}/drafts/{row.Id}", View(row, catalog, withDefinition: true));
+        return TypedResults.Created($"/api/v1/{path}/drafts/{row.Id}", await View(row, catalog, db, withDefinition: true, cancellationToken));
     }
 
     /// <summary>The ledger entry of a change to a draft.</summary>
@@ -75,7 +75,9 @@ public static class DraftEndpoints
     {
         var rows = await db.Drafts.AsNoTracking().Where(d => d.Kind == kind)
             .OrderBy(d => d.DefinitionId).ThenBy(d => d.CreatedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(r => View(r, catalog, withDefinition: false)).ToList());
+        var views = new List<DraftView>(rows.Count);
+        foreach (var row in rows) views.Add(await View(row, catalog, db, withDefinition: false, cancellationToken));
+        return TypedResults.Ok(views);
     }
 
     private static async Task<IResult> Get(string kind, Guid draftId, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken cancellationToken)
@@ -83,7 +85,7 @@ public static class DraftEndpoints
         var row = await db.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, cancellationToken);
         if (row is null) return DraftNotFound(context, draftId);
         context.Response.Headers.ETag = CampaignEndpoints.ETag(row.Version);
-        return TypedResults.Ok(View(row, catalog, withDefinition: true));
+        return TypedResults.Ok(await View(row, catalog, db, withDefinition: true, cancellationToken));
     }
 
     private static async Task<IResult> Update(
@@ -108,7 +110,7 @@ public static class DraftEndpoints
                 actor, row.UpdatedAt, token);
             await db.SaveChangesAsync(token);
             context.Response.Headers.ETag = CampaignEndpoints.ETag(row.Version);
-            return (IResult)TypedResults.Ok(View(row, catalog, withDefinition: true));
+            return (IResult)TypedResults.Ok(await View(row, catalog, db, withDefinition: true, token));
         }, () => ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "draft " + draftId)), cancellationToken);
     }
 
@@ -147,10 +149,11 @@ public static class DraftEndpoints
         };
     }
 
-    private static DraftView View(DefinitionDraft row, DefinitionCatalog catalog, bool withDefinition)
+    private static async Task<DraftView> View(
+        DefinitionDraft row, DefinitionCatalog catalog, CampaignDbContext db, bool withDefinition, CancellationToken cancellationToken)
     {
         using var document = JsonDocument.Parse(row.Json);
-        var validation = ValidationView.From(DefinitionValidation.Check(row.Kind, document.RootElement, catalog));
+        var validation = ValidationView.From(await DefinitionValidation.CheckAsync(row.Kind, document.RootElement, catalog, db, cancellationToken));
         return new DraftView(row.Id, row.Kind, row.DefinitionId, row.Version, row.CreatedAt, row.CreatedBy, row.UpdatedAt, row.UpdatedBy,
             validation.Valid, validation.Identity, validation.Errors, withDefinition ? document.RootElement.Clone() : null);
     }

@@ -35,6 +35,8 @@ public static class ProblemCodes
     public const string DefinitionConcurrencyConflict = "definition.concurrency_conflict";
     public const string DraftChanged = "draft.changed";
     public const string TemplateRetracted = "template.retracted";
+    public const string DefinitionUnavailable = "definition.unavailable";
+    public const string SigningKeyUnavailable = "ledger.signing_key_unavailable";
     public const string PreconditionFailed = "request.precondition_failed";
     public const string IdempotencyKeyReused = "idempotency.key_reused";
     public const string CursorInvalid = "paging.cursor_invalid";

@@ -15,8 +15,12 @@ internal sealed class RequestExceptionHandler(ILogger<RequestExceptionHandler> l
         {
             OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
                 (499, ProblemCodes.RequestInvalid, new Dictionary<string, string> { ["error"] = "The request was cancelled." }),
+            Audit.Verification.SigningKeyUnavailable unavailable =>
+                (503, ProblemCodes.SigningKeyUnavailable, new Dictionary<string, string> { ["kid"] = unavailable.Kid }),
             _ => BadRequests.Classify(exception),
         };
+        // The message names the kid and the reason, never key material.
+        if (status == 503) logger.LogError("{Path}: {Reason}", context.Request.Path, exception.Message);
         if (status == 500) logger.LogError(exception, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);
         arguments["traceId"] = ApiProblem.TraceId(context);
         arguments["limit"] = ErrorSetup.MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);

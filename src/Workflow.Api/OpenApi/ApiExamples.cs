@@ -187,6 +187,13 @@ public static class ApiExamples
                         ["arguments"] = new JsonObject { ["field"] = "participants" },
                     }),
                 }),
+            503 when path.StartsWith("/api/v1/audit", StringComparison.Ordinal) => (ProblemCodes.SigningKeyUnavailable,
+                "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. " +
+                "An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.", Args(("kid", "a93f437b…")), null),
+            503 => (ProblemCodes.DefinitionUnavailable,
+                "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). " +
+                "Nothing was changed; an administrator must restore that published version.",
+                Args(("templateId", "scientific-outlook-campaign"), ("version", "2"), ("reason", "the published version is not in the database")), null),
             _ => (ProblemCodes.ServerError, "Something went wrong on the server; the request was not applied.", Args(), null),
         };
         var problem = new JsonObject

@@ -23,7 +23,7 @@ public static class TaskEndpoints
     {
         var campaignTasks = app.MapGroup("/api/v1/campaigns/{id:guid}/tasks/{taskId}").WithTags("Tasks").RequireAuthorization(Roles.TaskWriters)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404)
-            .ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
+            .ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(503);
         campaignTasks.MapPost("/complete", Complete).WithSummary("Complete a task instance with an outcome and a structured result")
             .Produces<CampaignResponse>();
         campaignTasks.MapPost("/reassign", Reassign).WithSummary("Give a task instance to someone else")
@@ -72,12 +72,15 @@ public static class TaskEndpoints
                           join c in db.Campaigns.AsNoTracking() on w.CampaignId equals c.Id
                           orderby w.Id
                           select new { w, c.Name, c.TemplateId, c.TemplateVersion }).Take(take + 1).ToListAsync(cancellationToken);
-        // The names come from the published (immutable) template version the campaign runs, held in the catalog:
-        // a lookup in memory per row, no extra query.
+        // The names come from the published (immutable) template version the campaign runs, compiled in the
+        // catalog: one lookup per template version on the page, not per row.
+        var templates = new Dictionary<(string, int), Engine.Compilation.CompiledTemplate?>();
+        foreach (var pinned in page.Take(take).Select(r => (r.TemplateId, r.TemplateVersion)).Distinct())
+            templates[pinned] = (await catalog.PinnedTemplateAsync(db, pinned.TemplateId, pinned.TemplateVersion, cancellationToken)).Compiled;
         var culture = Messages.Culture(context);
         var items = page.Take(take).Select(r =>
         {
-            var phase = catalog.FindTemplate(r.TemplateId, r.TemplateVersion)?.FindPhase(r.w.PhaseId);
+            var phase = templates[(r.TemplateId, r.TemplateVersion)]?.FindPhase(r.w.PhaseId);
             var activity = phase?.Workflow.FindActivity(r.w.ActivityId);
             return new WorkItemView(
                 r.w.CampaignId, r.Name, r.w.PhaseId, phase is null ? r.w.PhaseId : phase.Definition.DisplayNames.Get(culture) ?? phase.Definition.Name,

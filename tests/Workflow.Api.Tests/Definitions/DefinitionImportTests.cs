@@ -93,11 +93,27 @@ public abstract class DefinitionImportTests : IAsyncLifetime
         Assert.NotEqual(original, changed);
         File.WriteAllText(path, changed);
 
-        var failure = await Assert.ThrowsAnyAsync<Exception>(StartAsync);
-
-        var message = string.Join(" | ", Chain(failure).Select(e => e.Message));
-        Assert.Contains(Path.Combine("phases", "study-phase.json"), message);
-        Assert.Contains("study-phase v1", message);
+        // The real program, as an operator starts it: one line on standard error, exit code 1, no stack trace.
+        var dataFolder = Directory.CreateTempSubdirectory("campaign-import-start-").FullName;
+        try
+        {
+            var (exitCode, output, error) = await Identity.CreateKeyCommandTests.RunProgramAsync(
+            [
+                "--urls", "http://127.0.0.1:0", $"--Storage:Provider={Provider}", $"--Storage:ConnectionString={ConnectionString}",
+                $"--Storage:DataFolder={dataFolder}", $"--Definitions:Folder={_folder}",
+            ]);
+            Assert.Equal(1, exitCode);
+            var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.StartsWith("Start-up stopped: ", line);
+            Assert.Contains(Path.Combine("phases", "study-phase.json"), line);
+            Assert.Contains("workflow study-phase v1", line);
+            Assert.DoesNotContain("   at ", output + error);
+            Assert.DoesNotContain("Unhandled exception", output + error);
+        }
+        finally
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
         Assert.Equal(Identities(before), Identities(await Rows()));
     }
 
@@ -130,11 +146,6 @@ public abstract class DefinitionImportTests : IAsyncLifetime
                 kept.Json.GetProperty("version").GetProperty("publishedBy").GetString(), kept.Json.GetProperty("version").GetProperty("contentHash").GetString()));
         }
         Assert.Single(await Rows(), r => r.DefinitionId == "study-phase" && r.Version == 2);
-    }
-
-    private static IEnumerable<Exception> Chain(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException) yield return e;
     }
 }
 

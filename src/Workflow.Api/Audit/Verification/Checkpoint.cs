@@ -37,7 +37,7 @@ public sealed record Checkpoint(Guid CampaignId, long Sequence, string HeadHash,
         return new Checkpoint(campaignId, sequence, headHash, issuedAt, key.KeyId, Base64Url.EncodeToString(signature));
     }
 
-    /// <summary>Whether the signature is the server key's over this checkpoint's content.</summary>
+    /// <summary>Whether the signature is <paramref name="key"/>'s over this checkpoint's content.</summary>
     public bool SignatureValid(LedgerSigningKey key)
     {
         if (!string.Equals(KeyId, key.KeyId, StringComparison.Ordinal)) return false;

@@ -4,9 +4,9 @@ using System.Security.Cryptography;
 namespace Workflow.Api.Audit.Verification;
 
 /// <summary>
-/// The server's ECDSA P-256 key that signs ledger checkpoints: read from <c>Ledger:SigningKeyPath</c>
-/// (PEM, PKCS#8), or from <c>ledger-signing-key.pem</c> in the data folder, created there (mode 600)
-/// at the first start.
+/// One ECDSA P-256 key of the signing key ring (<see cref="SigningKeyRing"/>): with its private key
+/// when it signs, public only when it verifies. Earlier versions kept one such key per server in
+/// <c>ledger-signing-key.pem</c>; the ring imports that file.
 /// </summary>
 public sealed class LedgerSigningKey : IDisposable
 {
@@ -15,7 +15,7 @@ public sealed class LedgerSigningKey : IDisposable
 
     private readonly ECDsa _key;
 
-    public LedgerSigningKey(ECDsa key)
+    private LedgerSigningKey(ECDsa key)
     {
         _key = key;
         SubjectPublicKeyInfo = key.ExportSubjectPublicKeyInfo();
@@ -44,33 +44,30 @@ public sealed class LedgerSigningKey : IDisposable
     public bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature) =>
         _key.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
-    /// <summary>Loads the key from <paramref name="path"/>, creating it there first when the file does not exist.</summary>
-    public static LedgerSigningKey LoadOrCreate(string path)
+    public bool HasPrivateKey { get; init; }
+
+    /// <summary>A new P-256 key.</summary>
+    public static LedgerSigningKey Generate() => new(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { HasPrivateKey = true };
+
+    /// <summary>A private key from its PKCS#8 bytes (as the ring decrypts it).</summary>
+    public static LedgerSigningKey FromPkcs8(byte[] pkcs8) => Checked(key => key.ImportPkcs8PrivateKey(pkcs8, out _), "the key ring's key", true);
+
+    /// <summary>A public key only (for verification), from SubjectPublicKeyInfo PEM.</summary>
+    public static LedgerSigningKey FromPublicPem(string pem) => Checked(key => key.ImportFromPem(pem), "the public key", false);
+
+    /// <summary>An earlier version's key file (PKCS#8 PEM), to import into the ring.</summary>
+    public static LedgerSigningKey ReadPemFile(string path) => Checked(key => key.ImportFromPem(File.ReadAllText(path)), path, true);
+
+    public byte[] ExportPkcs8() => _key.ExportPkcs8PrivateKey();
+
+    private static LedgerSigningKey Checked(Action<ECDsa> import, string what, bool hasPrivateKey)
     {
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            using var created = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            var pem = created.ExportPkcs8PrivateKeyPem();
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            try
-            {
-                using var file = new FileStream(path, options);
-                using var writer = new StreamWriter(file);
-                writer.Write(pem);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process created it meanwhile: use theirs.
-            }
-        }
         var key = ECDsa.Create();
         try
         {
-            key.ImportFromPem(File.ReadAllText(path));
-            if (key.KeySize != 256) throw new InvalidOperationException($"The ledger signing key {path} is not a P-256 key.");
-            return new LedgerSigningKey(key);
+            import(key);
+            if (key.KeySize != 256) throw new InvalidOperationException($"The ledger signing key {what} is not a P-256 key.");
+            return new LedgerSigningKey(key) { HasPrivateKey = hasPrivateKey };
         }
         catch
         {

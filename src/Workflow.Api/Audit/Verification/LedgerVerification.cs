@@ -22,7 +22,7 @@ public sealed record VerificationProblem(string Code, string Message);
 public sealed record CheckpointCheck(long Sequence, string HeadHash, string IssuedAt, string KeyId, bool SignatureValid, bool Contained);
 
 /// <summary>Recomputes a ledger stream's chain from the database, and checks checkpoints against it.</summary>
-public sealed class LedgerVerification(CampaignDbContext db, LedgerSigningKey key, TimeProvider clock)
+public sealed class LedgerVerification(CampaignDbContext db, SigningKeyRing ring, TimeProvider clock)
 {
     /// <summary>The head of a campaign or of a non-campaign stream; null when there is no such ledger.</summary>
     public async Task<(long Count, string Head)?> HeadAsync(Guid id, CancellationToken cancellationToken)
@@ -60,7 +60,9 @@ public sealed class LedgerVerification(CampaignDbContext db, LedgerSigningKey ke
         CheckpointCheck? checkpointCheck = null;
         if (checkpoint is not null)
         {
-            var signatureValid = checkpoint.SignatureValid(key);
+            // The key by the checkpoint's kid: current or retired, signed on this server or another.
+            var key = await ring.FindAsync(db, checkpoint.KeyId, cancellationToken);
+            var signatureValid = key is not null && checkpoint.SignatureValid(key);
             if (checkpointEntryHash is null && problem is not null && checkpoint.Sequence > 0)
                 // The walk stopped before the checkpoint's entry: look it up directly.
                 checkpointEntryHash = await db.History.AsNoTracking().Where(h => h.CampaignId == id && h.Sequence == checkpoint.Sequence)
@@ -74,9 +76,9 @@ public sealed class LedgerVerification(CampaignDbContext db, LedgerSigningKey ke
             {
                 if (!signatureValid)
                     problem = new(checkpoint.Sequence, ChainProblemCodes.CheckpointSignatureInvalid,
-                        checkpoint.KeyId == key.KeyId
+                        key is not null
                             ? "the checkpoint's signature is not valid: it was not issued by this server as it stands"
-                            : $"the checkpoint was signed with key {checkpoint.KeyId}, not this server's key {key.KeyId}");
+                            : $"the checkpoint names key {checkpoint.KeyId}, which is not in the server's signing key ring");
                 else if (checkpoint.CampaignId != id)
                     problem = new(checkpoint.Sequence, ChainProblemCodes.CheckpointOtherLedger, $"the checkpoint is for {checkpoint.CampaignId}, not {id}");
                 else if (checkpointEntryHash is null && checkpoint.Sequence > 0)
@@ -97,6 +99,6 @@ public sealed class LedgerVerification(CampaignDbContext db, LedgerSigningKey ke
     /// <summary>A signed checkpoint of the ledger's current head; null when there is no such ledger.</summary>
     public async Task<Checkpoint?> CheckpointAsync(Guid id, CancellationToken cancellationToken) =>
         await HeadAsync(id, cancellationToken) is { } head
-            ? Checkpoint.Issue(key, id, head.Count, head.Head, clock.GetUtcNow().UtcDateTime)
+            ? Checkpoint.Issue(await ring.CurrentAsync(db, cancellationToken), id, head.Count, head.Head, clock.GetUtcNow().UtcDateTime)
             : null;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Workflow.Api.Campaigns;
 using Workflow.Api.Errors;
 using Workflow.Api.Identity;
@@ -14,16 +15,38 @@ public static class VerificationEndpoints
 
     public sealed record JwkView(string Kty, string Crv, string X, string Y, string Alg, string Use, string Kid);
 
+    /// <summary>A JSON Web Key Set (RFC 7517): every key of the ring, current and retired, oldest first.</summary>
+    public sealed record JwksView(IReadOnlyList<JwkView> Keys);
+
+    /// <summary>The ring after a rotation: the new current kid, and the one it retired.</summary>
+    public sealed record RotationView(string Kid, string? Retired);
+
+    /// <summary>The name Data Protection isolates its keys under: the same on every server, wherever it is installed.</summary>
+    public const string DataProtectionApplication = "campaign-workflow";
+
     public static IServiceCollection AddLedgerVerification(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        var path = configuration["Ledger:SigningKeyPath"] is { Length: > 0 } configured
+        services.AddDataProtection().SetApplicationName(DataProtectionApplication).PersistKeysToDbContext<CampaignDbContext>();
+        services.TryAddSingletonTimeProvider();
+        services.AddSingleton<SigningKeyRing>();
+        services.AddScoped<LedgerVerification>();
+        return services;
+    }
+
+    /// <summary>The key file of earlier versions, imported into the ring at start: <c>Ledger:SigningKeyPath</c>, or the data folder's.</summary>
+    public static string LegacyKeyPath(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["Ledger:SigningKeyPath"] is { Length: > 0 } configured
             ? configured
             : Path.Combine(configuration["Storage:DataFolder"] is { Length: > 0 } folder ? folder : Path.Combine(environment.ContentRootPath, "App_Data"),
                 LedgerSigningKey.DefaultFileName);
-        services.AddSingleton(_ => LedgerSigningKey.LoadOrCreate(path));
-        services.TryAddSingletonTimeProvider();
-        services.AddScoped<LedgerVerification>();
-        return services;
+
+    /// <summary>At start-up, after the migrations: the ring's first key, or the earlier key file imported.</summary>
+    public static async Task EnsureSigningKeyRingAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        await provider.GetRequiredService<SigningKeyRing>().EnsureAsync(provider.GetRequiredService<CampaignDbContext>(),
+            LegacyKeyPath(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()), cancellationToken);
     }
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)
@@ -33,9 +56,6 @@ public static class VerificationEndpoints
 
     public static IEndpointRouteBuilder MapLedgerVerification(this IEndpointRouteBuilder app)
     {
-        // Loaded (or created) now, at the start, rather than by the first auditor's request.
-        _ = app.ServiceProvider.GetRequiredService<LedgerSigningKey>();
-
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Roles.Auditors);
         group.MapGet("/campaigns/{id:guid}/verify", VerifyCampaign)
             .WithSummary("Recompute the campaign's hash chain; with ?checkpoint= (its JSON, base64url) also check the ledger still holds it")
@@ -45,19 +65,25 @@ public static class VerificationEndpoints
             .Produces<VerificationResult>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
         group.MapGet("/campaigns/{id:guid}/checkpoint", CampaignCheckpoint)
             .WithSummary("A checkpoint of the campaign's ledger head, signed with the server key")
-            .Produces<Checkpoint>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+            .Produces<Checkpoint>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(503);
         group.MapGet("/streams/definitions/checkpoint", DefinitionsCheckpoint)
             .WithSummary("A checkpoint of the definitions stream's head, signed with the server key")
-            .Produces<Checkpoint>().ProducesProblem(401).ProducesProblem(403);
+            .Produces<Checkpoint>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(503);
         group.MapPost("/checkpoints/verify", VerifyCheckpoint)
             .WithSummary("Check a checkpoint's signature and that its ledger still holds its entry with its hash (and the chain up to the head)")
             .Produces<VerificationResult>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/campaigns/{id:guid}/export", Export)
             .WithSummary("The campaign's ledger as one JSON document with a signed checkpoint, for the offline verifier")
-            .Produces(200, contentType: "application/json").ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "application/json").ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(503);
         group.MapGet("/signing-key", SigningKey)
-            .WithSummary("The public key that checkpoints are signed with (ES256)")
+            .WithSummary("The current public key, that new checkpoints are signed with (ES256)")
             .Produces<SigningKeyView>().ProducesProblem(401).ProducesProblem(403);
+        group.MapGet("/jwks", Jwks)
+            .WithSummary("Every public key of the signing key ring, current and retired, as a JWKS: a checkpoint's keyId is its key's kid")
+            .Produces<JwksView>().ProducesProblem(401).ProducesProblem(403);
+        group.MapPost("/signing-keys/rotate", Rotate).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithSummary("Make a new current signing key (admins); checkpoints signed with the retired one stay valid")
+            .Produces<RotationView>().ProducesProblem(401).ProducesProblem(403);
         return app;
     }
 
@@ -96,17 +122,35 @@ public static class VerificationEndpoints
         return result is null ? CampaignProblems.NotFound(context, checkpoint.CampaignId) : TypedResults.Ok(result);
     }
 
-    private static async Task<IResult> Export(Guid id, HttpContext context, CampaignDbContext db, LedgerVerification verification, LedgerSigningKey key,
+    private static async Task<IResult> Export(Guid id, HttpContext context, CampaignDbContext db, LedgerVerification verification, SigningKeyRing ring,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!await IsCampaignAsync(context, id, cancellationToken) || await verification.HeadAsync(id, cancellationToken) is not { } head)
             return CampaignProblems.NotFound(context, id);
+        var key = await ring.CurrentAsync(db, cancellationToken);
         return Results.Stream(stream => LedgerExport.WriteAsync(stream, id, head, db, key, clock, cancellationToken), "application/json",
             fileDownloadName: $"ledger-{id:D}.json");
     }
 
-    private static IResult SigningKey(LedgerSigningKey key) =>
-        TypedResults.Ok(new SigningKeyView(LedgerSigningKey.Algorithm, key.PublicKeyPem, new JwkView("EC", "P-256", key.X, key.Y, LedgerSigningKey.Algorithm, "sig", key.KeyId), key.KeyId));
+    private static async Task<IResult> SigningKey(CampaignDbContext db, SigningKeyRing ring, CancellationToken cancellationToken)
+    {
+        // The public part only: this answers even where the private key does not decrypt.
+        var kid = await ring.CurrentKidAsync(db, cancellationToken) ?? throw new InvalidOperationException("The signing key ring has no current key.");
+        var key = (await ring.FindAsync(db, kid, cancellationToken))!;
+        return TypedResults.Ok(new SigningKeyView(LedgerSigningKey.Algorithm, key.PublicKeyPem, Jwk(key), key.KeyId));
+    }
+
+    private static async Task<IResult> Jwks(CampaignDbContext db, SigningKeyRing ring, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new JwksView((await ring.AllAsync(db, cancellationToken)).Select(k => Jwk(k.Key)).ToList()));
+
+    private static async Task<IResult> Rotate(CampaignDbContext db, SigningKeyRing ring, CancellationToken cancellationToken)
+    {
+        // Read without decrypting: a current key that no longer decrypts is a reason to rotate.
+        var retired = await ring.CurrentKidAsync(db, cancellationToken);
+        return TypedResults.Ok(new RotationView(await ring.RotateAsync(db, cancellationToken), retired));
+    }
+
+    private static JwkView Jwk(LedgerSigningKey key) => new("EC", "P-256", key.X, key.Y, LedgerSigningKey.Algorithm, "sig", key.KeyId);
 
     private static async Task<bool> IsCampaignAsync(HttpContext context, Guid id, CancellationToken cancellationToken)
     {

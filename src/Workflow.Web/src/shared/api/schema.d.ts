@@ -553,6 +553,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:ledger.signing_key_unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.",
+                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/checkpoint",
+                         *       "code": "ledger.signing_key_unavailable",
+                         *       "arguments": {
+                         *         "kid": "a93f437b…"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         put?: never;
@@ -636,6 +659,29 @@ export interface paths {
                          *       "arguments": {
                          *         "path": "/api/v1/audit/streams/definitions/checkpoint",
                          *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:ledger.signing_key_unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.",
+                         *       "instance": "/api/v1/audit/streams/definitions/checkpoint",
+                         *       "code": "ledger.signing_key_unavailable",
+                         *       "arguments": {
+                         *         "kid": "a93f437b…"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
@@ -896,6 +942,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:ledger.signing_key_unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.",
+                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/export",
+                         *       "code": "ledger.signing_key_unavailable",
+                         *       "arguments": {
+                         *         "kid": "a93f437b…"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         put?: never;
@@ -913,7 +982,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The public key that checkpoints are signed with (ES256) */
+        /** The current public key, that new checkpoints are signed with (ES256) */
         get: {
             parameters: {
                 query?: never;
@@ -990,6 +1059,186 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every public key of the signing key ring, current and retired, as a JWKS: a checkpoint's keyId is its key's kid */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerificationEndpointsJwksView"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/audit/jwks",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/audit/jwks",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/audit/jwks",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/audit/jwks",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/signing-keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a new current signing key (admins); checkpoints signed with the retired one stay valid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerificationEndpointsRotationView"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/audit/signing-keys/rotate",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/audit/signing-keys/rotate",
+                         *         "method": "POST"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/audit/signing-keys/rotate",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/audit/signing-keys/rotate",
+                         *         "method": "POST"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1531,6 +1780,31 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                         *       "instance": "/api/v1/campaigns",
+                         *       "code": "definition.unavailable",
+                         *       "arguments": {
+                         *         "templateId": "scientific-outlook-campaign",
+                         *         "version": "2",
+                         *         "reason": "the published version is not in the database"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1713,6 +1987,31 @@ export interface paths {
                          *       "code": "campaign.not_found",
                          *       "arguments": {
                          *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/progress",
+                         *       "code": "definition.unavailable",
+                         *       "arguments": {
+                         *         "templateId": "scientific-outlook-campaign",
+                         *         "version": "2",
+                         *         "reason": "the published version is not in the database"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
@@ -1971,6 +2270,31 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
+                         *       "code": "definition.unavailable",
+                         *       "arguments": {
+                         *         "templateId": "scientific-outlook-campaign",
+                         *         "version": "2",
+                         *         "reason": "the published version is not in the database"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2080,6 +2404,31 @@ export interface paths {
                          *       "code": "campaign.not_found",
                          *       "arguments": {
                          *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/diagram",
+                         *       "code": "definition.unavailable",
+                         *       "arguments": {
+                         *         "templateId": "scientific-outlook-campaign",
+                         *         "version": "2",
+                         *         "reason": "the published version is not in the database"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
@@ -5112,6 +5461,31 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
+                         *       "code": "definition.unavailable",
+                         *       "arguments": {
+                         *         "templateId": "scientific-outlook-campaign",
+                         *         "version": "2",
+                         *         "reason": "the published version is not in the database"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -5343,6 +5717,31 @@ export interface paths {
                          *           }
                          *         }
                          *       ]
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                         *       "title": "Service unavailable",
+                         *       "status": 503,
+                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
+                         *       "code": "definition.unavailable",
+                         *       "arguments": {
+                         *         "templateId": "scientific-outlook-campaign",
+                         *         "version": "2",
+                         *         "reason": "the published version is not in the database"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
                          */
                         "application/problem+json": components["schemas"]["ProblemDetails"];
@@ -5875,6 +6274,15 @@ export interface components {
             alg: string;
             use: string;
             kid: string;
+        };
+        /** @description A JSON Web Key Set (RFC 7517): every key of the ring, current and retired, oldest first. */
+        VerificationEndpointsJwksView: {
+            keys: components["schemas"]["VerificationEndpointsJwkView"][];
+        };
+        /** @description The ring after a rotation: the new current kid, and the one it retired. */
+        VerificationEndpointsRotationView: {
+            kid: string;
+            retired?: string | null;
         };
         VerificationEndpointsSigningKeyView: {
             algorithm: string;
