@@ -4916,14 +4916,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ledger entries across campaigns in the order written (after = the last id seen) */
+        /** Ledger entries across campaigns in commit order (after = the cursor of the previous page; wait = seconds to wait for news) */
         get: {
             parameters: {
                 query?: {
                     /** @description The last id (events) or sequence (a campaign's history) already seen: the nextCursor of the previous page; omit it to start at the beginning. */
-                    after?: number;
+                    after?: string;
                     /** @description Items per page, 1 to 200 (default 50). */
                     limit?: number;
+                    wait?: number;
+                    campaign?: string;
+                    /** @description The organization the campaigns belong to, exactly. */
+                    organization?: string;
+                    kind?: string[];
+                    definitions?: boolean;
                 };
                 header?: {
                     /**
@@ -4943,7 +4949,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PageOfHistoryEndpointsEntryView"];
+                        "application/json": components["schemas"]["FeedEndpointsFeedPage"];
                     };
                 };
                 /** @description Bad Request */
@@ -5008,7 +5014,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The id of the last entry written (0 when there is none): where a poller that wants only new entries starts */
+        /** Where the feed is now: pass its cursor as after to receive only what is committed from now on */
         get: {
             parameters: {
                 query?: never;
@@ -5030,7 +5036,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["HistoryEndpointsFeedHead"];
+                        "application/json": components["schemas"]["FeedEndpointsFeedHead"];
                     };
                 };
                 /** @description Unauthorized */
@@ -5049,6 +5055,99 @@ export interface paths {
                          *       "code": "auth.required",
                          *       "arguments": {
                          *         "path": "/api/v1/events/head",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The feed as Server-Sent Events (text/event-stream), resumable with Last-Event-ID */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The last id (events) or sequence (a campaign's history) already seen: the nextCursor of the previous page; omit it to start at the beginning. */
+                    after?: string;
+                    campaign?: string;
+                    /** @description The organization the campaigns belong to, exactly. */
+                    organization?: string;
+                    kind?: string[];
+                    definitions?: boolean;
+                };
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                         *       "title": "Bad request",
+                         *       "status": 400,
+                         *       "detail": "The paging cursor is not valid; start again without one.",
+                         *       "instance": "/api/v1/events/stream",
+                         *       "code": "paging.cursor_invalid",
+                         *       "arguments": {},
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/events/stream",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/events/stream",
                          *         "method": "GET"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
@@ -6093,6 +6192,20 @@ export interface components {
             errors: components["schemas"]["ValidationViewErrorView"][];
             definition?: unknown;
         };
+        FeedEndpointsFeedHead: {
+            /**
+             * Format: int64
+             * @description The newest entry's id (compatibility); Cursor is the position to pass as `after`.
+             */
+            lastId: number;
+            cursor: string;
+        };
+        /** @description A page of the feed. `cursor` is where to go on from (always); `nextCursor` the same, but only while more is already there. */
+        FeedEndpointsFeedPage: {
+            items: components["schemas"]["HistoryEndpointsEntryView"][];
+            nextCursor?: string | null;
+            cursor: string;
+        };
         /** @description A gate as the API shows it: state (met, unmet, pending, error), what it waits for, and the values it saw. */
         GateView: {
             id: string;
@@ -6136,13 +6249,6 @@ export interface components {
             payload: unknown;
             previousHash: string;
             hash: string;
-        };
-        HistoryEndpointsFeedHead: {
-            /**
-             * Format: int64
-             * @description Pass it as `after` to /api/v1/events to receive only what is written from now on.
-             */
-            lastId: number;
         };
         MePermissions: {
             startCampaigns: boolean;
