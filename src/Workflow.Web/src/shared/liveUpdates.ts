@@ -14,7 +14,7 @@ export async function readNews(api: Api, after: number, signal?: AbortSignal): P
   const entries: LedgerEntry[] = [];
   let last = after;
   for (;;) {
-    const { data, response } = await api.GET('/api/v1/events', { params: { query: { after: last, limit: 200 } }, signal });
+    const { data, response } = await api.GET('/api/v1/events', { params: { query: { after: String(last), limit: 200 } }, signal });
     if (!response.ok || !data) throw new Error(`events feed: HTTP ${response.status}`);
     entries.push(...data.items);
     if (data.items.length > 0) last = data.items[data.items.length - 1].id;
