@@ -10,7 +10,9 @@ using Workflow.Api.History;
 using Workflow.Api.Identity;
 using Workflow.Api.OpenApi;
 using Workflow.Api.Database;
+using Workflow.Api.Notifications;
 using Workflow.Api.Tasks;
+using Workflow.Api.Webhooks;
 using Workflow.Api.Web;
 
 // `create-key --principal NAME --roles ROLE[,ROLE…]` issues an API key and exits; anything else starts the server.
@@ -27,6 +29,7 @@ builder.Services.AddDefinitionCatalog();
 builder.Services.AddCampaignCommands();
 builder.Services.AddApiDocumentation();
 builder.Services.AddHealth();
+builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddLedgerVerification(builder.Configuration, builder.Environment);
 builder.Services.AddWebApp(builder.Configuration);
 
@@ -52,6 +55,8 @@ app.MapHistory();
 app.MapLedgerVerification();
 app.MapAuditQuery();
 app.MapDefinitionAudit();
+app.MapWebhooks();
+app.MapNotifications();
 app.MapWebApp();
 
 await app.PrepareStorageAsync();
