@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using StandardWebhooks;
 using Workflow.Api.Identity;
@@ -104,7 +105,7 @@ public abstract class WebhookTests(WebhookFactory api)
         var requests = receiver.Requests;
         Assert.Equal(4, requests.Count); // the third attempt succeeded, and the transition followed it
         var bodies = requests.Select(r => Verified(r, secret)).ToList();
-        Assert.Equal(1, requests.Take(3).Select(r => r.Headers["webhook-id"]).Distinct().Count());
+        Assert.Single(requests.Take(3).Select(r => r.Headers["webhook-id"]).Distinct());
         Assert.All(bodies.Take(3), b => Assert.Equal("campaign.created", b.GetProperty("type").GetString()));
         Assert.Equal("phase.transitioned", bodies[3].GetProperty("type").GetString());
         Assert.NotEqual(requests[0].Headers["webhook-id"], requests[3].Headers["webhook-id"]);
