@@ -48,11 +48,11 @@ internal static class DeliveryClaims
                 """).ToListAsync(cancellationToken);
         if (provider.Contains("SqlServer", StringComparison.Ordinal))
             return await db.Database.SqlQuery<long>($"""
-                SELECT TOP ({limit}) d.Id AS Value FROM webhook_deliveries d WITH (UPDLOCK, READPAST, ROWLOCK)
-                WHERE d.Status = {pending} AND d.NextAttemptAt <= {now} AND (d.ClaimedUntil IS NULL OR d.ClaimedUntil < {now})
-                  AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.SubscriptionId = d.SubscriptionId
-                      AND p.CampaignId = d.CampaignId AND p.Sequence < d.Sequence AND p.Status = {pending})
-                ORDER BY d.Id
+                SELECT TOP ({limit}) d.[Id] AS [Value] FROM [webhook_deliveries] d WITH (UPDLOCK, READPAST, ROWLOCK)
+                WHERE d.[Status] = {pending} AND d.[NextAttemptAt] <= {now} AND (d.[ClaimedUntil] IS NULL OR d.[ClaimedUntil] < {now})
+                  AND NOT EXISTS (SELECT 1 FROM [webhook_deliveries] p WHERE p.[SubscriptionId] = d.[SubscriptionId]
+                      AND p.[CampaignId] = d.[CampaignId] AND p.[Sequence] < d.[Sequence] AND p.[Status] = {pending})
+                ORDER BY d.[Id]
                 """).ToListAsync(cancellationToken);
         return await db.WebhookDeliveries
             .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil < now)

@@ -52,6 +52,8 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
 
     private async Task<bool> FanOutAsync(CampaignDbContext db, CancellationToken cancellationToken)
     {
+        // A plain read first: an idle node does not take a write transaction (on SQLite, the database's write lock) every pass.
+        if (!await db.Outbox.AnyAsync(cancellationToken)) return false;
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async token =>
         {
@@ -85,6 +87,8 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
 
     private async Task<List<long>> ClaimAsync(CampaignDbContext db, CancellationToken cancellationToken)
     {
+        var due = clock.GetUtcNow().UtcDateTime;
+        if (!await db.WebhookDeliveries.AnyAsync(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= due, cancellationToken)) return [];
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async token =>
         {
