@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -164,6 +165,23 @@ public abstract class WebhookTests(WebhookFactory api)
         Assert.Equal("/hook", Assert.Single(receiver.Requests).Path);
         var delivery = (await DeliveriesAsync(subscription))[0];
         Assert.Equal(("pending", 1, 302), (delivery.GetProperty("status").GetString(), delivery.GetProperty("attempts").GetInt32(), delivery.GetProperty("lastStatusCode").GetInt32()));
+    }
+
+    [Fact]
+    public async Task AHostTakenOffTheAllowList_IsNotSentTo_AndTheDeliveryIsDead()
+    {
+        await using var receiver = new WebhookReceiver();
+        var (_, campaign) = await NewCampaignAsync();
+        var (subscription, _) = await SubscribeAsync(receiver.Url, campaign, "campaign.created");
+        // The same database served by a node whose configuration no longer allows 127.0.0.1.
+        await using var stricter = api.WithWebHostBuilder(b => b.UseSetting("Webhooks:AllowedHosts:0", "hooks.example.org"));
+
+        await stricter.Services.GetRequiredService<Workflow.Api.Webhooks.WebhookDispatcher>().DispatchOnceAsync();
+
+        Assert.Empty(receiver.Requests);
+        var delivery = (await DeliveriesAsync(subscription))[0];
+        Assert.Equal("dead", delivery.GetProperty("status").GetString());
+        Assert.Contains("AllowedHosts", delivery.GetProperty("lastError").GetString());
     }
 
     private Task<int> SubscriptionCountAsync() => api.DbAsync(db => db.WebhookSubscriptions.CountAsync());
