@@ -94,7 +94,9 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
         {
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var now = clock.GetUtcNow().UtcDateTime;
-            var ids = await DeliveryClaims.DueAsync(db, now, Options.BatchSize, token);
+            // No more than this node can send (each send timing out) before its lease ends, so a claim does not lapse mid-batch.
+            var limit = (int)Math.Clamp(Options.ClaimLease / Options.RequestTimeout, 1, Options.BatchSize);
+            var ids = await DeliveryClaims.DueAsync(db, now, limit, token);
             if (ids.Count == 0) return ids;
             var until = now + Options.ClaimLease;
             await db.WebhookDeliveries.Where(d => ids.Contains(d.Id))
