@@ -10,8 +10,10 @@ using Workflow.Api.History;
 using Workflow.Api.Identity;
 using Workflow.Api.OpenApi;
 using Workflow.Api.Database;
+using Workflow.Api.Notifications;
 using Workflow.Api.Tasks;
 using Workflow.Api.Telemetry;
+using Workflow.Api.Webhooks;
 using Workflow.Api.Web;
 
 // `create-key --principal NAME --roles ROLE[,ROLE…]` issues an API key and exits; anything else starts the server.
@@ -32,6 +34,7 @@ builder.Services.AddApiDocumentation();
 builder.Services.AddHealth();
 builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddFeed();
+builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddLedgerVerification(builder.Configuration, builder.Environment);
 builder.Services.AddWebApp(builder.Configuration);
 
@@ -59,6 +62,8 @@ app.MapFeed();
 app.MapLedgerVerification();
 app.MapAuditQuery();
 app.MapDefinitionAudit();
+app.MapWebhooks();
+app.MapNotifications();
 app.MapWebApp();
 
 // A start that must not go on (a changed definition file, say) ends with one line and exit code 1.

@@ -6,6 +6,7 @@ using Workflow.Storage.History;
 using Workflow.Storage.Identity;
 using Workflow.Storage.Idempotency;
 using Workflow.Storage.Signing;
+using Workflow.Storage.Outbox;
 using Workflow.Storage.Tasks;
 
 namespace Workflow.Storage;
@@ -27,6 +28,23 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<LedgerStream> LedgerStreams => Set<LedgerStream>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    // Every ledger entry gets its outbox row and notifications in the same SaveChanges, so in the same transaction.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        LedgerOutbox.AddFor(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        LedgerOutbox.AddFor(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CampaignDbContext).Assembly);

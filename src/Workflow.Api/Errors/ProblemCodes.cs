@@ -45,5 +45,12 @@ public static class ProblemCodes
     public const string TriggerUnknown = "campaign.trigger_unknown";
     public const string DiagramFormatUnknown = "diagram.format_unknown";
     public const string ConcurrencyConflict = "campaign.concurrency_conflict";
+    public const string WebhookUrlInvalid = "webhook.url_invalid";
+    public const string WebhookHostNotAllowed = "webhook.host_not_allowed";
+    public const string WebhookKindUnknown = "webhook.kind_unknown";
+    public const string WebhookSubscriptionNotFound = "webhook.subscription_not_found";
+    public const string WebhookDeliveryNotFound = "webhook.delivery_not_found";
+    public const string WebhookDeliveryPending = "webhook.delivery_pending";
+    public const string NotificationNotFound = "notification.not_found";
     public const string ServerError = "server.error";
 }

@@ -13,6 +13,7 @@ public static class IdentitySetup
             .AddPolicy(Roles.CampaignWriters, p => p.RequireRole(Roles.Admin, Roles.Operator))
             .AddPolicy(Roles.TaskWriters, p => p.RequireRole(Roles.Admin, Roles.Operator, Roles.Participant))
             .AddPolicy(Roles.DefinitionWriters, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Roles.WebhookAdmins, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.Auditors, p => p.RequireRole(Roles.Admin, Roles.Auditor));
         services.AddScoped<AdminKeyBootstrap>();
         services.AddScoped<ApiKeyIssuer>();

@@ -19,6 +19,9 @@ public static class Roles
     /// <summary>Who may change definitions.</summary>
     public const string DefinitionWriters = "DefinitionWriters";
 
+    /// <summary>Who may manage webhook subscriptions and deliveries: admins.</summary>
+    public const string WebhookAdmins = "WebhookAdmins";
+
     /// <summary>Who may read and verify the ledger: auditors and admins.</summary>
     public const string Auditors = "Auditors";
 }

@@ -1,14 +1,19 @@
 namespace Workflow.Storage.History;
 
-/// <summary>Every kind of ledger entry the server writes, for checking filters (a test keeps it equal to the sources).</summary>
+/// <summary>
+/// Every kind of ledger entry the server writes (EntryDescription, the definitions stream, the
+/// timers): what feed filters and webhook subscriptions may name. A test keeps it equal to the sources.
+/// </summary>
 public static class LedgerKinds
 {
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    public static readonly IReadOnlySet<string> All = new SortedSet<string>(StringComparer.Ordinal)
     {
         "campaign.created", "campaign.event", "campaign.variablesSet", "phase.transitioned", "gates.evaluated",
         "workflow.started", "workflow.completed", "workflow.cancelled", "workflow.event",
         "task.activated", "task.completed", "task.reassigned", "task.cancelled",
         "activity.completed", "activity.faulted", "join.arrived", "variable.set", "finding.recorded", "notification.requested",
-        "definition.draftCreated", "definition.draftUpdated", "definition.draftDeleted", "definition.published", "definition.retracted",
+        // Written by the timers (reminders, escalations, time-outs, delays, phase deadlines).
+        "task.reminded", "task.escalated", "task.timed_out", "delay.started", "delay.elapsed", "phase.deadline_scheduled", "phase.deadline_passed",
+        "definition.draftCreated", "definition.draftUpdated", "definition.draftDeleted", "definition.published", "definition.retracted", "definition.imported",
     };
 }

@@ -5232,6 +5232,245 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications, newest first (unread=true for unread only; keyset paging with after) */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: boolean;
+                    /** @description The last id (events) or sequence (a campaign's history) already seen: the nextCursor of the previous page; omit it to start at the beginning. */
+                    after?: string;
+                    /** @description Items per page, 1 to 200 (default 50). */
+                    limit?: number;
+                };
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPage"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                         *       "title": "Bad request",
+                         *       "status": 400,
+                         *       "detail": "The paging cursor is not valid; start again without one.",
+                         *       "instance": "/api/v1/me/notifications",
+                         *       "code": "paging.cursor_invalid",
+                         *       "arguments": {},
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/me/notifications",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/me/notifications",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the caller's notifications are unread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/me/notifications/unread-count",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/me/notifications/unread-count",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller's notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/me/notifications/0f8fad5b-d9cb-469f-a165-70867728950e/read",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/me/notifications/0f8fad5b-d9cb-469f-a165-70867728950e/read",
+                         *         "method": "POST"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                         *       "title": "Not found",
+                         *       "status": 404,
+                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                         *       "instance": "/api/v1/me/notifications/0f8fad5b-d9cb-469f-a165-70867728950e/read",
+                         *       "code": "campaign.not_found",
+                         *       "arguments": {
+                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -5854,6 +6093,891 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subscriptions (keyset paging) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The nextCursor of the previous page; omit it for the first page. */
+                    cursor?: string;
+                    /** @description Items per page, 1 to 200 (default 50). */
+                    limit?: number;
+                };
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageOfSubscriptionView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                         *       "title": "Bad request",
+                         *       "status": 400,
+                         *       "detail": "The paging cursor is not valid; start again without one.",
+                         *       "instance": "/api/v1/webhooks/subscriptions",
+                         *       "code": "paging.cursor_invalid",
+                         *       "arguments": {},
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/webhooks/subscriptions",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/webhooks/subscriptions",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/webhooks/subscriptions",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/webhooks/subscriptions",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Subscribe a URL to ledger kinds; the signing secret is in the answer, once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CreateSubscriptionRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedSubscription"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:request.invalid",
+                         *       "title": "Bad request",
+                         *       "status": 400,
+                         *       "detail": "The request is not valid: templateId, name and organization are required.",
+                         *       "instance": "/api/v1/webhooks/subscriptions",
+                         *       "code": "request.invalid",
+                         *       "arguments": {
+                         *         "error": "templateId, name and organization are required."
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/webhooks/subscriptions",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/webhooks/subscriptions",
+                         *         "method": "POST"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/webhooks/subscriptions",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/webhooks/subscriptions",
+                         *         "method": "POST"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Content */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:task.result_invalid",
+                         *       "title": "Unprocessable request",
+                         *       "status": 422,
+                         *       "detail": "The result for task instance 'massAppraisal:1' is not valid: participants is required.",
+                         *       "instance": "/api/v1/webhooks/subscriptions",
+                         *       "code": "task.result_invalid",
+                         *       "arguments": {
+                         *         "taskId": "massAppraisal:1",
+                         *         "activityType": "Campaign.Appraisal"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                         *       "errors": [
+                         *         {
+                         *           "pointer": "/participants",
+                         *           "code": "result.field_required",
+                         *           "message": "participants is required.",
+                         *           "arguments": {
+                         *             "field": "participants"
+                         *           }
+                         *         }
+                         *       ]
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One subscription (without its secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubscriptionView"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                         *       "title": "Not found",
+                         *       "status": 404,
+                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                         *       "code": "campaign.not_found",
+                         *       "arguments": {
+                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a subscription and its deliveries */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                         *         "method": "DELETE"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                         *         "method": "DELETE"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                         *       "title": "Not found",
+                         *       "status": 404,
+                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                         *       "code": "campaign.not_found",
+                         *       "arguments": {
+                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries that failed every attempt (keyset paging) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The nextCursor of the previous page; omit it for the first page. */
+                    cursor?: string;
+                    /** @description Items per page, 1 to 200 (default 50). */
+                    limit?: number;
+                };
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageOfDeliveryView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                         *       "title": "Bad request",
+                         *       "status": 400,
+                         *       "detail": "The paging cursor is not valid; start again without one.",
+                         *       "instance": "/api/v1/webhooks/dead-letters",
+                         *       "code": "paging.cursor_invalid",
+                         *       "arguments": {},
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/webhooks/dead-letters",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/webhooks/dead-letters",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/webhooks/dead-letters",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/webhooks/dead-letters",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription's deliveries, oldest first (keyset paging) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The nextCursor of the previous page; omit it for the first page. */
+                    cursor?: string;
+                    /** @description Items per page, 1 to 200 (default 50). */
+                    limit?: number;
+                };
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageOfDeliveryView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                         *       "title": "Bad request",
+                         *       "status": 400,
+                         *       "detail": "The paging cursor is not valid; start again without one.",
+                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
+                         *       "code": "paging.cursor_invalid",
+                         *       "arguments": {},
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
+                         *         "method": "GET"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                         *       "title": "Not found",
+                         *       "status": 404,
+                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
+                         *       "code": "campaign.not_found",
+                         *       "arguments": {
+                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/deliveries/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a finished delivery again, with fresh attempts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryView"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
+                         *         "method": "POST"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
+                         *         "method": "POST"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                         *       "title": "Not found",
+                         *       "status": 404,
+                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                         *       "instance": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
+                         *       "code": "campaign.not_found",
+                         *       "arguments": {
+                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:campaign.trigger_not_permitted",
+                         *       "title": "Conflict",
+                         *       "status": 409,
+                         *       "detail": "Advance is not permitted now (in phase 'analysis'): the phase workflow has not reached its end (waiting for massAppraisal:1); exit gates not met: appraisalSatisfaction is pending (inputs.satisfactionThreshold = 0.8, results.massAppraisal.satisfaction = missing).",
+                         *       "instance": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
+                         *       "code": "campaign.trigger_not_permitted",
+                         *       "arguments": {
+                         *         "trigger": "Advance",
+                         *         "state": "analysis",
+                         *         "reasons": "the phase workflow has reached its end; every exit gate of the phase is met"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                         *       "gates": [
+                         *         {
+                         *           "id": "appraisalSatisfaction",
+                         *           "name": "群众满意率达标",
+                         *           "displayName": "Mass appraisal satisfaction reached",
+                         *           "description": "The satisfaction of the mass appraisal is at least satisfactionThreshold.",
+                         *           "condition": "results.massAppraisal.satisfaction >= inputs.satisfactionThreshold",
+                         *           "state": "pending",
+                         *           "waitingFor": [
+                         *             "massAppraisal:1"
+                         *           ],
+                         *           "observed": {
+                         *             "inputs.satisfactionThreshold": 0.8,
+                         *             "results.massAppraisal.satisfaction": null
+                         *           },
+                         *           "message": "Waiting for massAppraisal:1 to be completed."
+                         *         }
+                         *       ],
+                         *       "unmetGuards": [
+                         *         "the phase workflow has reached its end",
+                         *         "every exit gate of the phase is met"
+                         *       ],
+                         *       "waitingFor": [
+                         *         "massAppraisal:1"
+                         *       ]
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6103,6 +7227,33 @@ export interface components {
             /** @description Values for the template's inputs; defaults fill the rest. */
             parameters?: unknown;
         };
+        CreateSubscriptionRequest: {
+            /** @description Where entries are POSTed: http or https, on a host in Webhooks:AllowedHosts. */
+            url?: string | null;
+            /** @description The ledger kinds to send (e.g. task.activated, phase.transitioned). */
+            kinds?: string[] | null;
+            /**
+             * Format: uuid
+             * @description Only this campaign's entries.
+             */
+            campaignId?: string | null;
+            /** @description Only entries of campaigns of this organization. */
+            organization?: string | null;
+        };
+        CreatedSubscription: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            kinds: string[];
+            /** Format: uuid */
+            campaignId?: string | null;
+            organization?: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The signing secret (whsec_…): shown this once; verify each delivery's webhook-signature with it. */
+            secret: string;
+        };
         /** @description One definition ledger entry: who, when, what, which version, and the chain. */
         DefinitionAuditEndpointsDefinitionEntryView: {
             /** Format: int64 */
@@ -6168,6 +7319,32 @@ export interface components {
             /** Format: date-time */
             retractedAt?: string | null;
             retractedBy?: string | null;
+        };
+        DeliveryView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: uuid */
+            subscriptionId: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: int64 */
+            sequence: number;
+            kind: string;
+            /** @description The webhook-id header it is sent with, the same on every attempt. */
+            messageId: string;
+            /** @description pending, succeeded or dead (a dead letter: every attempt failed). */
+            status: string;
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            /** Format: int32 */
+            lastStatusCode?: number | null;
+            lastError?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt?: string | null;
         };
         /**
          * @description A draft as the drafts endpoints answer it: who made and changed it, its version (its ETag), its
@@ -6266,6 +7443,24 @@ export interface components {
             canActForOthers: boolean;
             permissions: components["schemas"]["MePermissions"];
         };
+        NotificationPage: {
+            items: components["schemas"]["NotificationView"][];
+            nextCursor?: string | null;
+        };
+        NotificationView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            at: string;
+            /** @description assignment, reminder, escalation, timeout, deadline or notification. */
+            kind: string;
+            /** Format: uuid */
+            campaignId: string;
+            taskId?: string | null;
+            /** @description A line to show, in the request's language (Accept-Language). */
+            title: string;
+            read: boolean;
+        };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
         PageOfAuditEntryView: {
             items: components["schemas"]["AuditEntryView"][];
@@ -6282,8 +7477,18 @@ export interface components {
             nextCursor?: string | null;
         };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
+        PageOfDeliveryView: {
+            items: components["schemas"]["DeliveryView"][];
+            nextCursor?: string | null;
+        };
+        /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
         PageOfHistoryEndpointsEntryView: {
             items: components["schemas"]["HistoryEndpointsEntryView"][];
+            nextCursor?: string | null;
+        };
+        /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
+        PageOfSubscriptionView: {
+            items: components["schemas"]["SubscriptionView"][];
             nextCursor?: string | null;
         };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
@@ -6311,6 +7516,18 @@ export interface components {
         ReassignTaskRequest: {
             assignee: string;
             reason?: string | null;
+        };
+        SubscriptionView: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            kinds: string[];
+            /** Format: uuid */
+            campaignId?: string | null;
+            organization?: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         TaskEndpointsWorkItemView: {
             /** Format: uuid */

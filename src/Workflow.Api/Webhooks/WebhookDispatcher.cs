@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StandardWebhooks;
+using Workflow.Api.History;
+using Workflow.Storage;
+using Workflow.Storage.Outbox;
+
+namespace Workflow.Api.Webhooks;
+
+/// <summary>
+/// Turns outbox rows into deliveries for the subscriptions they match, then sends the due
+/// deliveries, signed per Standard Webhooks. Every node runs one; claims (short transactions that
+/// lease a row to this node) keep two nodes from sending the same delivery.
+/// </summary>
+public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger)
+{
+    private static readonly HttpClient Http = new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    {
+        Timeout = Timeout.InfiniteTimeSpan, // each send has its own timeout from the options
+    };
+
+    /// <summary>Names this node in its claims.</summary>
+    public string Node { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
+    private WebhookOptions Options => options.Value;
+
+    /// <summary>The webhook-id of an entry: the same on every attempt, so a receiver can drop repeats.</summary>
+    public static string MessageId(Guid campaignId, long sequence) => $"msg_{campaignId:N}_{sequence.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>One pass: fan out everything waiting, then send until nothing more is due now. Returns the number of sends attempted.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CampaignDbContext>();
+        while (await FanOutAsync(db, cancellationToken)) { }
+        var sent = 0;
+        // Sending an entry can make its campaign's next entry due, so claim again until nothing is due.
+        for (var round = 0; round < 1000; round++)
+        {
+            var claimed = await ClaimAsync(db, cancellationToken);
+            if (claimed.Count == 0) break;
+            foreach (var id in claimed)
+            {
+                await SendAsync(db, id, cancellationToken);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private async Task<bool> FanOutAsync(CampaignDbContext db, CancellationToken cancellationToken)
+    {
+        // A plain read first: an idle node does not take a write transaction (on SQLite, the database's write lock) every pass.
+        if (!await db.Outbox.AnyAsync(cancellationToken)) return false;
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async token =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            if (!await DeliveryClaims.TryLockFanOutAsync(db, token)) return false;
+            var batch = await db.Outbox.OrderBy(o => o.Id).Take(Options.BatchSize).ToListAsync(token);
+            if (batch.Count == 0) return false;
+            // Subscriptions are few (an admin makes each); the entries matched against them are a bounded batch.
+            var subscriptions = await db.WebhookSubscriptions.AsNoTracking().ToListAsync(token);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var message in batch)
+            foreach (var subscription in subscriptions.Where(s => Matches(s, message)))
+                db.WebhookDeliveries.Add(new WebhookDelivery
+                {
+                    SubscriptionId = subscription.Id, CampaignId = message.CampaignId, Sequence = message.Sequence, Kind = message.Kind,
+                    Status = DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now,
+                });
+            db.Outbox.RemoveRange(batch);
+            await db.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+            db.ChangeTracker.Clear();
+            return batch.Count == Options.BatchSize;
+        }, cancellationToken);
+    }
+
+    private static bool Matches(WebhookSubscription subscription, OutboxMessage message) =>
+        subscription.Kinds.Split(',').Contains(message.Kind, StringComparer.Ordinal)
+        && (subscription.CampaignId is null || subscription.CampaignId == message.CampaignId)
+        && (subscription.Organization is null || subscription.Organization == message.Organization);
+
+    private async Task<List<long>> ClaimAsync(CampaignDbContext db, CancellationToken cancellationToken)
+    {
+        var due = clock.GetUtcNow().UtcDateTime;
+        if (!await db.WebhookDeliveries.AnyAsync(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= due, cancellationToken)) return [];
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async token =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var now = clock.GetUtcNow().UtcDateTime;
+            // No more than this node can send (each send timing out) before its lease ends, so a claim does not lapse mid-batch.
+            var limit = (int)Math.Clamp(Options.ClaimLease / Options.RequestTimeout, 1, Options.BatchSize);
+            var ids = await DeliveryClaims.DueAsync(db, now, limit, token);
+            if (ids.Count == 0) return ids;
+            var until = now + Options.ClaimLease;
+            await db.WebhookDeliveries.Where(d => ids.Contains(d.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedBy, Node).SetProperty(d => d.ClaimedUntil, until), token);
+            await transaction.CommitAsync(token);
+            return ids;
+        }, cancellationToken);
+    }
+
+    private async Task SendAsync(CampaignDbContext db, long id, CancellationToken cancellationToken)
+    {
+        var delivery = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Id == id, cancellationToken);
+        var subscription = await db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
+        var entry = await db.History.AsNoTracking()
+            .SingleOrDefaultAsync(h => h.CampaignId == delivery.CampaignId && h.Sequence == delivery.Sequence, cancellationToken);
+        if (subscription is null || entry is null) return; // deleted meanwhile (the delivery goes with its subscription)
+
+        var attempt = delivery.Attempts + 1;
+        int? status = null;
+        string? error = null;
+        var url = new Uri(subscription.Url);
+        if (!Options.IsAllowed(url))
+            error = $"The host {url.Host} is no longer in Webhooks:AllowedHosts.";
+        else
+        {
+            var timestamp = clock.GetUtcNow();
+            var payload = JsonSerializer.Serialize(new WebhookBody(entry.Kind, entry.At, HistoryEndpoints.View(entry)), JsonSerializerOptions.Web);
+            var messageId = MessageId(entry.CampaignId, entry.Sequence);
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(payload, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Add("webhook-id", messageId);
+            request.Headers.Add("webhook-timestamp", timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add("webhook-signature", new StandardWebhook(subscription.Secret).Sign(messageId, timestamp, payload));
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(Options.RequestTimeout);
+            try
+            {
+                using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                status = (int)response.StatusCode;
+                // A redirect is not followed: the receiver must be at the address the admin registered.
+                if (status is < 200 or >= 300) error = $"The receiver answered {status}.";
+            }
+            catch (Exception exception) when (exception is HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                error = exception is OperationCanceledException ? $"No answer within {Options.RequestTimeout.TotalSeconds:0} s." : exception.Message;
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var outcome = error is null ? DeliveryStatus.Succeeded
+            : attempt >= Options.MaxAttempts || !Options.IsAllowed(url) ? DeliveryStatus.Dead : DeliveryStatus.Pending;
+        var next = outcome == DeliveryStatus.Pending ? now + Options.Delay(attempt, Random.Shared.NextDouble()) : delivery.NextAttemptAt;
+        DateTime? completed = outcome == DeliveryStatus.Pending ? null : now;
+        if (error is not null) logger.LogInformation("Webhook delivery {Id} attempt {Attempt} failed: {Error}", id, attempt, error);
+        // Only while the claim is still ours: a node that lost its lease does not overwrite the one that took over.
+        await db.WebhookDeliveries.Where(d => d.Id == id && d.ClaimedBy == Node).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Status, outcome).SetProperty(d => d.Attempts, attempt).SetProperty(d => d.NextAttemptAt, next)
+            .SetProperty(d => d.LastStatusCode, status).SetProperty(d => d.LastError, error == null ? null : error.Length > 1000 ? error.Substring(0, 1000) : error)
+            .SetProperty(d => d.CompletedAt, completed).SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTime?)null),
+            cancellationToken);
+    }
+
+    /// <summary>The body every delivery carries: the ledger kind, when it happened, and the entry as GET /api/v1/events shows it.</summary>
+    public sealed record WebhookBody(string Type, DateTime Timestamp, HistoryEndpoints.EntryView Data);
+}
+
+/// <summary>The dispatcher's loop on this node.</summary>
+public sealed class WebhookDispatcherService(WebhookDispatcher dispatcher, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcherService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.PollInterval;
+        if (interval <= TimeSpan.Zero) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await dispatcher.DispatchOnceAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A database hiccup must not stop the loop; the outbox keeps what was not sent.
+                logger.LogWarning(exception, "Webhook dispatch pass failed; trying again.");
+            }
+            try
+            {
+                await Task.Delay(interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
