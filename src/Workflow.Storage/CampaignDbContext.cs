@@ -5,6 +5,7 @@ using Workflow.Storage.History;
 using Workflow.Storage.Identity;
 using Workflow.Storage.Idempotency;
 using Workflow.Storage.Tasks;
+using Workflow.Storage.Timers;
 
 namespace Workflow.Storage;
 
@@ -19,6 +20,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<LedgerStream> LedgerStreams => Set<LedgerStream>();
+    public DbSet<TimerRow> Timers => Set<TimerRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CampaignDbContext).Assembly);
