@@ -11,6 +11,7 @@ using Workflow.Api.Identity;
 using Workflow.Api.OpenApi;
 using Workflow.Api.Database;
 using Workflow.Api.Tasks;
+using Workflow.Api.Timers;
 using Workflow.Api.Web;
 
 // `create-key --principal NAME --roles ROLE[,ROLE…]` issues an API key and exits; anything else starts the server.
@@ -25,6 +26,7 @@ builder.Services.AddErrors();
 builder.Services.AddApiKeyIdentity();
 builder.Services.AddDefinitionCatalog();
 builder.Services.AddCampaignCommands();
+builder.Services.AddTimers(builder.Configuration, builder.Environment);
 builder.Services.AddApiDocumentation();
 builder.Services.AddHealth();
 builder.Services.AddLedgerVerification(builder.Configuration, builder.Environment);
