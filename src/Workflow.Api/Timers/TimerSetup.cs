@@ -27,6 +27,9 @@ public static class TimerSetup
 
         services.AddQuartz(quartz =>
         {
+            // Quartz's clock is real time, whatever TimeProvider the app runs on: it only decides when to sweep;
+            // what is due is decided by the app's clock (the sweep reads it), so tests move that one.
+            quartz.UseTimeProvider(TimeProvider.System);
             quartz.ConfigureScheduler(s =>
             {
                 s.InstanceName = "campaign-timers";
