@@ -22,7 +22,7 @@ public sealed class MigrationTests
     public static TheoryData<DatabaseProvider> Providers => OfflineContexts.Providers;
 
     private static readonly string[] ExpectedTables =
-        ["campaigns", "history", "definitions", "definition_drafts", "api_keys", "idempotency_records", "work_items", "ledger_streams"];
+        ["campaigns", "history", "definitions", "definition_drafts", "api_keys", "idempotency_records", "work_items", "ledger_streams", "timers"];
 
     private static CampaignDbContext Context(DatabaseProvider provider) => OfflineContexts.Create(provider);
 
