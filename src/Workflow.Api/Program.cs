@@ -14,6 +14,7 @@ using Workflow.Api.Notifications;
 using Workflow.Api.Tasks;
 using Workflow.Api.Telemetry;
 using Workflow.Api.Webhooks;
+using Workflow.Api.Timers;
 using Workflow.Api.Web;
 
 // `create-key --principal NAME --roles ROLE[,ROLE…]` issues an API key and exits; anything else starts the server.
@@ -30,6 +31,7 @@ builder.Services.AddErrors();
 builder.Services.AddApiKeyIdentity();
 builder.Services.AddDefinitionCatalog();
 builder.Services.AddCampaignCommands();
+builder.Services.AddTimers(builder.Configuration, builder.Environment);
 builder.Services.AddApiDocumentation();
 builder.Services.AddHealth();
 builder.Services.AddTelemetry(builder.Configuration);

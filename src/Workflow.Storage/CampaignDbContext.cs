@@ -8,6 +8,7 @@ using Workflow.Storage.Idempotency;
 using Workflow.Storage.Signing;
 using Workflow.Storage.Outbox;
 using Workflow.Storage.Tasks;
+using Workflow.Storage.Timers;
 
 namespace Workflow.Storage;
 
@@ -45,6 +46,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
         LedgerOutbox.AddFor(this);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+    public DbSet<TimerRow> Timers => Set<TimerRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CampaignDbContext).Assembly);

@@ -20,7 +20,7 @@ namespace Workflow.Api.Campaigns;
 /// first, so each command is checked against the state the previous one committed; the version
 /// token stays as the guard of last resort, and a lost race runs the command again on fresh state.
 /// </summary>
-public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, WorkflowTelemetry telemetry)
+public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, WorkflowTelemetry telemetry, Timers.TimerProjection timers)
 {
     private const int MaxAttempts = 12;
 
@@ -122,6 +122,7 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
                     var outcome = await work(now, token);
                     if (outcome is not CommandApplied applied) return outcome;
                     await WorkItemProjection.ApplyAsync(db, applied.Row.Id, applied.Events, token);
+                    await timers.ApplyAsync(db, applied.Row.Id, applied.Events, now, token);
                     if (actor.IdempotencyKey is { } key)
                     {
                         var response = respond(applied);

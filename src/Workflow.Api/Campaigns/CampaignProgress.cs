@@ -17,14 +17,14 @@ public static class CampaignProgress
     public sealed record TaskView(
         string Id, string ActivityId, string ActivityType, string? Name, string Status, string? Assignee, DateTimeOffset ActivatedAt,
         DateTimeOffset? DueAt, bool Overdue, int Iteration, int? Unit, JsonElement? Item, string? Outcome, JsonElement? Result,
-        string? CompletedBy, DateTimeOffset? EndedAt);
+        string? CompletedBy, DateTimeOffset? EndedAt, int Reminders, string? EscalatedTo, DateTimeOffset? EscalatedAt);
 
     public sealed record TriggerView(string Trigger, string? TargetPhase, bool Permitted, IReadOnlyList<string> Reasons);
 
     public sealed record ProgressResponse(
         Guid Id, string State, string Status, bool Suspended, long Version, IReadOnlyList<PhaseView> Phases, string? CurrentPhase, int Round,
         string? WorkflowStatus, IReadOnlyList<TaskView> Tasks, IReadOnlyList<GateView> Gates, IReadOnlyList<string> WaitingFor,
-        IReadOnlyList<TriggerView> Triggers, IReadOnlyList<ActivityFault> Faults);
+        IReadOnlyList<TriggerView> Triggers, IReadOnlyList<ActivityFault> Faults, DateTimeOffset? PhaseDeadline, DateTimeOffset? PhaseDeadlinePassedAt);
 
     public static async Task<IResult> Get(
         Guid id, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ public static class CampaignProgress
             return new TaskView(
                 t.Id, t.ActivityId, activity?.Type ?? "", activity is null ? null : activity.DisplayNames.Get(culture) ?? activity.Name,
                 t.Status.ToString().ToLowerInvariant(), t.Assignee, t.ActivatedAt, t.DueAt, t.IsOverdue(now), t.Iteration, t.Unit, t.Item,
-                t.Outcome, t.Result, t.CompletedBy, t.EndedAt);
+                t.Outcome, t.Result, t.CompletedBy, t.EndedAt, t.Reminders, t.EscalatedTo, t.EscalatedAt);
         }
         var tasks = campaign.Workflow?.Tasks.Values.OrderBy(t => t.Sequence).Select(ViewOf).ToList() ?? [];
         return TypedResults.Ok(new ProgressResponse(
@@ -61,7 +61,7 @@ public static class CampaignProgress
             campaign.Workflow?.Status.ToString().ToLowerInvariant(), tasks,
             assessment.Gates.Select(g => GateView.From(g, context)).ToList(), assessment.WaitingFor,
             assessment.Triggers.Select(t => new TriggerView(JsonNamingPolicy.CamelCase.ConvertName(t.Trigger.ToString()), t.TargetPhase, t.Permitted, t.Reasons)).ToList(),
-            campaign.Workflow?.Faults ?? []));
+            campaign.Workflow?.Faults ?? [], campaign.PhaseDeadline, campaign.PhaseDeadlinePassedAt));
     }
 
     private static string PhaseStatus(CampaignInstance campaign, int index, int? current)

@@ -31,6 +31,7 @@ internal static class WorkItemProjection
                 TaskCompleted c => (c.TaskId, (Action<WorkItem>)(w => { w.Status = "completed"; w.EndedAt = c.At.UtcDateTime; })),
                 TaskCancelled x => (x.TaskId, w => { w.Status = "cancelled"; w.EndedAt = x.At.UtcDateTime; }),
                 TaskReassigned r => (r.TaskId, w => w.Assignee = r.To),
+                TaskEscalated x => (x.TaskId, w => { w.EscalatedTo = x.To; w.EscalatedAt = x.At.UtcDateTime; }),
                 _ => (null, null),
             };
             if (taskId is null || change is null) continue;

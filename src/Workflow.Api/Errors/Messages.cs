@@ -67,6 +67,8 @@ public static partial class Messages
         ["task.not_active"] = ("Task instance '{taskId}' is already {status}; it cannot be changed.", "任务实例“{taskId}”已{status}，不能再更改。"),
         ["task.result_invalid"] = ("The result for task instance '{taskId}' is not valid; see errors.", "任务实例“{taskId}”的办理结果无效，详见 errors。"),
         ["task.assignee_invalid"] = ("Name a person or a role to give task instance '{taskId}' to.", "请指定任务实例“{taskId}”的办理人或角色。"),
+        ["task.is_timer"] = ("'{taskId}' is a delay, not a task: it moves on by itself when its time comes.", "“{taskId}”是延时等待，不是任务：时间到后会自动继续。"),
+        ["timer.stale"] = ("The timer of '{taskId}' has nothing to do any more.", "“{taskId}”的定时器已无需执行。"),
         ["workflow.not_running"] = ("The phase workflow is {status}; it takes no more commands.", "阶段流程已{status}，不再接受命令。"),
     }.ToFrozenDictionary();
 

@@ -1,5 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Quartz;
+using Workflow.Api.Timers;
 using Workflow.Storage;
 
 namespace Workflow.Api.Health;
@@ -11,7 +14,14 @@ public static class HealthEndpoints
     public sealed record HealthStatus(
         string Status,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Pending = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Pending = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SchedulerHealth? Scheduler = null);
+
+    /// <summary>
+    /// The timer scheduler: <c>status</c> is Quartz's (running, standby, shutdown…, or disabled), whether its job
+    /// store is clustered, this node's instance id, and when this node last swept and how many timers it fired.
+    /// </summary>
+    public sealed record SchedulerHealth(string Status, bool Started, bool Clustered, string? InstanceId, DateTimeOffset? LastSweepAt, int LastFired);
 
     public static IServiceCollection AddHealth(this IServiceCollection services) => services;
 
@@ -26,21 +36,32 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<IResult> Ready(CampaignDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Ready(CampaignDbContext db, TimerStatus timers, IServiceProvider services, CancellationToken cancellationToken)
     {
         try
         {
+            var scheduler = await SchedulerAsync(timers, services, cancellationToken);
             if (!await db.Database.CanConnectAsync(cancellationToken))
-                return Unavailable(new HealthStatus("unavailable", "The database does not answer."));
+                return Unavailable(new HealthStatus("unavailable", "The database does not answer.", Scheduler: scheduler));
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             return pending.Count == 0
-                ? TypedResults.Ok(new HealthStatus("ready"))
-                : Unavailable(new HealthStatus("unavailable", "Migrations are pending.", pending));
+                ? TypedResults.Ok(new HealthStatus("ready", Scheduler: scheduler))
+                : Unavailable(new HealthStatus("unavailable", "Migrations are pending.", pending, scheduler));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             return Unavailable(new HealthStatus("unavailable", "The database does not answer."));
         }
+    }
+
+    private static async Task<SchedulerHealth> SchedulerAsync(TimerStatus timers, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (!timers.Enabled || services.GetService<ISchedulerFactory>() is not { } factory)
+            return new SchedulerHealth("disabled", false, timers.Clustered, null, timers.LastSweepAt, timers.LastFired);
+        var scheduler = await factory.GetScheduler(cancellationToken);
+        var status = await scheduler.GetStatus(cancellationToken);
+        return new SchedulerHealth(JsonNamingPolicy.CamelCase.ConvertName(status.ToString()), status == SchedulerStatus.Running, timers.Clustered,
+            scheduler.SchedulerInstanceId, timers.LastSweepAt, timers.LastFired);
     }
 
     private static IResult Unavailable(HealthStatus status) => TypedResults.Json(status, statusCode: 503);

@@ -17,7 +17,7 @@ public static class TaskEndpoints
     /// <param name="TaskName">The task activity's display name in the request's language, else its name; null when the campaign's template no longer has it.</param>
     public sealed record WorkItemView(
         Guid CampaignId, string CampaignName, string PhaseId, string PhaseName, int Round, string TaskId, string ActivityId, string ActivityType,
-        string? TaskName, string? Assignee, string Status, DateTime ActivatedAt, DateTime? DueAt, bool Overdue);
+        string? TaskName, string? Assignee, string Status, DateTime ActivatedAt, DateTime? DueAt, bool Overdue, string? EscalatedTo, DateTime? EscalatedAt);
 
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
@@ -29,7 +29,7 @@ public static class TaskEndpoints
         campaignTasks.MapPost("/reassign", Reassign).WithSummary("Give a task instance to someone else")
             .Produces<CampaignResponse>();
         app.MapGet("/api/v1/tasks", Worklist).WithTags("Tasks")
-            .WithSummary("The worklist across campaigns (filters: assignee, role, status, overdue; keyset paging)")
+            .WithSummary("The worklist across campaigns (filters: assignee, role, status, overdue, escalated; keyset paging); an escalated task is also on its escalation target's list")
             .Produces<Page<WorkItemView>>().ProducesProblem(400).ProducesProblem(401);
         return app;
     }
@@ -57,7 +57,7 @@ public static class TaskEndpoints
 
     private static async Task<IResult> Worklist(
         HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, string? assignee, string? role, string? status, bool? overdue,
-        string? cursor, int? limit, CancellationToken cancellationToken)
+        bool? escalated, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         if (!Paging.Cursor.TryDecode(cursor, "tasks", out var after)) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
         var take = Paging.Cursor.Limit(limit);
@@ -66,8 +66,10 @@ public static class TaskEndpoints
         // A task is assigned to a person or to a role name; either filter matches the assignee.
         var who = assignee ?? role;
         var query = db.WorkItems.AsNoTracking().Where(w => w.Status == wanted && w.Id > after);
-        if (who is not null) query = query.Where(w => w.Assignee == who);
+        // An escalated task is on its target's list too (both columns are indexed with status and id).
+        if (who is not null) query = query.Where(w => w.Assignee == who || w.EscalatedTo == who);
         if (overdue == true) query = query.Where(w => w.DueAt != null && w.DueAt < now);
+        if (escalated is { } isEscalated) query = query.Where(w => (w.EscalatedTo != null) == isEscalated);
         var page = await (from w in query
                           join c in db.Campaigns.AsNoTracking() on w.CampaignId equals c.Id
                           orderby w.Id
@@ -85,7 +87,7 @@ public static class TaskEndpoints
             return new WorkItemView(
                 r.w.CampaignId, r.Name, r.w.PhaseId, phase is null ? r.w.PhaseId : phase.Definition.DisplayNames.Get(culture) ?? phase.Definition.Name,
                 r.w.Round, r.w.TaskId, r.w.ActivityId, r.w.ActivityType, activity is null ? null : activity.DisplayNames.Get(culture) ?? activity.Name,
-                r.w.Assignee, r.w.Status, r.w.ActivatedAt, r.w.DueAt, r.w.Status == "active" && r.w.DueAt < now);
+                r.w.Assignee, r.w.Status, r.w.ActivatedAt, r.w.DueAt, r.w.Status == "active" && r.w.DueAt < now, r.w.EscalatedTo, r.w.EscalatedAt);
         }).ToList();
         var next = page.Count > take ? Paging.Cursor.Encode("tasks", page[take - 1].w.Id) : null;
         return TypedResults.Ok(new Page<WorkItemView>(items, next));

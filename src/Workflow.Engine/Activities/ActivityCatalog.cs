@@ -18,6 +18,7 @@ public static class ActivityCatalog
         ControlFlowActivities.Fork,
         ControlFlowActivities.Join,
         ControlFlowActivities.SetVariable,
+        TimerActivities.Delay,
         NotificationActivities.Notification,
         MeetingActivities.Meeting,
         DocumentActivities.DocumentDrafting,

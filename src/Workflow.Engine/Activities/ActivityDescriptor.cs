@@ -20,8 +20,12 @@ public sealed record ActivityDescriptor(
     ImmutableArray<ResultRule> Rules,
     ImmutableArray<string> OutboundPorts,
     bool HasInboundPort = true,
-    string? PortsFromInput = null)
+    string? PortsFromInput = null,
+    ImmutableArray<string> TimerPorts = default)
 {
+    /// <summary>The port a task leaves by when its due time passes with the <c>timeout</c> option; only a timer takes it.</summary>
+    public const string TimeoutPort = "Timeout";
+
     /// <summary>The inbound port every activity but the start has.</summary>
     public const string InPort = "In";
 

@@ -30,7 +30,9 @@ public static class ActivityDescriptorJson
         json["resultFields"] = new JsonArray([.. descriptor.ResultFields.OrEmpty().Select(Field)]);
         json["rules"] = new JsonArray([.. descriptor.Rules.OrEmpty().Select(Rule)]);
         json["outboundPorts"] = Strings(descriptor.OutboundPorts.OrEmpty());
-        json["portDisplayNames"] = ActivityPorts.NamesJson(descriptor.OutboundPorts.OrEmpty());
+        // Timer ports (a task's Timeout) are listed apart: a person's outcome never takes them.
+        json["timerPorts"] = Strings(descriptor.TimerPorts.OrEmpty());
+        json["portDisplayNames"] = ActivityPorts.NamesJson([.. descriptor.OutboundPorts.OrEmpty(), .. descriptor.TimerPorts.OrEmpty()]);
         json["portsFromInput"] = descriptor.PortsFromInput;
         json["hasInboundPort"] = descriptor.HasInboundPort;
         json["resultSchema"] = ResultSchema.For(descriptor);

@@ -19,6 +19,7 @@ public static class ActivityPorts
             ["False"] = LocalizedText.Of("False", "否"),
             [DocumentActivities.ApprovedPort] = LocalizedText.Of("Approved", "通过"),
             [DocumentActivities.ChangesRequestedPort] = LocalizedText.Of("Changes requested", "需修改"),
+            [ActivityDescriptor.TimeoutPort] = LocalizedText.Of("Timeout", "超时"),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Each of these ports' labels by port name, <c>{"Approved": {"en": "Approved", "zh-CN": "通过"}}</c>; ports without a fixed label are left out.</summary>

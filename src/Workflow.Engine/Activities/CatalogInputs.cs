@@ -18,6 +18,13 @@ internal static class CatalogInputs
         Input("dueDate", DataType.Date, "Due date", "截止日期"),
         Input("instructions", DataType.Text, "Instructions", "办理要求"),
         Input("forEach", DataType.Array, "For each", "逐项办理") with { ExpressionOnly = true },
+        // Timers (README, "Timers"): plain values, read by the host when the task is activated.
+        Structural("timeout", DataType.Boolean, "Leave by Timeout when overdue", "逾期未办结时走“超时”分支"),
+        Structural("remindBeforeDue", DataType.String, "Remind before due (duration)", "到期前提醒（时长）"),
+        Structural("remindOverdueEvery", DataType.String, "Remind while overdue every (duration)", "逾期后提醒间隔（时长）"),
+        Structural("remindOverdueMax", DataType.Number, "Overdue reminders at most", "逾期提醒次数上限") with { Minimum = 0 },
+        Structural("escalateTo", DataType.String, "Escalate to (person or role)", "逾期升级至（人员或角色）"),
+        Structural("escalateAfterDays", DataType.Number, "Escalate after (days overdue)", "逾期多少天后升级") with { Minimum = 0 },
     ];
 
     public static InputDescriptor Input(string name, DataType type, string en, string zh, bool required = false) =>

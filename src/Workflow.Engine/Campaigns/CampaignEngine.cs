@@ -60,6 +60,23 @@ public static class CampaignEngine
         return new CampaignResult(next, events, null);
     }
 
+    /// <summary>
+    /// The current phase's deadline passed: accepted once per phase round, while the phase is current
+    /// and the campaign not suspended. The host names the recipients (the campaign's creator, configured operators).
+    /// </summary>
+    public static CampaignResult PassPhaseDeadline(
+        CompiledTemplate template, CampaignInstance campaign, string phaseId, int round, ImmutableArray<string> recipients, DateTimeOffset now)
+    {
+        if (campaign.State != phaseId || campaign.Round != round || campaign.PhaseDeadline is not { } due || campaign.PhaseDeadlinePassedAt is not null)
+            return Refuse(RejectionCodes.TimerStale,
+                $"The deadline of phase '{phaseId}' (round {round}) has nothing to do: the campaign is {Describe(campaign.State)}, round {campaign.Round}.",
+                ("phase", phaseId));
+        if (campaign.Suspended)
+            return Refuse(CampaignRefusalCodes.Suspended, $"The campaign is suspended in phase '{campaign.State}'; its timers wait.", ("phase", campaign.State));
+        var passed = new PhaseDeadlinePassed(now, phaseId, round, due, recipients);
+        return new CampaignResult(CampaignEvolver.Apply(campaign, passed), [passed], null);
+    }
+
     /// <summary>Where the campaign stands: gates, what the phase waits for, and every trigger with why it is or is not allowed.</summary>
     public static CampaignAssessment Assess(CompiledTemplate template, CampaignInstance campaign)
     {

@@ -14,6 +14,8 @@ namespace Workflow.Engine.Campaigns;
 [JsonDerivedType(typeof(GatesEvaluated), "gatesEvaluated")]
 [JsonDerivedType(typeof(CampaignVariablesSet), "campaignVariablesSet")]
 [JsonDerivedType(typeof(PhaseWorkflowEvent), "phaseWorkflowEvent")]
+[JsonDerivedType(typeof(PhaseDeadlineScheduled), "phaseDeadlineScheduled")]
+[JsonDerivedType(typeof(PhaseDeadlinePassed), "phaseDeadlinePassed")]
 public abstract record CampaignEvent(DateTimeOffset At);
 
 /// <summary>The campaign was created from a template version with these inputs (defaults filled in).</summary>
@@ -32,3 +34,10 @@ public sealed record CampaignVariablesSet(
 
 /// <summary>An event of the current phase's workflow instance.</summary>
 public sealed record PhaseWorkflowEvent(DateTimeOffset At, string PhaseId, int Round, WorkflowEvent Event) : CampaignEvent(At);
+
+/// <summary>The phase just entered is due at <see cref="DueAt"/> (its template's deadline).</summary>
+public sealed record PhaseDeadlineScheduled(DateTimeOffset At, string PhaseId, int Round, DateTimeOffset DueAt) : CampaignEvent(At);
+
+/// <summary>The current phase's deadline passed (the host's timer said so); the recipients are notified.</summary>
+public sealed record PhaseDeadlinePassed(
+    DateTimeOffset At, string PhaseId, int Round, DateTimeOffset DueAt, ImmutableArray<string> Recipients) : CampaignEvent(At);

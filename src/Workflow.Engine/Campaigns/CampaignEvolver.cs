@@ -24,6 +24,8 @@ public static class CampaignEvolver
             PhaseTransitioned t => Transition(state, t.Transition),
             GatesEvaluated => state,
             CampaignVariablesSet v => state with { Variables = state.Variables.SetItems(v.Values) },
+            PhaseDeadlineScheduled d => state with { PhaseDeadline = d.DueAt, PhaseDeadlinePassedAt = null },
+            PhaseDeadlinePassed p => state with { PhaseDeadlinePassedAt = p.At },
             PhaseWorkflowEvent w => state with { Workflow = WorkflowEvolver.Apply(w.Event is WorkflowStarted ? null : state.Workflow, w.Event) },
             _ => throw new InvalidOperationException($"Unknown event {e.GetType().Name}."),
         };
@@ -43,8 +45,10 @@ public static class CampaignEvolver
                 Round = transitions.Count(x => x.To == t.To && x.Trigger is CampaignTrigger.Start or CampaignTrigger.Advance or CampaignTrigger.SendBack),
                 Workflow = null,
                 Transitions = transitions,
+                PhaseDeadline = null,
+                PhaseDeadlinePassedAt = null,
             },
-            _ => state with { State = t.To, Suspended = false, Transitions = transitions },
+            _ => state with { State = t.To, Suspended = false, Transitions = transitions, PhaseDeadline = null, PhaseDeadlinePassedAt = null },
         };
     }
 

@@ -22,7 +22,9 @@ public sealed record CampaignInstance(
     int Round,
     WorkflowInstance? Workflow,
     ImmutableArray<TransitionRecord> Transitions,
-    long EventCount)
+    long EventCount,
+    DateTimeOffset? PhaseDeadline = null,
+    DateTimeOffset? PhaseDeadlinePassedAt = null)
 {
     public bool IsFinished => State is CampaignStates.Completed or CampaignStates.Cancelled;
 }

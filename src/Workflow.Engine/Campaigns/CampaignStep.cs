@@ -75,6 +75,7 @@ internal sealed class CampaignStep(CompiledTemplate template, CampaignInstance c
             else if (input.Default is { } fallback) inputs[input.Name] = fallback;
             else inputs[input.Name] = JsonValues.Null;
         }
+        if (phase.Definition.DeadlineFrom(now) is { } due) Emit(new PhaseDeadlineScheduled(now, phase.Id, _state.Round, due));
         var start = FlowchartInterpreter.Start(phase.Workflow, inputs, actor, now);
         foreach (var e in start.Events) Emit(new PhaseWorkflowEvent(e.At, phase.Id, _state.Round, e));
     }

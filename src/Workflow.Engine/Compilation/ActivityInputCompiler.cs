@@ -51,6 +51,10 @@ internal static class ActivityInputCompiler
             errors.Add(Error(ValidationCodes.ActivityInputInvalid,
                 $"Activity '{activity.Id}' cannot run once per item: a {descriptor.TypeName} has several outcomes, and its units could disagree.",
                 $"{pointer}/forEach", activity.Id));
+        if (descriptor.TypeName == TimerActivities.DelayType
+            && !activity.Definition.Inputs.ContainsKey(InputNames.TimeSpan) && !activity.Definition.Inputs.ContainsKey(InputNames.DateTime))
+            errors.Add(Error(ValidationCodes.ActivityInputMissing, $"Activity '{activity.Id}' needs the input 'timeSpan' or 'dateTime': how long to wait, or until when.",
+                pointer, activity.Id, new Dictionary<string, string> { ["input"] = InputNames.TimeSpan }));
         foreach (var input in descriptor.Inputs)
         {
             if (activity.Definition.Inputs.ContainsKey(input.Name)) continue;
@@ -92,6 +96,10 @@ internal static class ActivityInputCompiler
         if (!DataTypes.Accepts(input.Type, value)) problem = $"must be {Describe(input.Type)}";
         else if (!input.AllowedValues.IsDefaultOrEmpty && !input.AllowedValues.Contains(value.GetString()!))
             problem = $"must be one of {string.Join(", ", input.AllowedValues)}, not '{value.GetString()}'";
+        else if (InputNames.IsDuration(input.Name) && !Durations.TryParse(value.GetString(), out _))
+            problem = $"must be a duration such as \"1.00:00:00\" or \"P1D\", not '{value.GetString()}'";
+        else if (input.Name == InputNames.DateTime && !Durations.TryParseInstant(value.GetString(), out _))
+            problem = $"must be a time such as \"2026-12-01T08:00:00Z\", not '{value.GetString()}'";
         else if (input.Name == InputNames.Branches && activity.Descriptor.PortsFromInput == InputNames.Branches)
             problem = CheckBranches(value);
         else if (input.Name == InputNames.Variable && activity.Descriptor.TypeName == "Elsa.SetVariable"

@@ -57,7 +57,10 @@ internal static class ConnectionResolver
     /// <summary>The outbound ports of an activity: its descriptor's, or a fork's branch names.</summary>
     public static IReadOnlyList<string> Ports(CompiledActivity activity)
     {
-        if (activity.Descriptor.PortsFromInput is not { } input) return activity.Descriptor.OutboundPorts;
+        if (activity.Descriptor.PortsFromInput is not { } input)
+            return activity.Descriptor.TimerPorts.IsDefaultOrEmpty
+                ? activity.Descriptor.OutboundPorts
+                : [.. activity.Descriptor.OutboundPorts, .. activity.Descriptor.TimerPorts];
         return activity.Input(input)?.Literal is { ValueKind: System.Text.Json.JsonValueKind.Array } names
             ? names.EnumerateArray().Where(n => n.ValueKind == System.Text.Json.JsonValueKind.String).Select(n => n.GetString()!).ToList()
             : [];

@@ -11,6 +11,9 @@ namespace Workflow.Engine.Compilation;
 internal sealed class FlowGraph(
     List<CompiledActivity> activities, List<ResolvedConnection> connections, int start, Dictionary<string, int> definitionIndex)
 {
+    private static bool TimesOut(CompiledActivity activity) =>
+        activity.Input(InputNames.Timeout)?.Literal is { ValueKind: System.Text.Json.JsonValueKind.True };
+
     private readonly List<int>[] _next = Adjacency(activities.Count, connections, forward: true);
     private readonly List<int>[] _previous = Adjacency(activities.Count, connections, forward: false);
 
@@ -29,10 +32,22 @@ internal sealed class FlowGraph(
             else if (!finishing[activity.Index])
                 errors.Add(Error(ValidationCodes.ActivityDeadEnd,
                     $"Activity '{activity.Id}' is a dead end: no path leads from it to an 'Elsa.End', so the phase could never finish.", activity));
+            // A task's Timeout port is taken only with the timeout option: then it must be connected, else it must not be.
+            var timesOut = TimesOut(activity);
             foreach (var port in ConnectionResolver.Ports(activity))
+            {
+                var timerPort = !activity.Descriptor.TimerPorts.IsDefaultOrEmpty && activity.Descriptor.TimerPorts.Contains(port);
+                if (timerPort && !timesOut)
+                {
+                    if (activity.Outgoing.ContainsKey(port))
+                        errors.Add(Error(ValidationCodes.ActivityInputInvalid,
+                            $"The port '{port}' of '{activity.Id}' is connected, but the task never leaves by it: set its input 'timeout' to true.", activity));
+                    continue;
+                }
                 if (!activity.Outgoing.ContainsKey(port))
                     errors.Add(Error(ValidationCodes.ActivityDeadEnd,
                         $"The port '{port}' of '{activity.Id}' is not connected: leaving by it would stop the flow there.", activity));
+            }
         }
         CheckAutomaticLoops(errors);
         var cyclic = CyclicActivities();

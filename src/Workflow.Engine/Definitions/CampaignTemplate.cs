@@ -20,7 +20,15 @@ public sealed record PhaseDefinition(
     LocalizedText DisplayNames,
     WorkflowReference Workflow,
     ImmutableArray<GateDefinition> ExitGates,
-    ImmutableDictionary<string, InputValue> Outputs);
+    ImmutableDictionary<string, InputValue> Outputs,
+    string? Deadline = null)
+{
+    /// <summary>When the phase is due if entered at <paramref name="enteredAt"/>: a duration from then, or a fixed time; null without a deadline.</summary>
+    public DateTimeOffset? DeadlineFrom(DateTimeOffset enteredAt) =>
+        Values.Durations.TryParse(Deadline, out var after) ? enteredAt + after
+        : Values.Durations.TryParseInstant(Deadline, out var at) ? at
+        : null;
+}
 
 /// <summary>Names one version of a phase workflow.</summary>
 public sealed record WorkflowReference(string DefinitionId, int Version)

@@ -69,8 +69,13 @@ internal static class TemplateParser
             foreach (var output in outputObject.EnumerateObject())
                 if (reader.Value(output.Value, $"{pointer}/outputs/{DocumentReader.Escape(output.Name)}") is { } value)
                     outputs[output.Name] = value;
+        var deadline = reader.OptionalString(element, "deadline", pointer);
+        if (deadline is not null && !Values.Durations.TryParse(deadline, out _) && !Values.Durations.TryParseInstant(deadline, out _))
+            reader.Add(ValidationCodes.PropertyInvalid,
+                $"'deadline' must be a duration from the phase's start (\"30.00:00:00\", \"P30D\") or a time (\"2026-12-31T00:00:00Z\"), not '{deadline}'.",
+                $"{pointer}/deadline");
         if (id is null || name is null || workflow is null) return null;
-        return new PhaseDefinition(id, name, reader.Texts(element, "displayNames", pointer), workflow, gates.ToImmutable(), outputs.ToImmutable());
+        return new PhaseDefinition(id, name, reader.Texts(element, "displayNames", pointer), workflow, gates.ToImmutable(), outputs.ToImmutable(), deadline);
     }
 
     private static GateDefinition? ReadGate(JsonElement element, string pointer, DocumentReader reader)

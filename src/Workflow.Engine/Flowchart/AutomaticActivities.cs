@@ -29,6 +29,9 @@ internal static class AutomaticActivities
             case "Elsa.SetVariable":
                 SetVariable(step, activity, iteration);
                 break;
+            case TimerActivities.DelayType:
+                step.EnterDelay(activity, iteration);
+                break;
             case "Campaign.Notification":
                 Notify(step, activity, iteration);
                 break;

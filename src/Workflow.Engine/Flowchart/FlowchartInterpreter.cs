@@ -35,6 +35,7 @@ public static class FlowchartInterpreter
             CompleteTask complete => step.Complete(complete),
             ReassignTask reassign => step.Reassign(reassign),
             CancelWorkflow cancel => step.Cancel(cancel),
+            FireTimer timer => step.Fire(timer),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
         };
     }

@@ -12,7 +12,7 @@ namespace Workflow.Engine.Flowchart;
 /// One command's worth of interpretation. Decides each event, applies it at once (so later
 /// decisions see it), and moves tokens along connections until every branch waits for a person.
 /// </summary>
-internal sealed class Step(CompiledWorkflow workflow, WorkflowInstance? state, DateTimeOffset now)
+internal sealed partial class Step(CompiledWorkflow workflow, WorkflowInstance? state, DateTimeOffset now)
 {
     /// <summary>A guard against loops of automatic activities, which validation already forbids.</summary>
     private const int MaxAutomaticRuns = 10_000;
@@ -93,6 +93,9 @@ internal sealed class Step(CompiledWorkflow workflow, WorkflowInstance? state, D
         if (!State.Tasks.TryGetValue(taskId, out var task))
             return FlowchartInterpreter.Refuse(State, RejectionCodes.TaskNotFound,
                 $"There is no task instance '{taskId}' in this phase workflow.", ("taskId", taskId));
+        if (IsDelay(task))
+            return FlowchartInterpreter.Refuse(State, RejectionCodes.TaskIsTimer,
+                $"'{taskId}' is a delay, not a task: it moves on by itself when its time comes.", ("taskId", taskId));
         if (task.Status == TaskInstanceStatus.Active) return null;
         var when = task.EndedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "";
         return FlowchartInterpreter.Refuse(State, RejectionCodes.TaskNotActive,

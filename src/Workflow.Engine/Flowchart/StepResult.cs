@@ -25,4 +25,6 @@ public static class RejectionCodes
     public const string ResultInvalid = "task.result_invalid";
     public const string AssigneeInvalid = "task.assignee_invalid";
     public const string InputsInvalid = "workflow.inputs_invalid";
+    public const string TaskIsTimer = "task.is_timer";
+    public const string TimerStale = "timer.stale";
 }

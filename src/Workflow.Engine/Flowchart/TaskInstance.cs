@@ -30,7 +30,10 @@ public sealed record TaskInstance(
     string? Outcome = null,
     JsonElement? Result = null,
     string? CompletedBy = null,
-    string? Comment = null)
+    string? Comment = null,
+    int Reminders = 0,
+    string? EscalatedTo = null,
+    DateTimeOffset? EscalatedAt = null)
 {
     /// <summary>Active and past its due time. Time is a parameter: the engine never reads a clock.</summary>
     public bool IsOverdue(DateTimeOffset now) => Status == TaskInstanceStatus.Active && DueAt is { } due && due < now;

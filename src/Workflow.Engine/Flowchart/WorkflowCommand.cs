@@ -14,3 +14,20 @@ public sealed record ReassignTask(string Actor, string TaskId, string Assignee, 
 
 /// <summary>Stop the instance; active tasks are cancelled.</summary>
 public sealed record CancelWorkflow(string Actor, string? Reason) : WorkflowCommand(Actor);
+
+/// <summary>What a timer is for.</summary>
+public enum TimerKind
+{
+    Reminder,
+    Escalation,
+    Timeout,
+    Delay,
+}
+
+/// <summary>
+/// A timer of the host came due (the host's sweep sends it, with the time as every command has).
+/// Accepted once per firing: a reminder only when it is the task's next one (<see cref="Number"/>),
+/// an escalation only when the task is not escalated yet, a timeout or delay only while the task waits.
+/// </summary>
+public sealed record FireTimer(
+    string Actor, TimerKind Kind, string TaskId, int Number = 0, string? Stage = null, string? EscalateTo = null) : WorkflowCommand(Actor);

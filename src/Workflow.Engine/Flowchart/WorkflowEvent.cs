@@ -24,6 +24,11 @@ namespace Workflow.Engine.Flowchart;
 [JsonDerivedType(typeof(NotificationRequested), "notificationRequested")]
 [JsonDerivedType(typeof(WorkflowCompleted), "workflowCompleted")]
 [JsonDerivedType(typeof(WorkflowCancelled), "workflowCancelled")]
+[JsonDerivedType(typeof(DelayStarted), "delayStarted")]
+[JsonDerivedType(typeof(DelayElapsed), "delayElapsed")]
+[JsonDerivedType(typeof(TaskReminded), "taskReminded")]
+[JsonDerivedType(typeof(TaskEscalated), "taskEscalated")]
+[JsonDerivedType(typeof(TaskTimedOut), "taskTimedOut")]
 public abstract record WorkflowEvent(DateTimeOffset At);
 
 /// <summary>The instance began, with the inputs bound from the campaign and the variables' initial values.</summary>
@@ -76,3 +81,23 @@ public sealed record WorkflowCompleted(DateTimeOffset At, string EndActivityId) 
 
 /// <summary>The instance was cancelled.</summary>
 public sealed record WorkflowCancelled(DateTimeOffset At, string Actor, string? Reason) : WorkflowEvent(At);
+
+/// <summary>A delay was reached; it waits (as a task instance nobody can complete) until <see cref="DueAt"/>.</summary>
+public sealed record DelayStarted(DateTimeOffset At, string TaskId, string ActivityId, int Iteration, DateTimeOffset DueAt) : WorkflowEvent(At);
+
+/// <summary>A delay's time came (the host's timer said so); the flow leaves it by Done.</summary>
+public sealed record DelayElapsed(DateTimeOffset At, string TaskId, DateTimeOffset DueAt) : WorkflowEvent(At);
+
+/// <summary>
+/// A reminder about an open task: <see cref="Stage"/> is beforeDue, due or overdue; <see cref="Number"/> counts the
+/// task's reminders from 1. <see cref="Recipients"/> are whom to notify (the assignee when the reminder fired).
+/// </summary>
+public sealed record TaskReminded(
+    DateTimeOffset At, string TaskId, int Number, string Stage, DateTimeOffset? DueAt, ImmutableArray<string> Recipients) : WorkflowEvent(At);
+
+/// <summary>An overdue task was escalated to a person or role; the recipients are the target and the assignee.</summary>
+public sealed record TaskEscalated(
+    DateTimeOffset At, string TaskId, string To, DateTimeOffset? DueAt, ImmutableArray<string> Recipients) : WorkflowEvent(At);
+
+/// <summary>A task with the timeout option was not done by its due time; it is withdrawn and its activity leaves by Timeout.</summary>
+public sealed record TaskTimedOut(DateTimeOffset At, string TaskId, DateTimeOffset? DueAt, ImmutableArray<string> Recipients) : WorkflowEvent(At);

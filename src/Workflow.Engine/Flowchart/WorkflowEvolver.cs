@@ -62,6 +62,17 @@ public static class WorkflowEvolver
             VariableSet v => state with { Variables = state.Variables.SetItem(v.Name, v.Value) },
             FindingRecorded f => state with { Findings = state.Findings.Add(f.Finding) },
             NotificationRequested => state,
+            DelayStarted d => state with
+            {
+                Tasks = state.Tasks.Add(d.TaskId, new TaskInstance(
+                    d.TaskId, d.ActivityId, d.Iteration, null, state.EventCount, TaskInstanceStatus.Active, null, d.At, d.DueAt, null)),
+                Iterations = state.Iterations.SetItem(d.ActivityId, Math.Max(d.Iteration, state.IterationOf(d.ActivityId))),
+            },
+            DelayElapsed d => WithTask(state, d.TaskId, t => t with { Status = TaskInstanceStatus.Completed, EndedAt = d.At, Outcome = Activities.ActivityDescriptor.DonePort }),
+            TaskReminded r => WithTask(state, r.TaskId, t => t with { Reminders = r.Number }),
+            TaskEscalated x => WithTask(state, x.TaskId, t => t with { EscalatedTo = x.To, EscalatedAt = x.At }),
+            // The TaskCancelled that follows withdraws it; the outcome says why.
+            TaskTimedOut o => WithTask(state, o.TaskId, t => t with { Outcome = Activities.ActivityDescriptor.TimeoutPort }),
             WorkflowCompleted => state with { Status = WorkflowStatus.Completed },
             WorkflowCancelled => state with { Status = WorkflowStatus.Cancelled },
             _ => throw new InvalidOperationException($"Unknown event {e.GetType().Name}."),

@@ -707,6 +707,13 @@ namespace Workflow.Storage.PostgreSql.Migrations
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("PhaseId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -731,10 +738,66 @@ namespace Workflow.Storage.PostgreSql.Migrations
 
                     b.HasIndex("Assignee", "Status", "Id");
 
+                    b.HasIndex("EscalatedTo", "Status", "Id");
+
                     b.HasIndex("CampaignId", "PhaseId", "Round", "TaskId")
                         .IsUnique();
 
                     b.ToTable("work_items", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Storage.Timers.TimerRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Held")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhaseId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TaskId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Held", "DueAt", "Id");
+
+                    b.HasIndex("CampaignId", "Kind", "PhaseId", "Round", "TaskId")
+                        .IsUnique();
+
+                    b.ToTable("timers", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Storage.Outbox.WebhookDelivery", b =>

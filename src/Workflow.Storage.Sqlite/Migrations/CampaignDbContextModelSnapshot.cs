@@ -686,6 +686,13 @@ namespace Workflow.Storage.Sqlite.Migrations
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhaseId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -710,10 +717,64 @@ namespace Workflow.Storage.Sqlite.Migrations
 
                     b.HasIndex("Assignee", "Status", "Id");
 
+                    b.HasIndex("EscalatedTo", "Status", "Id");
+
                     b.HasIndex("CampaignId", "PhaseId", "Round", "TaskId")
                         .IsUnique();
 
                     b.ToTable("work_items", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Storage.Timers.TimerRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhaseId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TaskId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Held", "DueAt", "Id");
+
+                    b.HasIndex("CampaignId", "Kind", "PhaseId", "Round", "TaskId")
+                        .IsUnique();
+
+                    b.ToTable("timers", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Storage.Outbox.WebhookDelivery", b =>

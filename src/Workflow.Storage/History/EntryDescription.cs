@@ -16,6 +16,8 @@ public sealed record EntryDescription(string Kind, string? Phase, string? Task, 
         GatesEvaluated g => new("gates.evaluated", g.PhaseId, null, null, null, null, null),
         CampaignVariablesSet v => new("campaign.variablesSet", v.PhaseId, null, null, null, null, null),
         PhaseWorkflowEvent w => Of(w.PhaseId, w.Event),
+        PhaseDeadlineScheduled d => new("phase.deadline_scheduled", d.PhaseId, null, null, null, null, null),
+        PhaseDeadlinePassed d => new("phase.deadline_passed", d.PhaseId, null, null, null, null, null),
         _ => new("campaign.event", null, null, null, null, null, null),
     };
 
@@ -34,6 +36,11 @@ public sealed record EntryDescription(string Kind, string? Phase, string? Task, 
         NotificationRequested => new("notification.requested", phase, null, null, null, null, null),
         WorkflowCompleted => new("workflow.completed", phase, null, null, "running", "completed", null),
         WorkflowCancelled c => new("workflow.cancelled", phase, null, c.Reason, "running", "cancelled", null),
+        DelayStarted d => new("delay.started", phase, d.TaskId, null, null, "waiting", null),
+        DelayElapsed d => new("delay.elapsed", phase, d.TaskId, null, "waiting", "completed", null),
+        TaskReminded r => new("task.reminded", phase, r.TaskId, null, null, null, null),
+        TaskEscalated x => new("task.escalated", phase, x.TaskId, null, null, x.To, null),
+        TaskTimedOut o => new("task.timed_out", phase, o.TaskId, null, "active", "timedOut", null),
         _ => new("workflow.event", phase, null, null, null, null, null),
     };
 

@@ -25,4 +25,9 @@ public sealed class WorkItem
     public DateTime ActivatedAt { get; set; }
     public DateTime? DueAt { get; set; }
     public DateTime? EndedAt { get; set; }
+
+    /// <summary>Whom an overdue task was escalated to (a person or role), and when; the target's worklist shows it too.</summary>
+    public string? EscalatedTo { get; set; }
+
+    public DateTime? EscalatedAt { get; set; }
 }

@@ -20,5 +20,8 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         // The worklist: open tasks of one assignee, and open tasks by due time (overdue first).
         builder.HasIndex(w => new { w.Assignee, w.Status, w.Id });
         builder.HasIndex(w => new { w.Status, w.Id });
+        builder.Property(w => w.EscalatedTo).HasMaxLength(WorkItem.AssigneeMaxLength);
+        // The escalation target's worklist: open tasks escalated to it.
+        builder.HasIndex(w => new { w.EscalatedTo, w.Status, w.Id });
     }
 }

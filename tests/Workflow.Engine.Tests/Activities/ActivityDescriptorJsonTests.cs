@@ -17,7 +17,7 @@ public sealed class ActivityDescriptorJsonTests
         string[] keys =
         [
             "typeName", "displayNames", "descriptions", "category", "categoryDisplayNames", "kind", "inputs",
-            "resultFields", "rules", "outboundPorts", "portDisplayNames", "portsFromInput", "hasInboundPort", "resultSchema",
+            "resultFields", "rules", "outboundPorts", "timerPorts", "portDisplayNames", "portsFromInput", "hasInboundPort", "resultSchema",
         ];
         Assert.All(catalog, node => Assert.Equal(keys, node!.AsObject().Select(p => p.Key)));
     }
@@ -29,10 +29,15 @@ public sealed class ActivityDescriptorJsonTests
         Assert.Equal("审阅", (string?)review["displayNames"]!["zh-CN"]);
         Assert.Equal(("documents", "task", true), ((string?)review["category"], (string?)review["kind"], (bool)review["hasInboundPort"]!));
         Assert.Equal(["Approved", "ChangesRequested"], review["outboundPorts"]!.AsArray().Select(n => (string)n!));
+        // Timeout is listed apart: the timer takes it, a reviewer's outcome never does.
+        Assert.Equal(["Timeout"], review["timerPorts"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal("超时", (string?)review["portDisplayNames"]!["Timeout"]!["zh-CN"]);
+        Assert.Equal(["Approved", "ChangesRequested"], review["resultSchema"]!["properties"]!["outcome"]!["enum"]!.AsArray().Select(n => (string)n!));
         Assert.Null(review["portsFromInput"]);
         Assert.True(JsonSchema.FromText(review["resultSchema"]!.ToJsonString()).Evaluate(TestJson.Parse("""{"commentCount":4}""")).IsValid);
         Assert.Equal(
-            ["subject", "assignee", "dueInDays", "dueDate", "instructions", "forEach"],
+            ["subject", "assignee", "dueInDays", "dueDate", "instructions", "forEach",
+             "timeout", "remindBeforeDue", "remindOverdueEvery", "remindOverdueMax", "escalateTo", "escalateAfterDays"],
             review["inputs"]!.AsArray().Select(n => (string)n!["name"]!));
     }
 

@@ -6,7 +6,7 @@ import { ledgerKinds } from './ledgerFilter';
 
 test('the kind suggestions are every kind the server writes', () => {
   const written = [
-    ...[...campaignKinds.matchAll(/new\("([a-z]+\.[A-Za-z]+)"/g)].map((m) => m[1]),
+    ...[...campaignKinds.matchAll(/new\("([a-z]+\.[A-Za-z_]+)"/g)].map((m) => m[1]),
     ...[...definitionKinds.matchAll(/const string \w+ = "(definition\.[A-Za-z]+)"/g)].map((m) => m[1]),
   ]
     // The fallbacks for event types a newer engine might add; never written by this one.

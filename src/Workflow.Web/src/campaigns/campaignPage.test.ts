@@ -22,6 +22,7 @@ function task(id: string, status: string, extra: Partial<TaskView> = {}): TaskVi
     status,
     activatedAt: '2026-01-01T00:00:00Z',
     overdue: false,
+    reminders: 0,
     iteration: Number(iteration),
     unit: unit === undefined ? null : Number(unit),
     ...extra,

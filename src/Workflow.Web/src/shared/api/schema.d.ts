@@ -5478,7 +5478,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The worklist across campaigns (filters: assignee, role, status, overdue; keyset paging) */
+        /** The worklist across campaigns (filters: assignee, role, status, overdue, escalated; keyset paging); an escalated task is also on its escalation target's list */
         get: {
             parameters: {
                 query?: {
@@ -5490,6 +5490,7 @@ export interface paths {
                     status?: string;
                     /** @description true: only active tasks past their due time. */
                     overdue?: boolean;
+                    escalated?: boolean;
                     /** @description The nextCursor of the previous page; omit it for the first page. */
                     cursor?: string;
                     /** @description Items per page, 1 to 200 (default 50). */
@@ -7078,6 +7079,10 @@ export interface components {
             waitingFor: string[];
             triggers: components["schemas"]["CampaignProgressTriggerView"][];
             faults: components["schemas"]["ActivityFault"][];
+            /** Format: date-time */
+            phaseDeadline?: string | null;
+            /** Format: date-time */
+            phaseDeadlinePassedAt?: string | null;
         };
         CampaignProgressTaskView: {
             id: string;
@@ -7101,6 +7106,11 @@ export interface components {
             completedBy?: string | null;
             /** Format: date-time */
             endedAt?: string | null;
+            /** Format: int32 */
+            reminders: number;
+            escalatedTo?: string | null;
+            /** Format: date-time */
+            escalatedAt?: string | null;
         };
         CampaignProgressTriggerView: {
             trigger: string;
@@ -7402,6 +7412,21 @@ export interface components {
             status: string;
             reason?: string | null;
             pending?: string[] | null;
+            scheduler?: components["schemas"]["HealthEndpointsSchedulerHealth"];
+        };
+        /**
+         * @description The timer scheduler: `status` is Quartz's (running, standby, shutdown…, or disabled), whether its job
+         *     store is clustered, this node's instance id, and when this node last swept and how many timers it fired.
+         */
+        HealthEndpointsSchedulerHealth: {
+            status: string;
+            started: boolean;
+            clustered: boolean;
+            instanceId?: string | null;
+            /** Format: date-time */
+            lastSweepAt?: string | null;
+            /** Format: int32 */
+            lastFired: number;
         };
         HistoryEndpointsEntryView: {
             /** Format: int64 */
@@ -7550,6 +7575,9 @@ export interface components {
             /** Format: date-time */
             dueAt?: string | null;
             overdue: boolean;
+            escalatedTo?: string | null;
+            /** Format: date-time */
+            escalatedAt?: string | null;
         };
         /**
          * @description Fire a phase trigger: start, advance, sendBack (with targetPhase), suspend, resume, cancel, complete.
