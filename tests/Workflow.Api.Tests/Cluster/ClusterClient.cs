@@ -79,13 +79,13 @@ public sealed class ClusterClient(IReadOnlyList<ClusterNode> nodes, string apiKe
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    public async Task<JsonElement> PostAsync(ClusterNode node, string path, object body, CancellationToken cancellationToken)
+    public async Task<JsonElement> PostAsync(ClusterNode node, string path, object body, CancellationToken cancellationToken, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node.Address!, path)) { Content = JsonContent.Create(body) };
         request.Headers.Add("X-Api-Key", apiKey);
         using var response = await _http.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"POST {path} on node {node.Index}: {(int)response.StatusCode} {text}");
+        if (response.StatusCode != expected) throw new InvalidOperationException($"POST {path} on node {node.Index}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 

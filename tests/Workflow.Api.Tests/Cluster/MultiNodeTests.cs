@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Tests.Support;
+using Workflow.Api.Tests.Webhooks;
 using Workflow.Storage;
 using Workflow.Storage.Providers;
 using Xunit.Abstractions;
@@ -33,6 +34,15 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
         ["Storage__ConnectionString"] = ConnectionString,
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        // Webhooks to the test's listener on loopback, looked for often.
+        ["Webhooks__AllowedHosts__0"] = "127.0.0.1",
+        ["Webhooks__PollInterval"] = "00:00:00.200",
+        // Deliveries claimed by the node that is killed go to another once their lease runs out (2 min by default).
+        ["Webhooks__ClaimLease"] = "00:00:10",
+        ["Webhooks__RequestTimeout"] = "00:00:02",
+        // The study summary (due in 5 days) is reminded 15 s after it opens, so one reminder per campaign falls in the run.
+        ["Timers__Reminders__BeforeDue"] = "4.23:59:45",
+        ["Timers__Scheduler__SweepInterval"] = "00:00:01",
     };
 
     public Task InitializeAsync() => PostgresServer.CreateDatabaseAsync(_database);
@@ -61,6 +71,10 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"{clock.Elapsed}: {NodeCount} nodes up");
 
         using var client = new ClusterClient(_nodes, key);
+        await using var receiver = new WebhookReceiver();
+        var subscription = await client.PostAsync(_nodes[0], "/api/v1/webhooks/subscriptions",
+            new { url = receiver.Url, kinds = new[] { "campaign.created", "task.reminded" } }, token, expected: System.Net.HttpStatusCode.Created);
+        var secret = subscription.GetProperty("secret").GetString()!;
         using var stopFollowing = CancellationTokenSource.CreateLinkedTokenSource(token);
         var followers = _nodes.Select(n => new FeedFollower(n, key)).ToList();
         var following = followers.Select(f => Task.Run(() => f.RunAsync(stopFollowing.Token))).ToList();
@@ -138,10 +152,51 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
             }
         }
 
-        // A checkpoint signed on one node verifies on another.
+        // Every reminder due in the run fired exactly once: the study summary's, once per campaign, whichever node swept.
+        var reminded = new List<(Guid Campaign, string? Task)>();
+        deadline = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            await Task.Delay(500, token);
+            reminded = (await db.History.AsNoTracking().Where(h => h.Kind == "task.reminded").Select(h => new { h.CampaignId, h.TaskId }).ToListAsync(token))
+                .Select(r => (r.CampaignId, r.TaskId)).ToList();
+        } while (reminded.Count < CampaignCount && DateTime.UtcNow < deadline);
+        await Task.Delay(2000, token); // a second firing of any of them would show now
+        reminded = (await db.History.AsNoTracking().Where(h => h.Kind == "task.reminded").Select(h => new { h.CampaignId, h.TaskId }).ToListAsync(token))
+            .Select(r => (r.CampaignId, r.TaskId)).ToList();
+        Assert.Equal(ids.Order(), reminded.Select(r => r.Campaign).Order());
+        Assert.All(reminded, r => Assert.Equal("studySummary:1", r.Task));
+
+        // The listener received every subscribed entry, each with a valid signature, each once after de-duplication by webhook-id.
+        var subscribed = await db.History.AsNoTracking().Where(h => h.Kind == "campaign.created" || h.Kind == "task.reminded")
+            .Select(h => new { h.CampaignId, h.Sequence }).ToListAsync(token);
+        deadline = DateTime.UtcNow.AddSeconds(60);
+        while (receiver.Requests.Select(r => r.Headers["webhook-id"]).Distinct().Count() < subscribed.Count && DateTime.UtcNow < deadline) await Task.Delay(200, token);
+        var deliveries = new Dictionary<string, string>();
+        foreach (var request in receiver.Requests)
+        {
+            var headers = new Microsoft.AspNetCore.Http.HeaderDictionary();
+            foreach (var name in new[] { "webhook-id", "webhook-timestamp", "webhook-signature" }) headers[name] = request.Headers[name];
+            new StandardWebhooks.StandardWebhook(secret).Verify(request.Body, headers);
+            var data = System.Text.Json.JsonDocument.Parse(request.Body).RootElement.GetProperty("data");
+            var entry = $"{data.GetProperty("campaignId").GetGuid()}/{data.GetProperty("sequence").GetInt64()}";
+            Assert.True(deliveries.TryAdd(request.Headers["webhook-id"], entry) || deliveries[request.Headers["webhook-id"]] == entry, "one webhook-id, two entries");
+        }
+        output.WriteLine($"webhooks: {receiver.Requests.Count} requests, {deliveries.Count} distinct, {subscribed.Count} subscribed entries");
+        Assert.Equal(subscribed.Select(s => $"{s.CampaignId}/{s.Sequence}").Order(), deliveries.Values.Order());
+
+        // A checkpoint signed on one node verifies on another, and offline with a third node's JWKS.
         var checkpoint = await client.GetAsync(_nodes[0], $"/api/v1/audit/campaigns/{ids[0]}/checkpoint", token);
         var check = await client.PostAsync(_nodes[2], "/api/v1/audit/checkpoints/verify", checkpoint, token);
         Assert.True(check.GetProperty("checkpoint").GetProperty("signatureValid").GetBoolean(), $"node 0's checkpoint on node 2: {check}");
+        using (var auditor = new HttpClient { BaseAddress = _nodes[1].Address })
+        using (var folder = new Audit.Verification.SigningKeyRingTests.TempFolder())
+        {
+            auditor.DefaultRequestHeaders.Add("X-Api-Key", key);
+            var path = folder.Write("checkpoint.json", checkpoint.GetRawText());
+            var (offlineExit, offlineOutput) = await Audit.Verification.SigningKeyRingTests.VerifyOfflineAsync(auditor, ids[0], folder, path);
+            Assert.True(offlineExit == 0, offlineOutput);
+        }
 
         output.WriteLine($"{clock.Elapsed}: done");
         Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), $"the run took {clock.Elapsed}");

@@ -183,7 +183,7 @@ public abstract class SigningKeyRingTests(TwoNodes nodes, ILegacyKey legacy)
     }
 
     /// <summary>The offline verifier, as a process, on the node's export and JWKS, with a checkpoint kept from earlier.</summary>
-    private static async Task<(int ExitCode, string Output)> VerifyOfflineAsync(HttpClient auditor, Guid id, TempFolder folder, string checkpoint)
+    internal static async Task<(int ExitCode, string Output)> VerifyOfflineAsync(HttpClient auditor, Guid id, TempFolder folder, string checkpoint)
     {
         var export = folder.Write("export.json", (await auditor.GetJsonAsync($"/api/v1/audit/campaigns/{id}/export")).Text);
         var jwks = folder.Write("jwks.json", (await auditor.GetJsonAsync("/api/v1/audit/jwks")).Text);
@@ -200,7 +200,7 @@ public abstract class SigningKeyRingTests(TwoNodes nodes, ILegacyKey legacy)
         return (process.ExitCode, await output + await error);
     }
 
-    private sealed class TempFolder : IDisposable
+    internal sealed class TempFolder : IDisposable
     {
         private readonly string _path = Directory.CreateTempSubdirectory("key-ring-").FullName;
 
