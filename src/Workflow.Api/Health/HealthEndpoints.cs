@@ -15,7 +15,11 @@ public static class HealthEndpoints
         string Status,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Pending = null,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SchedulerHealth? Scheduler = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SchedulerHealth? Scheduler = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DispatcherHealth? Dispatcher = null);
+
+    /// <summary>The webhook dispatcher on this node: <c>running</c> or <c>disabled</c> (Webhooks:PollInterval zero), its last pass and how many sends it made.</summary>
+    public sealed record DispatcherHealth(string Status, DateTimeOffset? LastPassAt, int LastSent);
 
     /// <summary>
     /// The timer scheduler: <c>status</c> is Quartz's (running, standby, shutdown…, or disabled), whether its job
@@ -36,17 +40,19 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<IResult> Ready(CampaignDbContext db, TimerStatus timers, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<IResult> Ready(
+        CampaignDbContext db, TimerStatus timers, Webhooks.DispatcherStatus dispatcherStatus, IServiceProvider services, CancellationToken cancellationToken)
     {
+        var dispatcher = new DispatcherHealth(dispatcherStatus.Running ? "running" : "disabled", dispatcherStatus.LastPassAt, dispatcherStatus.LastSent);
         try
         {
             var scheduler = await SchedulerAsync(timers, services, cancellationToken);
             if (!await db.Database.CanConnectAsync(cancellationToken))
-                return Unavailable(new HealthStatus("unavailable", "The database does not answer.", Scheduler: scheduler));
+                return Unavailable(new HealthStatus("unavailable", "The database does not answer.", Scheduler: scheduler, Dispatcher: dispatcher));
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             return pending.Count == 0
-                ? TypedResults.Ok(new HealthStatus("ready", Scheduler: scheduler))
-                : Unavailable(new HealthStatus("unavailable", "Migrations are pending.", pending, scheduler));
+                ? TypedResults.Ok(new HealthStatus("ready", Scheduler: scheduler, Dispatcher: dispatcher))
+                : Unavailable(new HealthStatus("unavailable", "Migrations are pending.", pending, scheduler, dispatcher));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

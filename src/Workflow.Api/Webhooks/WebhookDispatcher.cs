@@ -163,18 +163,21 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
 }
 
 /// <summary>The dispatcher's loop on this node.</summary>
-public sealed class WebhookDispatcherService(WebhookDispatcher dispatcher, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcherService> logger)
+public sealed class WebhookDispatcherService(
+    WebhookDispatcher dispatcher, DispatcherStatus status, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcherService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.PollInterval;
         if (interval <= TimeSpan.Zero) return;
+        status.Running = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await dispatcher.DispatchOnceAsync(stoppingToken);
+                var sent = await dispatcher.DispatchOnceAsync(stoppingToken);
+                status.Passed(clock.GetUtcNow(), sent);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -190,5 +193,23 @@ public sealed class WebhookDispatcherService(WebhookDispatcher dispatcher, IOpti
                 return;
             }
         }
+    }
+}
+
+/// <summary>What /health/ready says of this node's dispatcher: whether its loop runs, and its last pass.</summary>
+public sealed class DispatcherStatus
+{
+    private long _lastPassTicks;
+
+    public bool Running { get; set; }
+
+    public int LastSent { get; private set; }
+
+    public DateTimeOffset? LastPassAt => Interlocked.Read(ref _lastPassTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    public void Passed(DateTimeOffset at, int sent)
+    {
+        LastSent = sent;
+        Interlocked.Exchange(ref _lastPassTicks, at.UtcTicks);
     }
 }

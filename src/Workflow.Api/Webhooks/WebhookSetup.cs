@@ -6,6 +6,7 @@ public static class WebhookSetup
     {
         services.Configure<WebhookOptions>(configuration.GetSection("Webhooks"));
         services.AddSingleton<WebhookDispatcher>();
+        services.AddSingleton<DispatcherStatus>();
         services.AddHostedService<WebhookDispatcherService>();
         return services;
     }

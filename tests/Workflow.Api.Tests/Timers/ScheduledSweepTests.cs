@@ -39,6 +39,10 @@ public abstract class ScheduledSweepTests(TimerApiFactory api, bool clustered)
         Assert.Equal(clustered, scheduler.GetProperty("clustered").GetBoolean());
         Assert.True(scheduler.GetProperty("lastSweepAt").GetDateTimeOffset() > DateTimeOffset.MinValue);
         Assert.False(string.IsNullOrEmpty(scheduler.GetProperty("instanceId").GetString()));
+        // The webhook dispatcher's loop runs on every node too, and has made at least one pass by now.
+        var dispatcher = health.Json.GetProperty("dispatcher");
+        Assert.Equal("running", dispatcher.GetProperty("status").GetString());
+        Assert.True(dispatcher.GetProperty("lastPassAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
     }
 }
 

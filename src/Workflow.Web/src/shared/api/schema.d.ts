@@ -7407,12 +7407,21 @@ export interface components {
             };
             message?: string | null;
         };
+        /** @description The webhook dispatcher on this node: `running` or `disabled` (Webhooks:PollInterval zero), its last pass and how many sends it made. */
+        HealthEndpointsDispatcherHealth: {
+            status: string;
+            /** Format: date-time */
+            lastPassAt?: string | null;
+            /** Format: int32 */
+            lastSent: number;
+        };
         /** @description live, ready or unavailable; for unavailable, why, and the migrations not yet applied. */
         HealthEndpointsHealthStatus: {
             status: string;
             reason?: string | null;
             pending?: string[] | null;
             scheduler?: components["schemas"]["HealthEndpointsSchedulerHealth"];
+            dispatcher?: components["schemas"]["HealthEndpointsDispatcherHealth"];
         };
         /**
          * @description The timer scheduler: `status` is Quartz's (running, standby, shutdown…, or disabled), whether its job
