@@ -18,6 +18,7 @@ public sealed class CommitOrderTests(PostgresApiFactory api) : IClassFixture<Pos
     public async Task AnEntryCommittedLate_BelowAnEntryCommittedEarly_IsStillDelivered_AndBothOnce()
     {
         var client = await api.ClientAsync("commit-order", Roles.Operator);
+        await Feed.SettledAsync(api, client);
         var cursor = (await client.GetJsonAsync("/api/v1/events/head")).Json.GetProperty("cursor").GetString()!;
         var connectionString = await api.DbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
 
@@ -42,7 +43,7 @@ public sealed class CommitOrderTests(PostgresApiFactory api) : IClassFixture<Pos
         Assert.Equal(cursor, whileOpen.Json.GetProperty("cursor").GetString());
 
         await transactionA.CommitAsync();
-        var (after, _) = await EventsFeedTests.ReadFeedAsync(client, cursor, 100);
+        var (after, _) = await EventsFeedTests.ReadFeedAsync(api, client, cursor, 100);
         var mine = after.Select(e => e.GetProperty("campaignId").GetGuid()).Where(id => id == late || id == early).ToList();
         Assert.Equal([late, early], mine);
     }

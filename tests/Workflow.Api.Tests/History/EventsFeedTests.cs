@@ -10,8 +10,9 @@ namespace Workflow.Api.Tests.History;
 public abstract class EventsFeedTests(ApiFactory api)
 {
     /// <summary>Every entry after the cursor, page after page while the feed says more is there; and the cursor to go on from.</summary>
-    internal static async Task<(List<JsonElement> Entries, string Cursor)> ReadFeedAsync(HttpClient client, string after, int limit, string query = "")
+    internal static async Task<(List<JsonElement> Entries, string Cursor)> ReadFeedAsync(ApiFactory api, HttpClient client, string after, int limit, string query = "")
     {
+        await Feed.SettledAsync(api, client);
         var entries = new List<JsonElement>();
         var cursor = after;
         while (true)
@@ -32,7 +33,7 @@ public abstract class EventsFeedTests(ApiFactory api)
     public async Task Feed_PagesAcrossCampaigns_InWriteOrder_WithoutDuplicates()
     {
         var client = await api.ClientAsync("campaign-office", Roles.Operator);
-        var (_, start) = await ReadFeedAsync(client, "0", 200);
+        var (_, start) = await ReadFeedAsync(api, client, "0", 200);
 
         var organization = $"feed-{Guid.NewGuid():N}";
         var a = (await client.PostJsonAsync("/api/v1/campaigns", NewCampaign("活动甲", organization))).Json.GetProperty("id").GetString()!;
@@ -41,7 +42,7 @@ public abstract class EventsFeedTests(ApiFactory api)
         Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync($"/api/v1/campaigns/{b}/transitions", new { trigger = "start" })).Status);
         Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync($"/api/v1/campaigns/{a}/tasks/studyMobilization:1/complete", Meeting("2023-03-01"))).Status);
 
-        var (feed, _) = await ReadFeedAsync(client, start, limit: 2);
+        var (feed, _) = await ReadFeedAsync(api, client, start, limit: 2);
         var ids = feed.Select(e => e.GetProperty("id").GetInt64()).ToList();
         Assert.Equal(ids.Distinct(), ids);
         // One writer at a time here, so commit order is also id order.
@@ -76,18 +77,18 @@ public abstract class EventsFeedTests(ApiFactory api)
     public async Task Head_IsWhereTheFeedIs_SoAPollerGetsOnlyWhatComesAfter()
     {
         var client = await api.ClientAsync("campaign-office", Roles.Operator);
-        var (before, _) = await ReadFeedAsync(client, "0", 200);
+        var (before, _) = await ReadFeedAsync(api, client, "0", 200);
         var head = (await client.GetJsonAsync("/api/v1/events/head")).Json;
         Assert.Equal(before.Count == 0 ? 0 : before[^1].GetProperty("id").GetInt64(), head.GetProperty("lastId").GetInt64());
 
         var id = (await client.PostJsonAsync("/api/v1/campaigns", NewCampaign("活动丙", $"head-{Guid.NewGuid():N}"))).Json.GetProperty("id").GetString()!;
-        var (news, cursor) = await ReadFeedAsync(client, head.GetProperty("cursor").GetString()!, 50);
+        var (news, cursor) = await ReadFeedAsync(api, client, head.GetProperty("cursor").GetString()!, 50);
         Assert.Equal([(id, "campaign.created")], news.Select(e => (e.GetProperty("campaignId").GetString()!, e.GetProperty("kind").GetString()!)));
         var now = (await client.GetJsonAsync("/api/v1/events/head")).Json;
         Assert.Equal(news[^1].GetProperty("id").GetInt64(), now.GetProperty("lastId").GetInt64());
         Assert.Equal(cursor, now.GetProperty("cursor").GetString());
         // A bare id (the cursors of before, and what the web app still sends) is still understood.
-        var (again, _) = await ReadFeedAsync(client, head.GetProperty("lastId").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), 50);
+        var (again, _) = await ReadFeedAsync(api, client, head.GetProperty("lastId").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), 50);
         Assert.Equal(news.Select(e => e.GetProperty("id").GetInt64()), again.Select(e => e.GetProperty("id").GetInt64()));
     }
 }

@@ -20,6 +20,7 @@ public abstract class FeedFollowingTests(ApiFactory api)
     public async Task UnderConcurrentWriters_AFollowerReceivesEveryEntryExactlyOnce_EachStreamInOrder()
     {
         var client = await api.ClientAsync("feed-writer", Roles.Operator);
+        await Feed.SettledAsync(api, client);
         var start = (await client.GetJsonAsync("/api/v1/events/head")).Json.GetProperty("cursor").GetString()!;
         var received = new ConcurrentQueue<(Guid Campaign, long Sequence)>();
         using var stop = new CancellationTokenSource();
@@ -62,6 +63,7 @@ public abstract class FeedFollowingTests(ApiFactory api)
     public async Task ALongPoll_AnswersAsSoonAsAnEntryIsCommitted_AndOtherwiseWhenItsTimeRunsOut()
     {
         var client = await api.ClientAsync("feed-poller", Roles.Operator);
+        await Feed.SettledAsync(api, client);
         var head = (await client.GetJsonAsync("/api/v1/events/head")).Json.GetProperty("cursor").GetString()!;
 
         var quiet = Stopwatch.StartNew();
@@ -123,20 +125,20 @@ public abstract class FeedFollowingTests(ApiFactory api)
         var a = CampaignSteps.IdOf(await CampaignSteps.StartedAsync(client));
         var b = CampaignSteps.IdOf(await CampaignSteps.CreateAsync(client, "过滤", organization));
 
-        var (created, _) = await EventsFeedTests.ReadFeedAsync(client, "0", 500, "&kind=campaign.created");
+        var (created, _) = await EventsFeedTests.ReadFeedAsync(api, client, "0", 500, "&kind=campaign.created");
         Assert.All(created, e => Assert.Equal("campaign.created", e.GetProperty("kind").GetString()));
         Assert.Contains(created, e => e.GetProperty("campaignId").GetGuid() == a);
         Assert.Contains(created, e => e.GetProperty("campaignId").GetGuid() == b);
 
-        var (ofA, _) = await EventsFeedTests.ReadFeedAsync(client, "0", 500, $"&campaign={a}");
+        var (ofA, _) = await EventsFeedTests.ReadFeedAsync(api, client, "0", 500, $"&campaign={a}");
         Assert.Equal(await api.DbAsync(db => db.History.CountAsync(h => h.CampaignId == a)), ofA.Count);
         Assert.All(ofA, e => Assert.Equal(a, e.GetProperty("campaignId").GetGuid()));
 
-        var (ofOrganization, _) = await EventsFeedTests.ReadFeedAsync(client, "0", 500, $"&organization={organization}");
+        var (ofOrganization, _) = await EventsFeedTests.ReadFeedAsync(api, client, "0", 500, $"&organization={organization}");
         Assert.Equal([(b, 1L)], ofOrganization.Select(e => (e.GetProperty("campaignId").GetGuid(), e.GetProperty("sequence").GetInt64())));
 
-        var (all, _) = await EventsFeedTests.ReadFeedAsync(client, "0", 500);
-        var (campaignsOnly, _) = await EventsFeedTests.ReadFeedAsync(client, "0", 500, "&definitions=false");
+        var (all, _) = await EventsFeedTests.ReadFeedAsync(api, client, "0", 500);
+        var (campaignsOnly, _) = await EventsFeedTests.ReadFeedAsync(api, client, "0", 500, "&definitions=false");
         var definitions = all.Count(e => e.GetProperty("campaignId").GetGuid() == Workflow.Storage.History.LedgerStream.Definitions);
         Assert.True(definitions > 0, "the start-up import writes definition entries");
         Assert.Equal(all.Count - definitions, campaignsOnly.Count);

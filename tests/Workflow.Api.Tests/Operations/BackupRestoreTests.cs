@@ -128,6 +128,8 @@ public sealed class BackupRestoreTests
         }
         var definitions = await after.GetJsonAsync("/api/v1/audit/streams/definitions/verify");
         Assert.True(definitions.Json.GetProperty("intact").GetBoolean(), definitions.Text);
+        await Feed.SettledAsync(source, before);
+        await Feed.SettledAsync(restored, after);
         Assert.Equal(await FeedAsync(before), await FeedAsync(after));
 
         // The restored database is a working one: the next command is written and chained on.

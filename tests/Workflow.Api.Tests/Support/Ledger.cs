@@ -28,3 +28,24 @@ public static class Ledger
         return entries;
     }
 }
+
+/// <summary>The events feed as seen from a test.</summary>
+public static class Feed
+{
+    /// <summary>
+    /// Waits until the feed's head has reached every entry committed so far. On PostgreSQL the feed's
+    /// fence is the oldest transaction running anywhere on the server (other test classes' too), so an
+    /// entry just committed may show a moment later; it is never skipped.
+    /// </summary>
+    public static async Task SettledAsync(ApiFactory api, HttpClient client)
+    {
+        var newest = await api.DbAsync(db => db.History.AsNoTracking().MaxAsync(h => (long?)h.Id));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var head = (await client.GetJsonAsync("/api/v1/events/head")).Json.GetProperty("lastId").GetInt64();
+            if (head >= (newest ?? 0) || DateTime.UtcNow > deadline) return;
+            await Task.Delay(50);
+        }
+    }
+}
