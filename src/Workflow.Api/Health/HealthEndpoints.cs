@@ -18,8 +18,11 @@ public static class HealthEndpoints
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SchedulerHealth? Scheduler = null,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DispatcherHealth? Dispatcher = null);
 
-    /// <summary>The webhook dispatcher on this node: <c>running</c> or <c>disabled</c> (Webhooks:PollInterval zero), its last pass and how many sends it made.</summary>
-    public sealed record DispatcherHealth(string Status, DateTimeOffset? LastPassAt, int LastSent);
+    /// <summary>
+    /// The webhook dispatcher on this node: <c>running</c> or <c>disabled</c> (Webhooks:PollInterval zero), its last pass, how
+    /// many sends it made, and what was left after it: entries not yet fanned out and deliveries waiting for an attempt.
+    /// </summary>
+    public sealed record DispatcherHealth(string Status, DateTimeOffset? LastPassAt, int LastSent, long OutboxDepth, long PendingDeliveries);
 
     /// <summary>
     /// The timer scheduler: <c>status</c> is Quartz's (running, standby, shutdown…, or disabled), whether its job
@@ -43,7 +46,8 @@ public static class HealthEndpoints
     private static async Task<IResult> Ready(
         CampaignDbContext db, TimerStatus timers, Webhooks.DispatcherStatus dispatcherStatus, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var dispatcher = new DispatcherHealth(dispatcherStatus.Running ? "running" : "disabled", dispatcherStatus.LastPassAt, dispatcherStatus.LastSent);
+        var dispatcher = new DispatcherHealth(dispatcherStatus.Running ? "running" : "disabled", dispatcherStatus.LastPassAt, dispatcherStatus.LastSent,
+            dispatcherStatus.OutboxDepth, dispatcherStatus.PendingDeliveries);
         try
         {
             var scheduler = await SchedulerAsync(timers, services, cancellationToken);

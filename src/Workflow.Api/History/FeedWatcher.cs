@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Telemetry;
 using Workflow.Storage;
 using Workflow.Storage.Feed;
 
@@ -8,12 +10,13 @@ namespace Workflow.Api.History;
 /// instead of each asking the database in a loop. It asks every 100 ms (an index seek), which also
 /// sees what other servers on the same database commit.
 /// </summary>
-public sealed class FeedWatcher(IServiceScopeFactory scopes, ILogger<FeedWatcher> logger) : BackgroundService
+public sealed class FeedWatcher(IServiceScopeFactory scopes, TimeProvider clock, WorkflowTelemetry telemetry, ILogger<FeedWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     private TaskCompletionSource _moved = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private FeedPosition _head = FeedPosition.Start;
+    private bool _headRead;
     private readonly Lock _gate = new();
 
     /// <summary>Returns once the head is past <paramref name="position"/>, or when <paramref name="timeout"/> runs out.</summary>
@@ -41,8 +44,11 @@ public sealed class FeedWatcher(IServiceScopeFactory scopes, ILogger<FeedWatcher
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var head = await FeedReader.HeadAsync(scope.ServiceProvider.GetRequiredService<CampaignDbContext>(), stoppingToken);
+                var db = scope.ServiceProvider.GetRequiredService<CampaignDbContext>();
+                var head = await FeedReader.HeadAsync(db, stoppingToken);
                 TaskCompletionSource? moved = null;
+                var seenBefore = _headRead;
+                _headRead = true;
                 lock (_gate)
                 {
                     if (head != _head)
@@ -53,6 +59,13 @@ public sealed class FeedWatcher(IServiceScopeFactory scopes, ILogger<FeedWatcher
                     }
                 }
                 moved?.TrySetResult();
+                if (moved is not null && seenBefore && head.Id > 0)
+                {
+                    // Feed lag: the newest readable entry's age when this node first sees it (one seek by key, only when the head moves; not
+                    // at start, when the head seen first may be days old).
+                    var written = await db.History.AsNoTracking().Where(h => h.Id == head.Id).Select(h => (DateTime?)h.At).SingleOrDefaultAsync(stoppingToken);
+                    if (written is { } at) telemetry.FeedAdvanced(clock.GetUtcNow().UtcDateTime - at);
+                }
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {

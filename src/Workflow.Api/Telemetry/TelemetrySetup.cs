@@ -12,6 +12,9 @@ namespace Workflow.Api.Telemetry;
 /// </summary>
 public static class TelemetrySetup
 {
+    /// <summary>The meter Quartz.NET 4 reports its scheduler on.</summary>
+    public const string QuartzMeterName = "Quartz";
+
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<WorkflowTelemetry>();
@@ -34,6 +37,8 @@ public static class TelemetrySetup
                 }))
             .WithMetrics(metrics => metrics
                 .AddMeter(WorkflowTelemetry.Name)
+                // Quartz.NET's own instruments: trigger misfires (quartz.trigger.misfire), job runs, cluster check-ins and recoveries.
+                .AddMeter(QuartzMeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddOtlpExporter((otlp, reader) =>

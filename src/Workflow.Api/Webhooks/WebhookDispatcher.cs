@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StandardWebhooks;
 using Workflow.Api.History;
+using Workflow.Api.Telemetry;
 using Workflow.Storage;
 using Workflow.Storage.Outbox;
 
@@ -14,7 +16,8 @@ namespace Workflow.Api.Webhooks;
 /// deliveries, signed per Standard Webhooks. Every node runs one; claims (short transactions that
 /// lease a row to this node) keep two nodes from sending the same delivery.
 /// </summary>
-public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger)
+public sealed class WebhookDispatcher(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebhookOptions> options, WorkflowTelemetry telemetry, ILogger<WebhookDispatcher> logger)
 {
     private static readonly HttpClient Http = new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
     {
@@ -48,6 +51,15 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
             }
         }
         return sent;
+    }
+
+    /// <summary>What is still to send: entries not yet fanned out, and deliveries waiting for an attempt (due or backing off).</summary>
+    public async Task<(long Outbox, long Pending)> DepthAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CampaignDbContext>();
+        return (await db.Outbox.LongCountAsync(cancellationToken),
+            await db.WebhookDeliveries.LongCountAsync(d => d.Status == DeliveryStatus.Pending, cancellationToken));
     }
 
     private async Task<bool> FanOutAsync(CampaignDbContext db, CancellationToken cancellationToken)
@@ -149,6 +161,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
             : attempt >= Options.MaxAttempts || !Options.IsAllowed(url) ? DeliveryStatus.Dead : DeliveryStatus.Pending;
         var next = outcome == DeliveryStatus.Pending ? now + Options.Delay(attempt, Random.Shared.NextDouble()) : delivery.NextAttemptAt;
         DateTime? completed = outcome == DeliveryStatus.Pending ? null : now;
+        telemetry.DeliveryAttempted(outcome switch { DeliveryStatus.Succeeded => "succeeded", DeliveryStatus.Dead => "dead", _ => "retrying" });
         if (error is not null) logger.LogInformation("Webhook delivery {Id} attempt {Attempt} failed: {Error}", id, attempt, error);
         // Only while the claim is still ours: a node that lost its lease does not overwrite the one that took over.
         await db.WebhookDeliveries.Where(d => d.Id == id && d.ClaimedBy == Node).ExecuteUpdateAsync(s => s
@@ -177,7 +190,7 @@ public sealed class WebhookDispatcherService(
             try
             {
                 var sent = await dispatcher.DispatchOnceAsync(stoppingToken);
-                status.Passed(clock.GetUtcNow(), sent);
+                status.Passed(clock.GetUtcNow(), sent, await dispatcher.DepthAsync(stoppingToken));
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -196,10 +209,22 @@ public sealed class WebhookDispatcherService(
     }
 }
 
-/// <summary>What /health/ready says of this node's dispatcher: whether its loop runs, and its last pass.</summary>
+/// <summary>
+/// What /health/ready says of this node's dispatcher: whether its loop runs, its last pass, and the
+/// outbox's depth it last measured, which is also the <c>workflow.outbox.depth</c> gauge.
+/// </summary>
 public sealed class DispatcherStatus
 {
     private long _lastPassTicks;
+    private long _outbox;
+    private long _pending;
+
+    public DispatcherStatus(WorkflowTelemetry telemetry) =>
+        telemetry.Meter.CreateObservableGauge("workflow.outbox.depth", () => LastPassAt is null ? [] : new[]
+        {
+            new Measurement<long>(Interlocked.Read(ref _outbox), new KeyValuePair<string, object?>("stage", "outbox")),
+            new Measurement<long>(Interlocked.Read(ref _pending), new KeyValuePair<string, object?>("stage", "delivery")),
+        }, "{entry}", "Entries not yet fanned out to subscriptions (stage=outbox) and deliveries waiting for an attempt (stage=delivery), as this node's dispatcher last counted them");
 
     public bool Running { get; set; }
 
@@ -207,9 +232,15 @@ public sealed class DispatcherStatus
 
     public DateTimeOffset? LastPassAt => Interlocked.Read(ref _lastPassTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
-    public void Passed(DateTimeOffset at, int sent)
+    public long OutboxDepth => Interlocked.Read(ref _outbox);
+
+    public long PendingDeliveries => Interlocked.Read(ref _pending);
+
+    public void Passed(DateTimeOffset at, int sent, (long Outbox, long Pending) depth)
     {
         LastSent = sent;
+        Interlocked.Exchange(ref _outbox, depth.Outbox);
+        Interlocked.Exchange(ref _pending, depth.Pending);
         Interlocked.Exchange(ref _lastPassTicks, at.UtcTicks);
     }
 }
