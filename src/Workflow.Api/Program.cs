@@ -1,4 +1,5 @@
 using Workflow.Api.Activities;
+using Workflow.Api.Audit.Anchoring;
 using Workflow.Api.Audit.Definitions;
 using Workflow.Api.Audit.Query;
 using Workflow.Api.Audit.Verification;
@@ -38,6 +39,7 @@ builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddFeed();
 builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddLedgerVerification(builder.Configuration, builder.Environment);
+builder.Services.AddAnchoring(builder.Configuration);
 builder.Services.AddWebApp(builder.Configuration);
 
 var app = builder.Build();
@@ -62,6 +64,7 @@ app.MapTasks();
 app.MapHistory();
 app.MapFeed();
 app.MapLedgerVerification();
+app.MapAnchoring();
 app.MapAuditQuery();
 app.MapDefinitionAudit();
 app.MapWebhooks();

@@ -27,6 +27,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<LedgerStream> LedgerStreams => Set<LedgerStream>();
+    public DbSet<LedgerAnchor> LedgerAnchors => Set<LedgerAnchor>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

@@ -2,16 +2,18 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Workflow.LedgerVerifier;
 
-// Workflow.LedgerVerifier EXPORT.json [--public-key KEY.pem | --jwks JWKS.json] [--checkpoint CHECKPOINT.json]...
+// Workflow.LedgerVerifier EXPORT.json [--public-key KEY.pem | --jwks JWKS.json] [--checkpoint CHECKPOINT.json]... [--anchors FOLDER]...
 // Exit codes: 0 intact, 1 not intact, 2 usage error (or an unreadable export or key).
-const string Usage = "usage: Workflow.LedgerVerifier EXPORT.json [--public-key KEY.pem | --jwks JWKS.json] [--checkpoint CHECKPOINT.json]...";
+const string Usage = "usage: Workflow.LedgerVerifier EXPORT.json [--public-key KEY.pem | --jwks JWKS.json] [--checkpoint CHECKPOINT.json]... [--anchors FOLDER]...";
 string? exportPath = null, keyPath = null, jwksPath = null;
 var checkpointPaths = new List<string>();
+var anchorFolders = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--public-key" && i + 1 < args.Length) keyPath = args[++i];
     else if (args[i] == "--jwks" && i + 1 < args.Length) jwksPath = args[++i];
     else if (args[i] == "--checkpoint" && i + 1 < args.Length) checkpointPaths.Add(args[++i]);
+    else if (args[i] == "--anchors" && i + 1 < args.Length) anchorFolders.Add(args[++i]);
     else if (args[i] is "-h" or "--help") { Console.WriteLine(Usage); return 0; }
     else if (!args[i].StartsWith('-') && exportPath is null) exportPath = args[i];
     else { Console.Error.WriteLine($"unknown argument {args[i]}\n{Usage}"); return 2; }
@@ -34,6 +36,9 @@ try
         keys.AddRange(Jwks.Read(jwks.RootElement));
     }
     var checkpoints = checkpointPaths.Select(p => (Name: $"checkpoint {Path.GetFileName(p)}", Checkpoint: JsonDocument.Parse(File.ReadAllBytes(p)).RootElement)).ToList();
+    // An anchor folder (a sink of the server's scheduled anchoring) holds every anchor delivered to it: this ledger's checkpoints among them.
+    var campaignId = document.RootElement.TryGetProperty("campaignId", out var id) ? id.GetString() : null;
+    foreach (var folder in anchorFolders) checkpoints.AddRange(AnchorFolder.Checkpoints(folder, campaignId));
     var report = ExportVerifier.Verify(document.RootElement, keys, checkpoints);
     foreach (var key in keys) key.Dispose();
     if (report.Intact) Console.WriteLine($"intact: {report.Entries} entries, head {report.HeadHash}");

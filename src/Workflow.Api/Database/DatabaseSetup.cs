@@ -21,7 +21,7 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Migrates the schema, imports the definitions in workflows/, makes sure the signing key ring has its
-    /// current key, and on the embedded default makes the first admin key.
+    /// current key and the anchor sinks their subscriptions, and on the embedded default makes the first admin key.
     /// </summary>
     public static async Task PrepareStorageAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
@@ -30,6 +30,7 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DefinitionImporter>().ImportAsync(cancellationToken);
         await Audit.Verification.VerificationEndpoints.EnsureSigningKeyRingAsync(app.Services, cancellationToken);
+        await Audit.Anchoring.AnchoringSetup.EnsureAnchorSinksAsync(app.Services, cancellationToken);
         if (scope.ServiceProvider.GetRequiredService<StorageOptions>().Provider == DatabaseProvider.Sqlite)
             await scope.ServiceProvider.GetRequiredService<AdminKeyBootstrap>().EnsureAsync(cancellationToken);
     }

@@ -2,6 +2,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Quartz;
+using Workflow.Api.Audit.Anchoring;
 using Workflow.Storage.Providers;
 
 namespace Workflow.Api.Timers;
@@ -59,6 +60,7 @@ public static class TimerSetup
                     });
                 store.ProvisionSchema();
             });
+            quartz.AddAnchoringJob(configuration);
             quartz.AddJob<TimerSweepJob>(job => job.WithIdentity(TimerSweepJob.Key).StoreDurably().RequestRecovery());
             quartz.AddTrigger(trigger => trigger.ForJob(TimerSweepJob.Key).WithIdentity("timer-sweep", "campaign-timers").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(settings.Scheduler.SweepInterval).RepeatForever()));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StandardWebhooks;
+using Workflow.Api.Audit.Anchoring;
 using Workflow.Api.History;
 using Workflow.Api.Telemetry;
 using Workflow.Storage;
@@ -17,7 +18,8 @@ namespace Workflow.Api.Webhooks;
 /// lease a row to this node) keep two nodes from sending the same delivery.
 /// </summary>
 public sealed class WebhookDispatcher(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebhookOptions> options, WorkflowTelemetry telemetry, ILogger<WebhookDispatcher> logger)
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebhookOptions> options, IOptions<AnchoringOptions> anchoring, WorkflowTelemetry telemetry,
+    ILogger<WebhookDispatcher> logger)
 {
     private static readonly HttpClient Http = new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
     {
@@ -130,13 +132,17 @@ public sealed class WebhookDispatcher(
         int? status = null;
         string? error = null;
         var url = new Uri(subscription.Url);
-        if (!Options.IsAllowed(url))
-            error = $"The host {url.Host} is no longer in Webhooks:AllowedHosts.";
+        // A file URL is an anchor folder, which only the operator's configuration can name (the API takes http(s) only).
+        var refused = url.IsFile ? !anchoring.Value.IsSink(url) : !Options.IsAllowed(url) && !anchoring.Value.IsSink(url);
+        var payload = JsonSerializer.Serialize(new WebhookBody(entry.Kind, entry.At, HistoryEndpoints.View(entry)), JsonSerializerOptions.Web);
+        var messageId = MessageId(entry.CampaignId, entry.Sequence);
+        if (refused)
+            error = url.IsFile ? $"The folder {url.LocalPath} is no longer in Anchoring:Sinks." : $"The host {url.Host} is no longer in Webhooks:AllowedHosts (nor the URL in Anchoring:Sinks).";
+        else if (url.IsFile)
+            error = await WriteFileAsync(url.LocalPath, messageId, payload, cancellationToken);
         else
         {
             var timestamp = clock.GetUtcNow();
-            var payload = JsonSerializer.Serialize(new WebhookBody(entry.Kind, entry.At, HistoryEndpoints.View(entry)), JsonSerializerOptions.Web);
-            var messageId = MessageId(entry.CampaignId, entry.Sequence);
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(payload, System.Text.Encoding.UTF8, "application/json") };
             request.Headers.Add("webhook-id", messageId);
             request.Headers.Add("webhook-timestamp", timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
@@ -158,7 +164,7 @@ public sealed class WebhookDispatcher(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var outcome = error is null ? DeliveryStatus.Succeeded
-            : attempt >= Options.MaxAttempts || !Options.IsAllowed(url) ? DeliveryStatus.Dead : DeliveryStatus.Pending;
+            : attempt >= Options.MaxAttempts || refused ? DeliveryStatus.Dead : DeliveryStatus.Pending;
         var next = outcome == DeliveryStatus.Pending ? now + Options.Delay(attempt, Random.Shared.NextDouble()) : delivery.NextAttemptAt;
         DateTime? completed = outcome == DeliveryStatus.Pending ? null : now;
         telemetry.DeliveryAttempted(outcome switch { DeliveryStatus.Succeeded => "succeeded", DeliveryStatus.Dead => "dead", _ => "retrying" });
@@ -169,6 +175,27 @@ public sealed class WebhookDispatcher(
             .SetProperty(d => d.LastStatusCode, status).SetProperty(d => d.LastError, error == null ? null : error.Length > 1000 ? error.Substring(0, 1000) : error)
             .SetProperty(d => d.CompletedAt, completed).SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTime?)null),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// A folder sink's delivery: the body as a file named by its webhook-id, written whole or not at all
+    /// (a temporary file renamed over), so a repeat overwrites it with the same content.
+    /// </summary>
+    private static async Task<string?> WriteFileAsync(string folder, string messageId, string payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var target = Path.Combine(folder, messageId + ".json");
+            var temporary = target + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+            await File.WriteAllTextAsync(temporary, payload, cancellationToken);
+            File.Move(temporary, target, overwrite: true);
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return $"The folder could not be written: {exception.Message}";
+        }
     }
 
     /// <summary>The body every delivery carries: the ledger kind, when it happened, and the entry as GET /api/v1/events shows it.</summary>

@@ -331,6 +331,31 @@ namespace Workflow.Storage.PostgreSql.Migrations
                     b.ToTable("history", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Storage.History.LedgerAnchor", b =>
+                {
+                    b.Property<Guid>("StreamId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AnchorSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AnchoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StreamId");
+
+                    b.ToTable("ledger_anchors", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Storage.History.LedgerStream", b =>
                 {
                     b.Property<Guid>("Id")

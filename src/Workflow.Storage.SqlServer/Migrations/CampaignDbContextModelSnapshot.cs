@@ -331,6 +331,31 @@ namespace Workflow.Storage.SqlServer.Migrations
                     b.ToTable("history", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Storage.History.LedgerAnchor", b =>
+                {
+                    b.Property<Guid>("StreamId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AnchorSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AnchoredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("HeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StreamId");
+
+                    b.ToTable("ledger_anchors", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Storage.History.LedgerStream", b =>
                 {
                     b.Property<Guid>("Id")

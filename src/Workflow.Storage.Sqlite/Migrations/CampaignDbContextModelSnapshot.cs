@@ -318,6 +318,31 @@ namespace Workflow.Storage.Sqlite.Migrations
                     b.ToTable("history", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Storage.History.LedgerAnchor", b =>
+                {
+                    b.Property<Guid>("StreamId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnchorSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnchoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StreamId");
+
+                    b.ToTable("ledger_anchors", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Storage.History.LedgerStream", b =>
                 {
                     b.Property<Guid>("Id")

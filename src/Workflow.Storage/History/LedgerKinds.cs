@@ -14,6 +14,8 @@ public static class LedgerKinds
         "activity.completed", "activity.faulted", "join.arrived", "variable.set", "finding.recorded", "notification.requested",
         // Written by the timers (reminders, escalations, time-outs, delays, phase deadlines).
         "task.reminded", "task.escalated", "task.timed_out", "delay.started", "delay.elapsed", "phase.deadline_scheduled", "phase.deadline_passed",
+        // Written by the anchoring: signed checkpoints of the other streams, for external sinks.
+        "ledger.anchored",
         "definition.draftCreated", "definition.draftUpdated", "definition.draftDeleted", "definition.published", "definition.retracted", "definition.imported",
     };
 }

@@ -22,7 +22,7 @@ public sealed class MigrationTests
     public static TheoryData<DatabaseProvider> Providers => OfflineContexts.Providers;
 
     private static readonly string[] ExpectedTables =
-        ["campaigns", "history", "definitions", "definition_drafts", "api_keys", "idempotency_records", "work_items", "ledger_streams", "signing_keys", "data_protection_keys",
+        ["campaigns", "history", "definitions", "definition_drafts", "api_keys", "idempotency_records", "work_items", "ledger_streams", "ledger_anchors", "signing_keys", "data_protection_keys",
          "outbox", "webhook_subscriptions", "webhook_deliveries", "notifications", "timers"];
 
     private static CampaignDbContext Context(DatabaseProvider provider) => OfflineContexts.Create(provider);

@@ -183,7 +183,11 @@ public abstract class SigningKeyRingTests(TwoNodes nodes, ILegacyKey legacy)
     }
 
     /// <summary>The offline verifier, as a process, on the node's export and JWKS, with a checkpoint kept from earlier.</summary>
-    internal static async Task<(int ExitCode, string Output)> VerifyOfflineAsync(HttpClient auditor, Guid id, TempFolder folder, string checkpoint)
+    internal static Task<(int ExitCode, string Output)> VerifyOfflineAsync(HttpClient auditor, Guid id, TempFolder folder, string checkpoint) =>
+        VerifyOfflineWithAsync(auditor, id, folder, "--checkpoint", checkpoint);
+
+    /// <summary>The offline verifier, as a process, on the node's export and JWKS, with the arguments given.</summary>
+    internal static async Task<(int ExitCode, string Output)> VerifyOfflineWithAsync(HttpClient auditor, Guid id, TempFolder folder, params string[] arguments)
     {
         var export = folder.Write("export.json", (await auditor.GetJsonAsync($"/api/v1/audit/campaigns/{id}/export")).Text);
         var jwks = folder.Write("jwks.json", (await auditor.GetJsonAsync("/api/v1/audit/jwks")).Text);
@@ -191,7 +195,7 @@ public abstract class SigningKeyRingTests(TwoNodes nodes, ILegacyKey legacy)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var argument in new[] { typeof(ExportVerifier).Assembly.Location, export, "--jwks", jwks, "--checkpoint", checkpoint })
+        foreach (var argument in new[] { typeof(ExportVerifier).Assembly.Location, export, "--jwks", jwks }.Concat(arguments))
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

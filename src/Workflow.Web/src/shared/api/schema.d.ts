@@ -70,6 +70,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/anchors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Anchor now (admins): a signed checkpoint of every ledger stream that moved since its last anchor, sent to the configured sinks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                     * @example zh-CN
+                     */
+                    "Accept-Language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnchoringRun"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.required",
+                         *       "title": "Authentication required",
+                         *       "status": 401,
+                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                         *       "instance": "/api/v1/audit/anchors",
+                         *       "code": "auth.required",
+                         *       "arguments": {
+                         *         "path": "/api/v1/audit/anchors",
+                         *         "method": "POST"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                         *       "title": "Forbidden",
+                         *       "status": 403,
+                         *       "detail": "Your API key's roles do not allow this.",
+                         *       "instance": "/api/v1/audit/anchors",
+                         *       "code": "auth.forbidden",
+                         *       "arguments": {
+                         *         "path": "/api/v1/audit/anchors",
+                         *         "method": "POST"
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/entries": {
         parameters: {
             query?: never;
@@ -6992,6 +7082,12 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        /** @description What one anchoring run did: the checkpoints taken, and the anchors stream's entries that carry them. */
+        AnchoringRun: {
+            /** Format: int32 */
+            checkpoints: number;
+            entries: number[];
+        };
         /** @description A ledger entry with every column, the payload and evidence as JSON. */
         AuditEntryView: {
             /** Format: int64 */
@@ -7407,13 +7503,20 @@ export interface components {
             };
             message?: string | null;
         };
-        /** @description The webhook dispatcher on this node: `running` or `disabled` (Webhooks:PollInterval zero), its last pass and how many sends it made. */
+        /**
+         * @description The webhook dispatcher on this node: `running` or `disabled` (Webhooks:PollInterval zero), its last pass, how
+         *     many sends it made, and what was left after it: entries not yet fanned out and deliveries waiting for an attempt.
+         */
         HealthEndpointsDispatcherHealth: {
             status: string;
             /** Format: date-time */
             lastPassAt?: string | null;
             /** Format: int32 */
             lastSent: number;
+            /** Format: int64 */
+            outboxDepth: number;
+            /** Format: int64 */
+            pendingDeliveries: number;
         };
         /** @description live, ready or unavailable; for unavailable, why, and the migrations not yet applied. */
         HealthEndpointsHealthStatus: {

@@ -1,0 +1,37 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Workflow.Storage.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class LedgerAnchors : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ledger_anchors",
+                columns: table => new
+                {
+                    StreamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    HeadHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    AnchoredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AnchorSequence = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ledger_anchors", x => x.StreamId);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ledger_anchors");
+        }
+    }
+}
