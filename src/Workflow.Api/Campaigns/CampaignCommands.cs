@@ -26,14 +26,14 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
 
     /// <summary>Runs an engine command against a stored campaign.</summary>
     public Task<CommandOutcome> ExecuteAsync(
-        Guid campaignId, long? ifMatch, RequestActor actor, string requestHash,
+        Guid campaignId, IfMatch? ifMatch, RequestActor actor, string requestHash,
         Func<CompiledTemplate, CampaignInstance, DateTimeOffset, CampaignResult> command,
         Func<CommandApplied, StoredResponse> respond, CancellationToken cancellationToken) =>
         RunAsync(actor, requestHash, campaignId, ifMatch, async (now, token) =>
         {
             var row = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, token);
             if (row is null) return new CampaignMissing();
-            if (ifMatch is { } expected && expected != row.Version) return new VersionMismatch(row.Version, expected);
+            if (ifMatch is { } expected && !expected.Matches(row.Version)) return new VersionMismatch(row.Version, expected.Shown);
             var lookup = await catalog.PinnedTemplateAsync(db, row.TemplateId, row.TemplateVersion, token);
             if (lookup.Compiled is not { } template)
                 return new DefinitionUnavailable(row.TemplateId, row.TemplateVersion, lookup.Status, lookup.Problem);
@@ -76,7 +76,7 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
     }
 
     private async Task<CommandOutcome> RunAsync(
-        RequestActor actor, string requestHash, Guid? campaignId, long? ifMatch,
+        RequestActor actor, string requestHash, Guid? campaignId, IfMatch? ifMatch,
         Func<DateTimeOffset, CancellationToken, Task<CommandOutcome>> work,
         Func<CommandApplied, StoredResponse> respond, CancellationToken cancellationToken)
     {
@@ -100,7 +100,7 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
     }
 
     private async Task<CommandOutcome> RunAttemptsAsync(
-        RequestActor actor, string requestHash, Guid? campaignId, long? ifMatch,
+        RequestActor actor, string requestHash, Guid? campaignId, IfMatch? ifMatch,
         Func<DateTimeOffset, CancellationToken, Task<CommandOutcome>> work,
         Func<CommandApplied, StoredResponse> respond, CancellationToken cancellationToken)
     {
@@ -142,7 +142,7 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
                 // The version moved under us: report the version that won, not a made-up one.
                 db.ChangeTracker.Clear();
                 var current = await db.Campaigns.AsNoTracking().Where(c => c.Id == id).Select(c => (long?)c.Version).SingleOrDefaultAsync(cancellationToken);
-                return current is { } version ? new VersionMismatch(version, expected) : new CampaignMissing();
+                return current is { } version ? new VersionMismatch(version, expected.Shown) : new CampaignMissing();
             }
             catch (Exception exception) when (WriteConflicts.IsConflict(exception))
             {

@@ -96,7 +96,7 @@ public static class CampaignEndpoints
         if (!Enum.TryParse<CampaignTrigger>(request.Trigger, ignoreCase: true, out var trigger) || int.TryParse(request.Trigger, out _))
             return ApiProblem.Create(context, 400, ProblemCodes.TriggerUnknown, ("trigger", request.Trigger ?? ""),
                 ("triggers", string.Join(", ", Enum.GetNames<CampaignTrigger>().Select(JsonNamingPolicy.CamelCase.ConvertName))));
-        if (!TryIfMatch(context, out var ifMatch)) return IfMatchInvalid(context);
+        if (!IfMatch.TryRead(context, out var ifMatch)) return IfMatchInvalid(context);
         var command = new TriggerCommand(actor.Principal, trigger, request.Reason, request.TargetPhase, actor.OnBehalfOf);
         var outcome = await commands.ExecuteAsync(id, ifMatch, actor, RequestHash(context, request),
             (template, state, now) => CampaignEngine.Fire(template, state, command, now),
@@ -146,23 +146,6 @@ public static class CampaignEndpoints
     /// <summary>What makes two requests "the same" for Idempotency-Key: method, path and body.</summary>
     internal static string RequestHash<T>(HttpContext context, T body) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{context.Request.Method} {context.Request.Path}\n{JsonSerializer.Serialize(body)}")));
-
-    /// <summary>
-    /// Reads If-Match: absent or <c>*</c> means no precondition (the command is checked against the
-    /// current state); otherwise one quoted version, as the ETag gives it.
-    /// </summary>
-    internal static bool TryIfMatch(HttpContext context, out long? version)
-    {
-        version = null;
-        var header = context.Request.Headers.IfMatch.ToString().Trim();
-        if (header.Length == 0 || header == "*") return true;
-        if (header.StartsWith("W/", StringComparison.Ordinal)) header = header[2..];
-        if (header.Length < 3 || header[0] != '"' || header[^1] != '"') return false;
-        if (!long.TryParse(header.AsSpan(1, header.Length - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-            return false;
-        version = parsed;
-        return true;
-    }
 
     internal static ProblemHttpResult IfMatchInvalid(HttpContext context) =>
         ApiProblem.Create(context, 400, ProblemCodes.IfMatchInvalid, ("ifMatch", context.Request.Headers.IfMatch.ToString()));

@@ -54,6 +54,6 @@ public static class CampaignProblems
     public static ProblemHttpResult NotFound(HttpContext context, Guid id) =>
         ApiProblem.Create(context, 404, ProblemCodes.CampaignNotFound, ("campaignId", id.ToString()));
 
-    public static ProblemHttpResult PreconditionFailed(HttpContext context, long current, long expected) =>
-        ApiProblem.Create(context, 412, ProblemCodes.PreconditionFailed, ("current", current.ToString()), ("expected", expected.ToString()));
+    public static ProblemHttpResult PreconditionFailed(HttpContext context, long current, string expected) =>
+        ApiProblem.Create(context, 412, ProblemCodes.PreconditionFailed, ("current", current.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("expected", expected));
 }

@@ -18,7 +18,7 @@ public sealed record CommandRefused(CampaignRefusal Refusal) : CommandOutcome;
 public sealed record CampaignMissing : CommandOutcome;
 
 /// <summary>If-Match named an older version.</summary>
-public sealed record VersionMismatch(long Current, long Expected) : CommandOutcome;
+public sealed record VersionMismatch(long Current, string Expected) : CommandOutcome;
 
 /// <summary>The same Idempotency-Key and body came before: this is the first response.</summary>
 public sealed record IdempotentReplay(IdempotencyRecord Record) : CommandOutcome;

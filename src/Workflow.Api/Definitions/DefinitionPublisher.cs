@@ -19,7 +19,7 @@ public sealed class DefinitionPublisher(CampaignDbContext db, DefinitionCatalog 
     /// publications meet at the unique (kind, id, version) index; the loser runs again on the fresh
     /// maximum. Deleting the draft checks its row version, so a draft is published at most once.
     /// </summary>
-    public async Task<PublishOutcome> PublishAsync(string kind, Guid draftId, long? ifMatch, RequestActor actor, CancellationToken cancellationToken)
+    public async Task<PublishOutcome> PublishAsync(string kind, Guid draftId, IfMatch? ifMatch, RequestActor actor, CancellationToken cancellationToken)
     {
         var principal = actor.Principal;
         // A lost race (another publication took this version, the draft changed or went) runs again on fresh reads.
@@ -27,7 +27,7 @@ public sealed class DefinitionPublisher(CampaignDbContext db, DefinitionCatalog 
         {
             var draft = await db.Drafts.SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, token);
             if (draft is null) return new PublishOutcome.DraftMissing();
-            if (ifMatch is { } expected && expected != draft.Version) return new PublishOutcome.DraftChanged(draft.Version, expected);
+            if (ifMatch is { } expected && !expected.Matches(draft.Version)) return new PublishOutcome.DraftChanged(draft.Version, expected.Shown);
 
             var latest = await db.Definitions.Where(d => d.Kind == kind && d.DefinitionId == draft.DefinitionId)
                 .MaxAsync(d => (int?)d.Version, token) ?? 0;

@@ -92,7 +92,7 @@ public static class DraftEndpoints
         string kind, Guid draftId, JsonElement definition, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (!CampaignEndpoints.TryIfMatch(context, out var ifMatch)) return IfMatchInvalid(context);
+        if (!IfMatch.TryRead(context, out var ifMatch)) return CampaignEndpoints.IfMatchInvalid(context);
         if (Refuse(context, definition) is { } refused) return refused;
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
         // A lost race runs again: with If-Match the next read answers 412; without it, last writer wins.
@@ -100,7 +100,7 @@ public static class DraftEndpoints
         {
             var row = await db.Drafts.SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, token);
             if (row is null) return DraftNotFound(context, draftId);
-            if (ifMatch is { } expected && expected != row.Version) return DraftChanged(context, row.Version, expected);
+            if (ifMatch is { } expected && !expected.Matches(row.Version)) return DraftChanged(context, row.Version, expected.Shown);
             row.Json = definition.GetRawText();
             row.DefinitionId = DefinitionDocuments.DefinitionIdOf(definition);
             row.UpdatedAt = UtcTime.Truncate(clock.GetUtcNow());
@@ -117,13 +117,13 @@ public static class DraftEndpoints
     private static async Task<IResult> Delete(
         string kind, Guid draftId, HttpContext context, CampaignDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!CampaignEndpoints.TryIfMatch(context, out var ifMatch)) return IfMatchInvalid(context);
+        if (!IfMatch.TryRead(context, out var ifMatch)) return CampaignEndpoints.IfMatchInvalid(context);
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
         return await DefinitionLedger.InTransactionAsync(db, async token =>
         {
             var row = await db.Drafts.SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, token);
             if (row is null) return DraftNotFound(context, draftId);
-            if (ifMatch is { } expected && expected != row.Version) return DraftChanged(context, row.Version, expected);
+            if (ifMatch is { } expected && !expected.Matches(row.Version)) return DraftChanged(context, row.Version, expected.Shown);
             db.Drafts.Remove(row);
             await DefinitionLedger.AppendAsync(db, Entry(DefinitionLedger.DraftDeleted, row, DefinitionLedger.DraftState, DefinitionLedger.DeletedState),
                 actor, UtcTime.Truncate(clock.GetUtcNow()), token);
@@ -134,7 +134,7 @@ public static class DraftEndpoints
 
     private static async Task<IResult> Publish(string kind, Guid draftId, HttpContext context, DefinitionPublisher publisher, CancellationToken cancellationToken)
     {
-        if (!CampaignEndpoints.TryIfMatch(context, out var ifMatch)) return IfMatchInvalid(context);
+        if (!IfMatch.TryRead(context, out var ifMatch)) return CampaignEndpoints.IfMatchInvalid(context);
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
         var outcome = await publisher.PublishAsync(kind, draftId, ifMatch, actor, cancellationToken);
         return outcome switch
@@ -171,13 +171,10 @@ public static class DraftEndpoints
         return null;
     }
 
-    private static IResult IfMatchInvalid(HttpContext context) =>
-        ApiProblem.Create(context, 400, ProblemCodes.RequestInvalid, ("error", "If-Match must be a quoted version."));
-
     private static IResult DraftNotFound(HttpContext context, Guid draftId) =>
         ApiProblem.Create(context, 404, ProblemCodes.DraftNotFound, ("draftId", draftId.ToString()));
 
-    private static IResult DraftChanged(HttpContext context, long current, long expected) =>
+    private static IResult DraftChanged(HttpContext context, long current, string expected) =>
         ApiProblem.Create(context, 412, ProblemCodes.DraftChanged,
-            ("current", current.ToString(CultureInfo.InvariantCulture)), ("expected", expected.ToString(CultureInfo.InvariantCulture)));
+            ("current", current.ToString(CultureInfo.InvariantCulture)), ("expected", expected));
 }

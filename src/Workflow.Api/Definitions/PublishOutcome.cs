@@ -14,7 +14,7 @@ public abstract record PublishOutcome
     public sealed record DraftMissing : PublishOutcome;
 
     /// <summary>If-Match named another version of the draft.</summary>
-    public sealed record DraftChanged(long Current, long Expected) : PublishOutcome;
+    public sealed record DraftChanged(long Current, string Expected) : PublishOutcome;
 
     /// <summary>The definition has problems; nothing was written.</summary>
     public sealed record Rejected(ImmutableArray<ValidationError> Errors) : PublishOutcome;

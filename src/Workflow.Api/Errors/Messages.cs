@@ -19,7 +19,7 @@ public static partial class Messages
         [ProblemCodes.ParameterRequired] = ("The parameter {parameter} is required.", "缺少参数 {parameter}。"),
         [ProblemCodes.FieldRequired] = ("{field} is required.", "缺少必填字段 {field}。"),
         [ProblemCodes.FieldTooLong] = ("{field} is longer than the {max} characters allowed.", "{field} 超过允许的 {max} 个字符。"),
-        [ProblemCodes.IfMatchInvalid] = ("If-Match must be one version in quotes, as the ETag gives it (e.g. \"3\"), or *; not {ifMatch}.", "If-Match 必须是带引号的版本号（与 ETag 相同，例如 \"3\"）或 *，而不是 {ifMatch}。"),
+        [ProblemCodes.IfMatchInvalid] = ("If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not {ifMatch}.", "If-Match 必须是 * 或以逗号分隔、带引号的实体标签（与 ETag 相同，例如 \"3\"），而不是 {ifMatch}。"),
         [ProblemCodes.DiagramFormatUnknown] = ("'{format}' is not a diagram format; use mermaid or dot.", "“{format}”不是可用的图格式，请使用 mermaid 或 dot。"),
         [ProblemCodes.RequestTooLarge] = ("The request body is larger than the {limit} bytes allowed.", "请求正文超过允许的 {limit} 字节。"),
         [ProblemCodes.MediaTypeUnsupported] = ("Send the body as application/json.", "请以 application/json 发送请求正文。"),

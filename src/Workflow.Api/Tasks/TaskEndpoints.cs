@@ -46,7 +46,7 @@ public static class TaskEndpoints
         Guid id, T request, HttpContext context, CampaignCommands commands, Func<RequestActor, WorkflowCommand> command, CancellationToken cancellationToken)
     {
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
-        if (!CampaignEndpoints.TryIfMatch(context, out var ifMatch)) return CampaignEndpoints.IfMatchInvalid(context);
+        if (!IfMatch.TryRead(context, out var ifMatch)) return CampaignEndpoints.IfMatchInvalid(context);
         var workflowCommand = command(actor);
         var outcome = await commands.ExecuteAsync(id, ifMatch, actor, CampaignEndpoints.RequestHash(context, request),
             (template, state, now) => CampaignEngine.Execute(template, state, workflowCommand, now),

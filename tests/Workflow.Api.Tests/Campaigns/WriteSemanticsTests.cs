@@ -44,18 +44,43 @@ public abstract class WriteSemanticsTests(ApiFactory api)
         await Ledger.VerifiedAsync(api, CampaignSteps.IdOf(campaign));
     }
 
+    /// <summary>RFC 9110 §13.1.1: a list matches when any tag does, by strong comparison; weak and foreign tags never match.</summary>
+    [Theory]
+    [InlineData("W/\"2\"", 412)]
+    [InlineData("\"three\"", 412)]
+    [InlineData("\"1\", W/\"2\"", 412)]
+    [InlineData("\"1\", \"2\"", 200)]
+    [InlineData("\"x\",\"2\"", 200)]
+    public async Task IfMatch_ComparesStrongly_AndAListMatchesWhenAnyTagDoes(string ifMatch, int status)
+    {
+        var client = await api.ClientAsync("campaign-office", Roles.Operator);
+        var campaign = await CampaignSteps.StartedAsync(client); // at version 2
+        var before = await DbState.ReadAsync(api);
+        var response = await client.PostJsonAsync($"{campaign}/tasks/studyMobilization:1/complete", Meeting("2023-03-01"), ("If-Match", ifMatch));
+        Assert.True((int)response.Status == status, response.Text);
+        if (status == 412)
+        {
+            Assert.Equal("request.precondition_failed", response.Json.GetProperty("code").GetString());
+            Assert.Equal(ifMatch, response.Json.GetProperty("arguments").GetProperty("expected").GetString());
+            Assert.Equal(before, await DbState.ReadAsync(api));
+        }
+    }
+
     [Theory]
     [InlineData("abc")]
     [InlineData("3")]
-    [InlineData("\"three\"")]
-    [InlineData("\"1\", \"2\"")]
+    [InlineData("\"3")]
+    [InlineData("W/")]
+    [InlineData("\"1\" \"2\"")]
+    [InlineData("*, \"1\"")]
+    [InlineData("\"a b\"")]
     public async Task MalformedIfMatch_Is400(string ifMatch)
     {
         var client = await api.ClientAsync("campaign-office", Roles.Operator);
         var campaign = await CampaignSteps.StartedAsync(client);
         var before = await DbState.ReadAsync(api);
         await Problems.RefusedAsync(h => client.PostJsonAsync($"{campaign}/tasks/studyMobilization:1/complete", Meeting("2023-03-01"), [.. h, ("If-Match", ifMatch)]),
-            HttpStatusCode.BadRequest, "request.if_match_invalid", "If-Match must be one version in quotes", "If-Match 必须是带引号的版本号");
+            HttpStatusCode.BadRequest, "request.if_match_invalid", "If-Match must be * or entity tags in quotes", "If-Match 必须是 * 或以逗号分隔、带引号的实体标签");
         Assert.Equal(before, await DbState.ReadAsync(api));
     }
 

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
 using Quartz;
+using Workflow.Api.Campaigns;
+using Workflow.Api.Definitions;
+using Workflow.Api.Errors;
 using Workflow.Api.Identity;
 using Workflow.Storage;
 
@@ -37,11 +40,23 @@ public static class AnchoringSetup
     public static IEndpointRouteBuilder MapAnchoring(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/audit/anchors", AnchorNow).WithTags("Audit").RequireAuthorization(p => p.RequireRole(Roles.Admin))
-            .WithSummary("Anchor now (admins): a signed checkpoint of every ledger stream that moved since its last anchor, sent to the configured sinks")
-            .Produces<AnchoringRun>().ProducesProblem(401).ProducesProblem(403);
+            .WithSummary("Anchor now (admins), with a reason: a signed checkpoint of every ledger stream that moved since its last anchor, sent to the configured sinks")
+            .Produces<AnchoringRun>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
         return app;
     }
 
-    private static async Task<IResult> AnchorNow(LedgerAnchoring anchoring, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await anchoring.AnchorAsync(cancellationToken));
+    /// <summary>Why an admin anchors out of schedule (before an audit, after a restore…): recorded on the anchor entries.</summary>
+    public sealed record AnchorRequest(string? Reason);
+
+    public const int ReasonMaxLength = 500;
+
+    private static async Task<IResult> AnchorNow(AnchorRequest request, HttpContext context, LedgerAnchoring anchoring, CancellationToken cancellationToken)
+    {
+        if (request.Reason is not { } reason || string.IsNullOrWhiteSpace(reason) || reason.Length > ReasonMaxLength || !DefinitionLedger.IsValidText(reason)
+            || reason.Contains('\0'))
+            return ApiProblem.Create(context, 400, ProblemCodes.RequestInvalid,
+                ("error", $"reason is required: say why you anchor now, in at most {ReasonMaxLength} characters."));
+        if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
+        return TypedResults.Ok(await anchoring.AnchorAsync(cancellationToken, actor.Principal, reason.Trim()));
+    }
 }

@@ -33,8 +33,11 @@ public sealed class LedgerAnchoring(CampaignDbContext db, SigningKeyRing ring, T
         return last is null || clock.GetUtcNow().UtcDateTime - last.Value >= Options.Interval;
     }
 
-    /// <summary>Anchors every stream that moved since its last anchor; a stream that did not move costs no entry.</summary>
-    public async Task<AnchoringRun> AnchorAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Anchors every stream that moved since its last anchor; a stream that did not move costs no entry. The entries name
+    /// <paramref name="actor"/> (the scheduler, or the admin who asked) and the reason given.
+    /// </summary>
+    public async Task<AnchoringRun> AnchorAsync(CancellationToken cancellationToken, string actor = Actor, string? reason = null)
     {
         var taken = 0;
         var entries = new List<long>();
@@ -67,7 +70,7 @@ public sealed class LedgerAnchoring(CampaignDbContext db, SigningKeyRing ring, T
             batch.AddRange(campaigns.Select(c => (c.Id, c.HistoryCount, c.HistoryHead)));
             if (campaigns.Count > 0) afterCampaign = campaigns[^1].Number;
             if (batch.Count == 0) break;
-            entries.Add(await WriteAsync(batch, cancellationToken));
+            entries.Add(await WriteAsync(batch, actor, reason, cancellationToken));
             taken += batch.Count;
             if (campaigns.Count < Options.BatchSize) break;
         }
@@ -75,7 +78,7 @@ public sealed class LedgerAnchoring(CampaignDbContext db, SigningKeyRing ring, T
     }
 
     /// <summary>One anchors-stream entry with the batch's checkpoints, and the marks moved, in one transaction.</summary>
-    private async Task<long> WriteAsync(List<(Guid Id, long Count, string Head)> batch, CancellationToken cancellationToken)
+    private async Task<long> WriteAsync(List<(Guid Id, long Count, string Head)> batch, string actor, string? reason, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         for (var attempt = 1; ; attempt++)
@@ -98,7 +101,7 @@ public sealed class LedgerAnchoring(CampaignDbContext db, SigningKeyRing ring, T
                     else stream.Version += 1;
                     var entry = HistoryWriter.AppendOne(stream, new HistoryEntry
                     {
-                        At = now, Kind = EntryKind, Actor = Actor, DefinitionId = "", PreviousHash = "", Hash = "",
+                        At = now, Kind = EntryKind, Actor = actor, Reason = reason, DefinitionId = "", PreviousHash = "", Hash = "",
                         Payload = JsonSerializer.Serialize(new AnchorPayload(checkpoints), JsonSerializerOptions.Web),
                     });
                     db.History.Add(entry);

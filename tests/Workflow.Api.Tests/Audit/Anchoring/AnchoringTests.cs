@@ -49,7 +49,7 @@ public sealed class AnchoringTests
         public async Task<JsonElement> AnchorNowAsync()
         {
             var admin = await Api.AdminAsync();
-            var run = await admin.PostJsonAsync("/api/v1/audit/anchors", new { });
+            var run = await admin.PostJsonAsync("/api/v1/audit/anchors", new { reason = "审计前锚定 before the audit" });
             Assert.True(run.Status == HttpStatusCode.OK, run.Text);
             return run.Json;
         }
@@ -140,7 +140,16 @@ public sealed class AnchoringTests
         var subscriptions = (await admin.GetJsonAsync("/api/v1/webhooks/subscriptions")).Json.GetProperty("items");
         Assert.Equal(2, subscriptions.EnumerateArray().Count(s => s.GetProperty("createdBy").GetString() == AnchorSinks.CreatedBy));
         // An operator may not anchor.
-        Assert.Equal(HttpStatusCode.Forbidden, (await operatorClient.PostJsonAsync("/api/v1/audit/anchors", new { })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await operatorClient.PostJsonAsync("/api/v1/audit/anchors", new { reason = "why not" })).Status);
+        // Without a reason nothing is anchored; with one, the entry names the admin and the reason.
+        await CampaignSteps.FireAsync(operatorClient, $"/api/v1/campaigns/{first}", "suspend");
+        var noReason = await admin.PostJsonAsync("/api/v1/audit/anchors", new { });
+        Assert.True(noReason.Status == HttpStatusCode.BadRequest, noReason.Text);
+        Assert.Contains("reason is required", noReason.Json.GetProperty("detail").GetString());
+        Assert.Equal(2, (await api.DbAsync(db => db.LedgerStreams.SingleAsync(s => s.Id == LedgerStream.Anchors))).HistoryCount);
+        await setup.AnchorNowAsync();
+        var last = await api.DbAsync(db => db.History.Where(h => h.CampaignId == LedgerStream.Anchors).OrderByDescending(h => h.Sequence).FirstAsync());
+        Assert.Equal(("admin", "审计前锚定 before the audit"), (last.Actor, last.Reason));
     }
 
     [Theory]

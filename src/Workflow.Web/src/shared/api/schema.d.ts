@@ -79,7 +79,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Anchor now (admins): a signed checkpoint of every ledger stream that moved since its last anchor, sent to the configured sinks */
+        /** Anchor now (admins), with a reason: a signed checkpoint of every ledger stream that moved since its last anchor, sent to the configured sinks */
         post: {
             parameters: {
                 query?: never;
@@ -93,7 +93,11 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnchoringSetupAnchorRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
@@ -102,6 +106,29 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AnchoringRun"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "type": "urn:campaign-workflow:problem:request.invalid",
+                         *       "title": "Bad request",
+                         *       "status": 400,
+                         *       "detail": "The request is not valid: templateId, name and organization are required.",
+                         *       "instance": "/api/v1/audit/anchors",
+                         *       "code": "request.invalid",
+                         *       "arguments": {
+                         *         "error": "templateId, name and organization are required."
+                         *       },
+                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                         *     }
+                         */
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description Unauthorized */
@@ -3318,14 +3345,14 @@ export interface paths {
                     content: {
                         /**
                          * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.invalid",
+                         *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
                          *       "title": "Bad request",
                          *       "status": 400,
-                         *       "detail": "The request is not valid: If-Match must be a quoted version.",
+                         *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
                          *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "request.invalid",
+                         *       "code": "request.if_match_invalid",
                          *       "arguments": {
-                         *         "error": "If-Match must be a quoted version."
+                         *         "ifMatch": "3"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
@@ -3502,14 +3529,14 @@ export interface paths {
                     content: {
                         /**
                          * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.invalid",
+                         *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
                          *       "title": "Bad request",
                          *       "status": 400,
-                         *       "detail": "The request is not valid: If-Match must be a quoted version.",
+                         *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
                          *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "request.invalid",
+                         *       "code": "request.if_match_invalid",
                          *       "arguments": {
-                         *         "error": "If-Match must be a quoted version."
+                         *         "ifMatch": "3"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
@@ -4455,14 +4482,14 @@ export interface paths {
                     content: {
                         /**
                          * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.invalid",
+                         *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
                          *       "title": "Bad request",
                          *       "status": 400,
-                         *       "detail": "The request is not valid: If-Match must be a quoted version.",
+                         *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
                          *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "request.invalid",
+                         *       "code": "request.if_match_invalid",
                          *       "arguments": {
-                         *         "error": "If-Match must be a quoted version."
+                         *         "ifMatch": "3"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
@@ -4639,14 +4666,14 @@ export interface paths {
                     content: {
                         /**
                          * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.invalid",
+                         *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
                          *       "title": "Bad request",
                          *       "status": 400,
-                         *       "detail": "The request is not valid: If-Match must be a quoted version.",
+                         *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
                          *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "request.invalid",
+                         *       "code": "request.if_match_invalid",
                          *       "arguments": {
-                         *         "error": "If-Match must be a quoted version."
+                         *         "ifMatch": "3"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
@@ -5722,14 +5749,14 @@ export interface paths {
                     content: {
                         /**
                          * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.invalid",
+                         *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
                          *       "title": "Bad request",
                          *       "status": 400,
-                         *       "detail": "The request is not valid: If-Match must be a quoted version.",
+                         *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
                          *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
-                         *       "code": "request.invalid",
+                         *       "code": "request.if_match_invalid",
                          *       "arguments": {
-                         *         "error": "If-Match must be a quoted version."
+                         *         "ifMatch": "3"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
@@ -5983,14 +6010,14 @@ export interface paths {
                     content: {
                         /**
                          * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.invalid",
+                         *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
                          *       "title": "Bad request",
                          *       "status": 400,
-                         *       "detail": "The request is not valid: If-Match must be a quoted version.",
+                         *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
                          *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
-                         *       "code": "request.invalid",
+                         *       "code": "request.if_match_invalid",
                          *       "arguments": {
-                         *         "error": "If-Match must be a quoted version."
+                         *         "ifMatch": "3"
                          *       },
                          *       "traceId": "0HNQB4CNOGJ7H:00000001"
                          *     }
@@ -7087,6 +7114,10 @@ export interface components {
             /** Format: int32 */
             checkpoints: number;
             entries: number[];
+        };
+        /** @description Why an admin anchors out of schedule (before an audit, after a restore…): recorded on the anchor entries. */
+        AnchoringSetupAnchorRequest: {
+            reason?: string | null;
         };
         /** @description A ledger entry with every column, the payload and evidence as JSON. */
         AuditEntryView: {
