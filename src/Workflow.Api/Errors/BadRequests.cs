@@ -25,6 +25,8 @@ internal static partial class BadRequests
     private static (int, string, Dictionary<string, string>) Json(JsonException json)
     {
         var path = json.Path is { Length: > 0 } p ? p : "$";
+        if (DuplicateProperty().Match(json.Message) is { Success: true } duplicate)
+            return (400, ProblemCodes.DuplicateKey, new() { ["key"] = duplicate.Groups["name"].Value, ["path"] = path });
         if (ExpectedType(json) is { } expected)
             return (400, ProblemCodes.ValueInvalid, new() { ["path"] = path, ["expected"] = expected });
         var message = json.InnerException is InvalidOperationException inner ? inner.Message : json.Message;
@@ -98,4 +100,8 @@ internal static partial class BadRequests
 
     [GeneratedRegex("^Required parameter \"(?<type>.+) (?<name>[^ \"]+)\" was not provided from (?<source>.+?)\\.$")]
     private static partial Regex NotProvided();
+
+    /// <summary>System.Text.Json's words for a member sent twice (AllowDuplicateProperties is off).</summary>
+    [GeneratedRegex("^Duplicate property '(?<name>[^']*)'")]
+    private static partial Regex DuplicateProperty();
 }

@@ -25,6 +25,8 @@ public static class ErrorSetup
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // {"name": "a", "name": "b"} is refused rather than read as "b": a client that sent two values meant one of them.
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
         return services;
     }
@@ -53,6 +55,7 @@ public static class ErrorSetup
         var code = problem.Status switch
         {
             400 => ProblemCodes.RequestInvalid,
+            401 when http.Items.ContainsKey(Identity.ApiKeyAuthentication.KeyRefusedItem) => ProblemCodes.AuthKeyInvalid,
             401 => ProblemCodes.AuthenticationRequired,
             403 => ProblemCodes.Forbidden,
             404 => ProblemCodes.NotFound,
@@ -66,9 +69,10 @@ public static class ErrorSetup
             ["path"] = http.Request.Path,
             ["method"] = http.Request.Method,
             ["traceId"] = ApiProblem.TraceId(http),
-            ["limit"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["error"] = problem.Detail ?? "",
         };
+        // Only what the code's message speaks of: a 401 has no business showing a body limit or a framework's error text.
+        if (code == ProblemCodes.RequestTooLarge) arguments["limit"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (code == ProblemCodes.RequestInvalid) arguments["error"] = problem.Detail ?? "";
         problem.Title = ApiProblem.Title(problem.Status ?? 500);
         problem.Detail = Messages.Detail(http, code, arguments);
         problem.Instance ??= http.Request.Path;

@@ -12,6 +12,7 @@ public static partial class Messages
     private static readonly FrozenDictionary<string, (string En, string Zh)> Texts = new Dictionary<string, (string, string)>
     {
         [ProblemCodes.RequestMalformed] = ("The request body is not valid JSON: {error}", "请求正文不是有效的 JSON（第 {line} 行第 {position} 个字节附近）。"),
+        [ProblemCodes.DuplicateKey] = ("The request body names \"{key}\" twice (at {path}); send each member once.", "请求正文中“{key}”出现了两次（位置 {path}）；每个字段只能发送一次。"),
         [ProblemCodes.RequestInvalid] = ("The request is not valid: {error}", "请求无效：{error}"),
         [ProblemCodes.ValueInvalid] = ("The value at {path} must be a JSON {expected}.", "{path} 处的值类型错误，应为 JSON {expected}。"),
         [ProblemCodes.BodyRequired] = ("The request needs a JSON body.", "请求需要 JSON 正文。"),
@@ -24,6 +25,7 @@ public static partial class Messages
         [ProblemCodes.RequestTooLarge] = ("The request body is larger than the {limit} bytes allowed.", "请求正文超过允许的 {limit} 字节。"),
         [ProblemCodes.MediaTypeUnsupported] = ("Send the body as application/json.", "请以 application/json 发送请求正文。"),
         [ProblemCodes.AuthenticationRequired] = ("An API key is required: send it in the X-Api-Key header.", "需要 API 密钥：请在 X-Api-Key 请求头中提供。"),
+        [ProblemCodes.AuthKeyInvalid] = ("The API key is not valid: it is unknown, revoked or mistyped. Check it, or ask an admin for a new one.", "API 密钥无效：密钥不存在、已被吊销或输入有误。请检查密钥，或向管理员申请新的密钥。"),
         [ProblemCodes.Forbidden] = ("Your API key's roles do not allow this.", "您的 API 密钥角色无权执行此操作。"),
         [ProblemCodes.OnBehalfOfNotAllowed] = ("Your API key may not act on behalf of others (X-On-Behalf-Of: {onBehalfOf}).", "您的 API 密钥不能代表他人操作（X-On-Behalf-Of：{onBehalfOf}）。"),
         [ProblemCodes.NotFound] = ("There is nothing at {path}.", "{path} 不存在。"),
@@ -72,8 +74,31 @@ public static partial class Messages
         ["workflow.not_running"] = ("The phase workflow is {status}; it takes no more commands.", "阶段流程已{status}，不再接受命令。"),
     }.ToFrozenDictionary();
 
-    public static bool IsChinese(HttpContext context) =>
-        context.Request.Headers.AcceptLanguage.ToString().TrimStart().StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether Chinese is preferred: of the two languages served, the one Accept-Language ranks higher by its q-values
+    /// (RFC 9110 §12.5.4; order breaks ties, q=0 refuses, <c>*</c> stands for English), English when it names neither.
+    /// </summary>
+    public static bool IsChinese(HttpContext context)
+    {
+        var ranked = context.Request.GetTypedHeaders().AcceptLanguage;
+        if (ranked is null || ranked.Count == 0) return false;
+        double chinese = -1, english = -1;
+        int chineseAt = int.MaxValue, englishAt = int.MaxValue;
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var tag = ranked[i].Value.Value ?? "";
+            var quality = ranked[i].Quality ?? 1;
+            if (tag.Equals("zh", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("zh-", StringComparison.OrdinalIgnoreCase))
+            {
+                if (quality > chinese) (chinese, chineseAt) = (quality, i);
+            }
+            else if (tag == "*" || tag.Equals("en", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("en-", StringComparison.OrdinalIgnoreCase))
+            {
+                if (quality > english) (english, englishAt) = (quality, i);
+            }
+        }
+        return chinese > 0 && (chinese > english || (chinese == english && chineseAt < englishAt));
+    }
 
     /// <summary>The culture a response's display names are taken in: zh-CN or en.</summary>
     public static string Culture(HttpContext context) => IsChinese(context) ? "zh-CN" : "en";

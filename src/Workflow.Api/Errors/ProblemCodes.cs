@@ -9,6 +9,7 @@ public static class ProblemCodes
     public const string TypePrefix = "urn:campaign-workflow:problem:";
 
     public const string RequestMalformed = "request.malformed";
+    public const string DuplicateKey = "request.duplicate_key";
     public const string RequestInvalid = "request.invalid";
     public const string ValueInvalid = "request.value_invalid";
     public const string BodyRequired = "request.body_required";
@@ -20,6 +21,7 @@ public static class ProblemCodes
     public const string RequestTooLarge = "request.too_large";
     public const string MediaTypeUnsupported = "request.media_type_unsupported";
     public const string AuthenticationRequired = "auth.required";
+    public const string AuthKeyInvalid = "auth.key_invalid";
     public const string Forbidden = "auth.forbidden";
     public const string OnBehalfOfNotAllowed = "auth.on_behalf_of_not_allowed";
     public const string NotFound = "resource.not_found";

@@ -16,6 +16,9 @@ internal sealed class ApiKeyAuthentication(
     public const string Header = "X-Api-Key";
     public const string ActForOthersClaim = "act_for_others";
 
+    /// <summary>Set on the request when a key was sent but refused, so its 401 says the key is wrong rather than missing.</summary>
+    public const string KeyRefusedItem = "auth.key_refused";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var key = Request.Headers[Header].FirstOrDefault();
@@ -23,16 +26,22 @@ internal sealed class ApiKeyAuthentication(
             && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             key = authorization["Bearer ".Length..].Trim();
         if (string.IsNullOrEmpty(key)) return AuthenticateResult.NoResult();
-        if (!ApiKeySecrets.TryParse(key, out var prefix, out var secret)) return AuthenticateResult.Fail("The API key is malformed.");
+        if (!ApiKeySecrets.TryParse(key, out var prefix, out var secret)) return Refused("The API key is malformed.");
 
         var row = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
         if (row is null || row.RevokedAt is not null || !ApiKeySecrets.Matches(secret, row.SecretHash))
-            return AuthenticateResult.Fail("The API key is unknown or revoked.");
+            return Refused("The API key is unknown or revoked.");
 
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, row.Principal), new(ClaimTypes.Name, row.Principal) };
         claims.AddRange(row.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => new Claim(ClaimTypes.Role, r)));
         if (row.CanActForOthers) claims.Add(new Claim(ActForOthersClaim, "true"));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    private AuthenticateResult Refused(string why)
+    {
+        Context.Items[KeyRefusedItem] = true;
+        return AuthenticateResult.Fail(why);
     }
 }

@@ -25,6 +25,38 @@ public abstract class RequestErrorTests(ApiFactory api)
 
     private Task<ApiResponse> PostText(string url, string body, (string, string)[] headers) => _client.PostTextAsync(url, body, "application/json", headers);
 
+    /// <summary>Accept-Language by its q-values, not by its first letters: the language ranked higher of the two served.</summary>
+    [Theory]
+    [InlineData("zh-CN", true)]
+    [InlineData("zh-TW,zh;q=0.9", true)]
+    [InlineData("en;q=0.4, zh-CN;q=0.8", true)]
+    [InlineData("fr-FR, zh;q=0.5, en;q=0.3", true)]
+    [InlineData("zh;q=0.2, en;q=0.9", false)]
+    [InlineData("zh;q=0, fr", false)]
+    [InlineData("en, zh", false)]
+    [InlineData("*, zh;q=0.5", false)]
+    [InlineData("de-DE", false)]
+    public async Task TheLanguage_FollowsAcceptLanguageQValues(string acceptLanguage, bool chinese)
+    {
+        var anonymous = api.Client(null);
+        var response = await anonymous.GetJsonAsync("/api/v1/campaigns", ("Accept-Language", acceptLanguage));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+        var detail = response.Json.GetProperty("detail").GetString()!;
+        Assert.True(detail.Any(c => c is >= '\u4e00' and <= '\u9fff') == chinese, $"{acceptLanguage}: {detail}");
+    }
+
+    [Fact]
+    public async Task DuplicateKeys_Are400_AndWriteNothing()
+    {
+        var before = await Arrange();
+        var (en, _) = await Problems.RefusedAsync(h => PostText($"{_campaign}/transitions", """{"trigger": "suspend", "trigger": "cancel"}""", h),
+            HttpStatusCode.BadRequest, "request.duplicate_key", "The request body names \"trigger\" twice", "“trigger”出现了两次");
+        Assert.Equal("trigger", en.Json.GetProperty("arguments").GetProperty("key").GetString());
+        await Problems.RefusedAsync(h => PostText($"{_campaign}/tasks/studyMobilization:1/complete",
+            """{"result": {"heldOn": "2023-03-01", "heldOn": "2023-03-02"}}""", h), HttpStatusCode.BadRequest, "request.duplicate_key", "\"heldOn\" twice", "“heldOn”出现了两次");
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
     [Fact]
     public async Task MalformedJson_Is400_RequestMalformed()
     {

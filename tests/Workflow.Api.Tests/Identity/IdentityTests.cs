@@ -28,8 +28,16 @@ public abstract class IdentityTests(ApiFactory api)
         await Problems.RefusedAsync(h => anonymous.PostJsonAsync("/api/v1/campaigns", NewCampaign(), h),
             HttpStatusCode.Unauthorized, "auth.required", "An API key is required", "需要 API 密钥");
         var forged = "cwk_" + new string('0', 12) + "_" + new string('A', 43);
+        // A key that is sent but wrong is told apart from a missing one, and says what to do.
         foreach (var key in new[] { "not-a-key", forged })
-            Problems.Assert(await api.Client(key).PostJsonAsync("/api/v1/campaigns", NewCampaign()), HttpStatusCode.Unauthorized, "auth.required", "API key");
+        {
+            var client = api.Client(key);
+            var (en, _) = await Problems.RefusedAsync(h => client.PostJsonAsync("/api/v1/campaigns", NewCampaign(), h), HttpStatusCode.Unauthorized, "auth.key_invalid",
+                "The API key is not valid: it is unknown, revoked or mistyped.", "API 密钥无效");
+            // No internal arguments in the 401: only where and what, never a body limit or a framework's text.
+            var arguments = en.Json.GetProperty("arguments").EnumerateObject().Select(p => p.Name).Order().ToList();
+            Assert.Equal(["method", "path", "traceId"], arguments);
+        }
         Assert.Equal(before, await DbState.ReadAsync(api));
 
         // A real key also works as a bearer token.
@@ -48,7 +56,7 @@ public abstract class IdentityTests(ApiFactory api)
         await api.DbAsync(db => db.ApiKeys.Where(k => k.Principal == "leaver").ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, DateTime.UtcNow)));
         var before = await DbState.ReadAsync(api);
         await Problems.RefusedAsync(h => client.PostJsonAsync("/api/v1/campaigns", NewCampaign(), h),
-            HttpStatusCode.Unauthorized, "auth.required", "API key", "API 密钥");
+            HttpStatusCode.Unauthorized, "auth.key_invalid", "API key", "API 密钥");
         Assert.Equal(before, await DbState.ReadAsync(api));
     }
 
