@@ -43,6 +43,7 @@ public static class ErrorSetup
                 return ApiProblem.Create(context, 413, ProblemCodes.RequestTooLarge, ("limit", MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture))).ExecuteAsync(context);
             return next(context);
         });
+        app.UseRequestTextCheck();
         return app;
     }
 

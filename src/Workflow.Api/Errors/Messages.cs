@@ -13,6 +13,7 @@ public static partial class Messages
     {
         [ProblemCodes.RequestMalformed] = ("The request body is not valid JSON: {error}", "请求正文不是有效的 JSON（第 {line} 行第 {position} 个字节附近）。"),
         [ProblemCodes.DuplicateKey] = ("The request body names \"{key}\" twice (at {path}); send each member once.", "请求正文中“{key}”出现了两次（位置 {path}）；每个字段只能发送一次。"),
+        [ProblemCodes.TextInvalid] = ("The request body has {character} at {path}, which cannot be stored (NUL characters, unpaired surrogates and bytes that are not UTF-8 never can); remove it and send the text again.", "请求正文在 {path} 处含有无法保存的字符 {character}（NUL 字符、不成对的代理项和非 UTF-8 字节均无法保存）；请删除后重新发送。"),
         [ProblemCodes.RequestInvalid] = ("The request is not valid: {error}", "请求无效：{error}"),
         [ProblemCodes.ValueInvalid] = ("The value at {path} must be a JSON {expected}.", "{path} 处的值类型错误，应为 JSON {expected}。"),
         [ProblemCodes.BodyRequired] = ("The request needs a JSON body.", "请求需要 JSON 正文。"),

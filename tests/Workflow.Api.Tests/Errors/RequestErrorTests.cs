@@ -1,3 +1,4 @@
+using System.Text;
 using System.Net;
 using System.Text.Json;
 using Workflow.Api.Identity;
@@ -43,6 +44,35 @@ public abstract class RequestErrorTests(ApiFactory api)
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
         var detail = response.Json.GetProperty("detail").GetString()!;
         Assert.True(detail.Any(c => c is >= '\u4e00' and <= '\u9fff') == chinese, $"{acceptLanguage}: {detail}");
+    }
+
+    /// <summary>Text no database keeps alike is refused before binding, the same on SQLite and PostgreSQL (where U+0000 was a 500).</summary>
+    [Theory]
+    [InlineData("/api/v1/campaigns", """{"templateId": "scientific-outlook-campaign", "name": "a\u0000b", "organization": "district-education-bureau"}""", "$.name", "U+0000")]
+    [InlineData("/api/v1/campaigns", """{"templateId": "scientific-outlook-campaign", "name": "x", "organization": "d\ud800"}""", "$.organization", "U+D800")]
+    [InlineData("{campaign}/transitions", """{"trigger": "suspend", "reason": "\udc00 late"}""", "$.reason", "U+DC00")]
+    [InlineData("{campaign}/tasks/studyMobilization:1/complete", """{"result": {"heldOn": "2023-03-01", "minutes": ["ok", "\u0000"]}}""", "$.result.minutes[]", "U+0000")]
+    [InlineData("{campaign}/tasks/studyMobilization:1/complete", """{"result": {"he\u0000ldOn": "2023-03-01"}}""", "$.result.he\u0000ldOn", "U+0000")]
+    public async Task NulAndLoneSurrogates_Are400_WithThePath_AndWriteNothing(string url, string body, string path, string character)
+    {
+        var before = await Arrange();
+        var target = url.Replace("{campaign}", _campaign, StringComparison.Ordinal);
+        var (en, _) = await Problems.RefusedAsync(h => PostText(target, body, h), HttpStatusCode.BadRequest, "request.text_invalid", "which cannot be stored", "无法保存");
+        Assert.Equal((path, character), (en.Json.GetProperty("arguments").GetProperty("path").GetString(), en.Json.GetProperty("arguments").GetProperty("character").GetString()));
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
+    [Fact]
+    public async Task InvalidUtf8_Is400_AndWritesNothing()
+    {
+        var before = await Arrange();
+        var bytes = Encoding.UTF8.GetBytes("""{"trigger": "suspend", "reason": "ok"}""").ToList();
+        bytes.InsertRange(bytes.Count - 3, [0xC3, 0x28]); // a lead byte followed by a non-continuation byte
+        using var content = new ByteArrayContent([.. bytes]);
+        content.Headers.ContentType = new("application/json");
+        var response = await _client.SendAsync(HttpMethod.Post, $"{_campaign}/transitions", content);
+        Problems.Assert(response, HttpStatusCode.BadRequest, "request.text_invalid", "invalid UTF-8");
+        Assert.Equal(before, await DbState.ReadAsync(api));
     }
 
     [Fact]
