@@ -70,6 +70,8 @@ public static class CampaignEndpoints
         CancellationToken cancellationToken)
     {
         if (!Cursor.TryDecode(cursor, "campaigns", out var after)) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
+        if (Cursor.Refuse(context, limit) is { } badLimit) return badLimit;
+        if (Cursor.RefuseFilter(context, "status", status, CampaignStatus.All) is { } badStatus) return badStatus;
         var take = Cursor.Limit(limit);
         var query = db.Campaigns.AsNoTracking().Where(c => c.Number > after);
         if (status is not null) query = query.Where(c => c.Status == status);

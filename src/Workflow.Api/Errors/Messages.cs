@@ -18,6 +18,8 @@ public static partial class Messages
         [ProblemCodes.ValueInvalid] = ("The value at {path} must be a JSON {expected}.", "{path} 处的值类型错误，应为 JSON {expected}。"),
         [ProblemCodes.BodyRequired] = ("The request needs a JSON body.", "请求需要 JSON 正文。"),
         [ProblemCodes.ParameterInvalid] = ("The parameter {parameter} cannot be '{value}'.", "参数 {parameter} 的值“{value}”无效。"),
+        [ProblemCodes.LimitInvalid] = ("limit must be a whole number from 1 to {max}, not {value}; leave it out for the default page size.", "limit 必须是 1 到 {max} 之间的整数，而不是 {value}；不填则使用默认页大小。"),
+        [ProblemCodes.FilterInvalid] = ("{parameter} must be one of {allowed}, not '{value}'.", "{parameter} 只能是 {allowed} 之一，而不是“{value}”。"),
         [ProblemCodes.ParameterRequired] = ("The parameter {parameter} is required.", "缺少参数 {parameter}。"),
         [ProblemCodes.FieldRequired] = ("{field} is required.", "缺少必填字段 {field}。"),
         [ProblemCodes.FieldTooLong] = ("{field} is longer than the {max} characters allowed.", "{field} 超过允许的 {max} 个字符。"),

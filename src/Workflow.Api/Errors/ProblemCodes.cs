@@ -11,6 +11,8 @@ public static class ProblemCodes
     public const string RequestMalformed = "request.malformed";
     public const string DuplicateKey = "request.duplicate_key";
     public const string TextInvalid = "request.text_invalid";
+    public const string LimitInvalid = "request.limit_invalid";
+    public const string FilterInvalid = "request.filter_invalid";
     public const string RequestInvalid = "request.invalid";
     public const string ValueInvalid = "request.value_invalid";
     public const string BodyRequired = "request.body_required";

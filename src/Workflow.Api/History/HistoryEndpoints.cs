@@ -29,6 +29,8 @@ public static class HistoryEndpoints
         Guid id, long? after, int? limit, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
     {
         if (!await db.Campaigns.AnyAsync(c => c.Id == id, cancellationToken)) return CampaignProblems.NotFound(context, id);
+        if (Cursor.Refuse(context, limit) is { } badLimit) return badLimit;
+        if (after is < 0) return ApiProblem.Create(context, 400, ProblemCodes.ParameterInvalid, ("parameter", "after"), ("value", after.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var take = Cursor.Limit(limit);
         var from = after ?? 0;
         var rows = await db.History.AsNoTracking().Where(h => h.CampaignId == id && h.Sequence > from)

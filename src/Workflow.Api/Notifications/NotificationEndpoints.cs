@@ -37,6 +37,7 @@ public static class NotificationEndpoints
     {
         if (!Cursor.TryDecode(after, List, out var before)) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
         if (!TryPrincipal(context, out var principal, out var refusal)) return refusal;
+        if (Cursor.Refuse(context, limit) is { } badLimit) return badLimit;
         var take = Cursor.Limit(limit);
         var query = db.Notifications.AsNoTracking().Where(n => n.Principal == principal);
         if (unread == true) query = query.Where(n => !n.Read);

@@ -33,5 +33,20 @@ public static class Cursor
         }
     }
 
+    /// <summary>The page size: the default when none is asked for. Call <see cref="Refuse"/> first: a size out of range is refused, not clamped.</summary>
     public static int Limit(int? limit) => Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
+
+    /// <summary>A 400 for a page size below 1 or above <paramref name="max"/>; null when it is in range or not given.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Refuse(HttpContext context, int? limit, int max = MaxLimit) =>
+        limit is { } asked && (asked < 1 || asked > max)
+            ? Errors.ApiProblem.Create(context, 400, Errors.ProblemCodes.LimitInvalid,
+                ("value", asked.ToString(CultureInfo.InvariantCulture)), ("max", max.ToString(CultureInfo.InvariantCulture)))
+            : null;
+
+    /// <summary>A 400 for a filter value that no row can have (a list filtered by it would be silently empty); null when allowed or not given.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? RefuseFilter(HttpContext context, string parameter, string? value, IReadOnlyCollection<string> allowed) =>
+        value is not null && !allowed.Contains(value, StringComparer.Ordinal)
+            ? Errors.ApiProblem.Create(context, 400, Errors.ProblemCodes.FilterInvalid,
+                ("parameter", parameter), ("value", value.Length > 60 ? value[..60] + "…" : value), ("allowed", string.Join(", ", allowed)))
+            : null;
 }

@@ -55,11 +55,16 @@ public static class TaskEndpoints
             applied => CampaignEndpoints.Stored(context, 200, CampaignEndpoints.ToResponse(applied.Row), null), id);
     }
 
+    /// <summary>What a work item can be (see WorkItemProjection).</summary>
+    private static readonly string[] WorkItemStatuses = ["active", "completed", "cancelled"];
+
     private static async Task<IResult> Worklist(
         HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, string? assignee, string? role, string? status, bool? overdue,
         bool? escalated, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         if (!Paging.Cursor.TryDecode(cursor, "tasks", out var after)) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
+        if (Paging.Cursor.Refuse(context, limit) is { } badLimit) return badLimit;
+        if (Paging.Cursor.RefuseFilter(context, "status", status, WorkItemStatuses) is { } badStatus) return badStatus;
         var take = Paging.Cursor.Limit(limit);
         var now = clock.GetUtcNow().UtcDateTime;
         var wanted = status ?? "active";

@@ -44,6 +44,7 @@ public static class WebhookDeliveryEndpoints
         IQueryable<WebhookDelivery> query, string list, string? cursor, int? limit, HttpContext context, CancellationToken cancellationToken)
     {
         if (!Cursor.TryDecode(cursor, list, out var after)) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
+        if (Cursor.Refuse(context, limit) is { } badLimit) return badLimit;
         var take = Cursor.Limit(limit);
         var rows = await query.AsNoTracking().Where(d => d.Id > after).OrderBy(d => d.Id).Take(take + 1).ToListAsync(cancellationToken);
         var next = rows.Count > take ? Cursor.Encode(list, rows[take - 1].Id) : null;

@@ -76,6 +76,7 @@ public static class WebhookSubscriptionEndpoints
     private static async Task<IResult> List(string? cursor, int? limit, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
     {
         if (!Cursor.TryDecode(cursor, "webhook-subscriptions", out var after) || after > DateTime.MaxValue.Ticks) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
+        if (Cursor.Refuse(context, limit) is { } badLimit) return badLimit;
         var take = Cursor.Limit(limit);
         // Keyset on the creation time (microseconds, as stored); subscriptions are made by hand, one at a time.
         var from = new DateTime(Math.Max(after, 0), DateTimeKind.Utc);

@@ -75,6 +75,24 @@ public abstract class RequestErrorTests(ApiFactory api)
         Assert.Equal(before, await DbState.ReadAsync(api));
     }
 
+    /// <summary>Out-of-range page sizes, unknown filter values and negative positions are refused, not clamped into a page that looks right.</summary>
+    [Theory]
+    [InlineData("/api/v1/campaigns?limit=-1", "request.limit_invalid", "limit must be a whole number from 1 to 200, not -1", "limit 必须是 1 到 200 之间的整数")]
+    [InlineData("/api/v1/campaigns?limit=0", "request.limit_invalid", "not 0", "而不是 0")]
+    [InlineData("/api/v1/campaigns?limit=201", "request.limit_invalid", "not 201", "而不是 201")]
+    [InlineData("/api/v1/tasks?limit=1000", "request.limit_invalid", "not 1000", "而不是 1000")]
+    [InlineData("/api/v1/campaigns?status=bogus", "request.filter_invalid", "status must be one of notStarted, running, suspended, completed, cancelled, not 'bogus'", "status 只能是")]
+    [InlineData("/api/v1/tasks?status=done", "request.filter_invalid", "status must be one of active, completed, cancelled, not 'done'", "status 只能是")]
+    [InlineData("{campaign}/history?after=-1", "request.parameter_invalid", "after", "after")]
+    [InlineData("{campaign}/history?limit=0", "request.limit_invalid", "not 0", "而不是 0")]
+    public async Task PagingAndFilters_OutOfRange_Are400(string url, string code, string english, string chinese)
+    {
+        await Arrange();
+        var auditor = await api.ClientAsync("range-auditor", Roles.Auditor, Roles.Operator);
+        var target = url.Replace("{campaign}", _campaign, StringComparison.Ordinal);
+        await Problems.RefusedAsync(h => auditor.GetJsonAsync(target, h), HttpStatusCode.BadRequest, code, english, chinese);
+    }
+
     [Fact]
     public async Task DuplicateKeys_Are400_AndWriteNothing()
     {

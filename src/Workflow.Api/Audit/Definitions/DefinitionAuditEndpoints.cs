@@ -46,6 +46,7 @@ public static class DefinitionAuditEndpoints
     {
         if (KindOf(kind) is not { } k) return KindInvalid(context, kind);
         if (after < 0) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
+        if (Cursor.Refuse(context, limit) is { } badLimit) return badLimit;
         var take = Cursor.Limit(limit);
         var from = after ?? 0;
         var prefix = DefinitionLedger.PayloadPrefix(k);

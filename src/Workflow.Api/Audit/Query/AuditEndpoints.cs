@@ -38,6 +38,7 @@ public static class AuditEndpoints
         if (fromTime > toTime)
             return ApiProblem.Create(context, 400, ProblemCodes.AuditRangeInvalid, ("from", from!.Trim()), ("to", to!.Trim()));
 
+        if (Paging.Cursor.Refuse(context, limit, MaxLimit) is { } badLimit) return badLimit;
         var filter = new AuditFilter(campaignId, AuditFilter.Value(organization), AuditFilter.Value(actor), AuditFilter.Value(kind),
             AuditFilter.Value(phase), AuditFilter.Value(task), fromTime, toTime, AuditFilter.Value(text), after);
         var query = filter.Apply(db.History.AsNoTracking());
@@ -47,7 +48,7 @@ public static class AuditEndpoints
             case AuditExports.NdjsonMediaType: return AuditExports.Ndjson(query);
         }
 
-        var take = Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
+        var take = limit ?? DefaultLimit;
         var rows = await query.Take(take + 1).ToListAsync(cancellationToken);
         string? next = null;
         if (rows.Count > take)

@@ -180,9 +180,10 @@ public abstract class AuditQueryTests(ApiFactory api)
         var organization = await WalkAsync(auditor, $"organization={seed.OrgA}&kind=", 3);
         Assert.Equal(Ids(ledger.Where(h => h.Organization == seed.OrgA)), Ids(organization));
 
-        // limit is kept within 1..500.
-        var one = await auditor.GetJsonAsync($"{Entries}?limit=0");
-        Assert.Single(one.Json.GetProperty("items").EnumerateArray());
+        // limit is 1..500: outside it, refused rather than quietly clamped.
+        Assert.Single((await auditor.GetJsonAsync($"{Entries}?limit=1")).Json.GetProperty("items").EnumerateArray());
+        foreach (var limit in new[] { 0, -1, 501 })
+            Problems.Assert(await auditor.GetJsonAsync($"{Entries}?limit={limit}"), System.Net.HttpStatusCode.BadRequest, "request.limit_invalid", "from 1 to 500");
     }
 
     [Fact]
