@@ -55,20 +55,22 @@ app.UseWebApp();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapHealth();
-app.MapMe();
-app.MapActivityDescriptors();
-app.MapDefinitions();
-app.MapCampaigns();
-app.MapTasks();
-app.MapHistory();
-app.MapFeed();
-app.MapLedgerVerification();
-app.MapAnchoring();
-app.MapAuditQuery();
-app.MapDefinitionAudit();
-app.MapWebhooks();
-app.MapNotifications();
+// Every API endpoint in one group, so cross-cutting answers (Link headers on paged lists) are given in one place.
+var api = app.MapGroup("").AddEndpointFilter<Workflow.Api.Paging.PageLinks>();
+api.MapHealth();
+api.MapMe();
+api.MapActivityDescriptors();
+api.MapDefinitions();
+api.MapCampaigns();
+api.MapTasks();
+api.MapHistory();
+api.MapFeed();
+api.MapLedgerVerification();
+api.MapAnchoring();
+api.MapAuditQuery();
+api.MapDefinitionAudit();
+api.MapWebhooks();
+api.MapNotifications();
 app.MapWebApp();
 
 // A start that must not go on (a changed definition file, say) ends with one line and exit code 1.

@@ -21,4 +21,7 @@ public sealed record CompleteTaskRequest(string? Outcome, JsonElement? Result, s
 public sealed record ReassignTaskRequest(string Assignee, string? Reason);
 
 /// <summary>One page of a keyset-paged list; pass <see cref="NextCursor"/> back as <c>cursor</c> for the next.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor) : Paging.IPage
+{
+    string? Paging.IPage.NextPosition => NextCursor;
+}

@@ -55,21 +55,8 @@ public static class AuditEndpoints
         {
             var last = rows[take - 1];
             next = AuditCursor.Encode(last.At, last.Id);
-            context.Response.Headers.Append("Link", $"<{NextUrl(context.Request, next)}>; rel=\"next\"");
         }
         return TypedResults.Ok(new Page<AuditEntryView>(rows.Take(take).Select(AuditEntryView.Of).ToList(), next));
-    }
-
-    /// <summary>The same query with the next cursor, relative to the server.</summary>
-    private static string NextUrl(HttpRequest request, string next)
-    {
-        var query = new QueryBuilder(request.Query
-            .Where(p => !string.Equals(p.Key, "cursor", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? ""))))
-        {
-            { "cursor", next },
-        };
-        return $"{request.PathBase}{request.Path}{query}";
     }
 
     /// <summary>The representation the Accept header prefers (highest quality, then the order given); JSON when it names none we have.</summary>
