@@ -27,6 +27,7 @@ public static class ErrorSetup
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             // {"name": "a", "name": "b"} is refused rather than read as "b": a client that sent two values meant one of them.
             o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.Converters.Add(new Contract.UtcTimestampConverter());
         });
         return services;
     }
