@@ -114,6 +114,13 @@ web_unit_tests() {
   (cd "$web_dir" && npm test -- --run --reporter=tap-flat --reporter=junit --outputFile.junit="$results/vitest-junit.xml")
 }
 
+# Lints the committed OpenAPI document (kept equal to the served one by OpenApiCopyTests) with
+# Spectral's spectral:oas ruleset; any error or warning fails the run.
+openapi_lint() {
+  say "OpenAPI lint (Spectral, spectral:oas)"
+  (cd "$repo/tools/openapi-lint" && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint)
+}
+
 # ---------------------------------------------------------------------------------------------
 # Throwaway PostgreSQL server
 # ---------------------------------------------------------------------------------------------
@@ -300,6 +307,7 @@ fi
 
 status=0
 web_unit_tests || status=$?
+openapi_lint || { status=$?; echo "!!! the OpenAPI document has Spectral findings (above): this run fails." >&2; }
 
 say "dotnet test"
 dotnet test Workflow.sln -c Release --no-build \

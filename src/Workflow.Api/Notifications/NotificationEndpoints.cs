@@ -28,7 +28,7 @@ public static class NotificationEndpoints
         var group = app.MapGroup("/api/v1/me/notifications").WithTags("Identity").ProducesProblem(401);
         group.MapGet("/", Inbox).WithSummary("The caller's notifications, newest first (unread=true for unread only; keyset paging with after)")
             .Produces<NotificationPage>().ProducesProblem(400);
-        group.MapGet("/unread-count", Unread).WithSummary("How many of the caller's notifications are unread");
+        group.MapGet("/unread-count", Unread).WithSummary("How many of the caller's notifications are unread").Produces<UnreadCount>();
         group.MapPost("/{id:long}/read", MarkRead).WithSummary("Mark one of the caller's notifications read").Produces(204).ProducesProblem(404);
         return app;
     }

@@ -16,7 +16,10 @@ public static class ApiDocumentation
                 Version = "v1",
                 Description = "Drive multi-phase campaigns, read their progress and history. Every endpoint but health and this document " +
                               "needs an API key in X-Api-Key. Refusals are problem details (application/problem+json) with a stable `code`.",
+                Contact = new OpenApiContact { Name = "The operators of this server" },
             });
+            // Relative to wherever the document is served from: every installation is its own server.
+            options.AddServer(new OpenApiServer { Url = "/", Description = "This server" });
             options.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,

@@ -32,6 +32,11 @@ internal sealed partial class OperationDocumentationFilter : IOperationFilter
         // The route template as the document shows it: /api/v1/campaigns/{id}/transitions.
         var path = "/" + RouteConstraint().Replace(description.RelativePath ?? "", "{$1}").Trim('/');
         var method = description.HttpMethod ?? "GET";
+        if (OperationCatalog.Find(method, path) is { } entry)
+        {
+            operation.OperationId = entry.OperationId;
+            operation.Description = entry.Description;
+        }
         AddRequestExamples(operation, description);
         AddProblemExamples(operation, path, method);
         DescribeQueryParameters(operation);

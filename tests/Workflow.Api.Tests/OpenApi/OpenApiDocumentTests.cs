@@ -15,6 +15,27 @@ public sealed class OpenApiDocumentTests(SqliteApiFactory api) : IClassFixture<S
         return response.Json;
     }
 
+    /// <summary>Each operation has a unique operationId and a description from the catalog, and the catalog names no operation that is gone.</summary>
+    [Fact]
+    public async Task EveryOperation_HasAUniqueOperationId_AndADescription()
+    {
+        var document = await DocumentAsync();
+        var ids = new List<string>();
+        var operations = new List<string>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        foreach (var operation in path.Value.EnumerateObject())
+        {
+            var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+            operations.Add(name);
+            Assert.True(operation.Value.TryGetProperty("operationId", out var id) && id.GetString() is { Length: > 0 }, $"{name} has no operationId: add it to OperationCatalog");
+            Assert.True(operation.Value.TryGetProperty("description", out var description) && description.GetString()!.Length >= 20, $"{name} has no description");
+            ids.Add(id.GetString()!);
+        }
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        Assert.True(operations.Count >= 60, $"only {operations.Count} operations");
+        Assert.Empty(Workflow.Api.OpenApi.OperationCatalog.Entries.Keys.Except(operations));
+    }
+
     [Fact]
     public async Task Document_ListsTheEndpoints_WithoutAKey()
     {

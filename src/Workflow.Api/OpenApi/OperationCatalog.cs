@@ -1,0 +1,107 @@
+using System.Collections.Frozen;
+
+namespace Workflow.Api.OpenApi;
+
+/// <summary>
+/// Every operation's operationId (what generated clients name their methods) and its description, in
+/// one place an integrator's reviewer can read whole. A test fails when an endpoint has no entry here,
+/// so a new endpoint cannot reach the document undocumented.
+/// </summary>
+internal static class OperationCatalog
+{
+    public sealed record Entry(string OperationId, string Description);
+
+    public static readonly FrozenDictionary<string, Entry> Entries = Build().ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static Entry? Find(string method, string path) => Entries.GetValueOrDefault($"{method.ToUpperInvariant()} {path}");
+
+    private static IEnumerable<KeyValuePair<string, Entry>> Build()
+    {
+        KeyValuePair<string, Entry> E(string key, string id, string description) => new(key, new Entry(id, description));
+
+        yield return E("GET /health/live", "getLiveness", "Answers 200 while the process runs; for a container's liveness probe. Needs no key.");
+        yield return E("GET /health/ready", "getReadiness",
+            "Answers 200 when the database answers and has no pending migrations, 503 otherwise; also reports this node's timer scheduler and webhook dispatcher. Needs no key.");
+        yield return E("GET /api/v1/me", "getMe", "The caller's principal and roles, as the API key says; a sign-in page checks a key with it.");
+        yield return E("GET /api/v1/activity-descriptors", "listActivityDescriptors",
+            "The activity types a flowchart may use, with their inputs, outcomes and display names in the request's language; the designer's palette.");
+
+        yield return E("POST /api/v1/campaigns", "createCampaign",
+            "Creates a campaign from a published template version, not yet started. Idempotency-Key makes a retry safe.");
+        yield return E("GET /api/v1/campaigns", "listCampaigns",
+            "The campaigns in creation order with each one's current phase, progress and overdue tasks; filters by status, phase and organization; keyset paging.");
+        yield return E("GET /api/v1/campaigns/{id}", "getCampaign", "One campaign's current state; its ETag is the If-Match of the next command.");
+        yield return E("GET /api/v1/campaigns/{id}/progress", "getCampaignProgress",
+            "The current phase's tasks, gates with their values against their thresholds, and the triggers permitted now, each with the reason when not.");
+        yield return E("POST /api/v1/campaigns/{id}/transitions", "fireCampaignTrigger",
+            "Moves the campaign between phases (start, advance, sendBack, suspend, resume, cancel, complete) when its gates allow; 409 with the reason when not.");
+        yield return E("GET /api/v1/campaigns/{id}/diagram", "getCampaignDiagram", "The campaign template's phase machine as Mermaid (default) or Graphviz DOT text.");
+        yield return E("GET /api/v1/campaigns/{id}/history", "listCampaignHistory",
+            "The campaign's ledger entries in sequence order, each with its hash and the previous one's; after= the last sequence read.");
+
+        yield return E("GET /api/v1/tasks", "listTasks",
+            "The worklist: work items by assignee or role (escalated ones on their target's list too), status, overdue and escalated; keyset paging.");
+        yield return E("POST /api/v1/campaigns/{id}/tasks/{taskId}/complete", "completeTask",
+            "Completes an active task instance with its result (checked against the activity's result schema) and outcome; the flowchart then moves on.");
+        yield return E("POST /api/v1/campaigns/{id}/tasks/{taskId}/reassign", "reassignTask", "Gives an active task instance to another person or role, with a reason.");
+
+        yield return E("GET /api/v1/events", "listEvents",
+            "Every stream's ledger entries in commit order, never skipping one; after= the cursor of the last page; filters by campaign, organization and kind; wait= long-polls.");
+        yield return E("GET /api/v1/events/head", "getEventsHead", "The feed's newest position: where a new follower starts without reading the past.");
+        yield return E("GET /api/v1/events/stream", "streamEvents",
+            "The feed as Server-Sent Events, resumable with Last-Event-ID, with heartbeats; the same filters as the paged feed.");
+
+        yield return E("GET /api/v1/me/notifications", "listNotifications",
+            "The caller's inbox: assignments, reminders, escalations, time-outs and deadlines, newest first; unread=true for unread only.");
+        yield return E("GET /api/v1/me/notifications/unread-count", "countUnreadNotifications", "How many of the caller's notifications are unread; the bell's figure.");
+        yield return E("POST /api/v1/me/notifications/{id}/read", "markNotificationRead", "Marks one of the caller's notifications read.");
+
+        yield return E("POST /api/v1/webhooks/subscriptions", "createWebhookSubscription",
+            "Subscribes an http(s) URL on an allowed host to ledger kinds, optionally for one campaign or organization; the signing secret is shown once.");
+        yield return E("GET /api/v1/webhooks/subscriptions", "listWebhookSubscriptions", "The webhook subscriptions, without their secrets; keyset paging.");
+        yield return E("GET /api/v1/webhooks/subscriptions/{id}", "getWebhookSubscription", "One webhook subscription, without its secret.");
+        yield return E("DELETE /api/v1/webhooks/subscriptions/{id}", "deleteWebhookSubscription", "Removes a subscription and its pending deliveries.");
+        yield return E("GET /api/v1/webhooks/subscriptions/{id}/deliveries", "listWebhookDeliveries",
+            "One subscription's deliveries with their attempts, last status and error; keyset paging.");
+        yield return E("GET /api/v1/webhooks/dead-letters", "listDeadLetters", "Deliveries that failed their last attempt, across subscriptions; keyset paging.");
+        yield return E("POST /api/v1/webhooks/deliveries/{id}/redeliver", "redeliverWebhook", "Sends a delivery again from its first attempt, with the same webhook-id.");
+
+        yield return E("GET /api/v1/audit/entries", "queryAuditEntries",
+            "The ledger across campaigns by organization, actor, kind, phase, task, time range and text, as JSON pages, CSV or NDJSON (Accept).");
+        yield return E("GET /api/v1/audit/campaigns/{id}/verify", "verifyCampaignLedger",
+            "Recomputes the campaign's hash chain and reports the first bad entry; with checkpoint= also checks the ledger still holds the checkpoint's entry.");
+        yield return E("GET /api/v1/audit/streams/definitions/verify", "verifyDefinitionsLedger", "Recomputes the definitions stream's hash chain.");
+        yield return E("GET /api/v1/audit/campaigns/{id}/checkpoint", "getCampaignCheckpoint", "A checkpoint of the campaign's ledger head, signed with the current key (ES256).");
+        yield return E("GET /api/v1/audit/streams/definitions/checkpoint", "getDefinitionsCheckpoint", "A checkpoint of the definitions stream's head, signed with the current key.");
+        yield return E("POST /api/v1/audit/checkpoints/verify", "verifyCheckpoint",
+            "Checks a checkpoint's signature by its keyId, and that its ledger still holds its entry with its hash.");
+        yield return E("GET /api/v1/audit/campaigns/{id}/export", "exportCampaignLedger",
+            "The campaign's ledger as one JSON document with a signed checkpoint, for the offline verifier.");
+        yield return E("GET /api/v1/audit/signing-key", "getSigningKey", "The current public signing key, as PEM and JWK.");
+        yield return E("GET /api/v1/audit/jwks", "getSigningKeys", "Every key of the signing key ring, current and retired, as a JWKS; a checkpoint's keyId is its key's kid.");
+        yield return E("POST /api/v1/audit/signing-keys/rotate", "rotateSigningKey", "Makes a new current signing key (admins); checkpoints signed with the retired one stay valid.");
+        yield return E("POST /api/v1/audit/anchors", "anchorLedgers",
+            "Anchors now (admins, with a reason): a signed checkpoint of every stream that moved since its last anchor, sent to the configured sinks.");
+        yield return E("GET /api/v1/audit/definitions/{kind}/{definitionId}/history", "listDefinitionHistory",
+            "A definition's drafts, publications and retractions from the definitions stream, in order; keyset paging.");
+        yield return E("GET /api/v1/audit/definitions/{kind}/{definitionId}/diff", "diffDefinitionVersions", "What changed between two versions of a definition, as JSON Patch.");
+
+        foreach (var (kind, noun) in new[] { ("workflows", "Workflow"), ("templates", "Template") })
+        {
+            var what = kind == "workflows" ? "phase workflow (a flowchart)" : "campaign template (phases, gates and their workflows)";
+            var p = $"/api/v1/{kind}";
+            yield return E($"GET {p}", $"list{noun}s", $"The published {what} versions, newest first per definition.");
+            yield return E($"GET {p}/{{definitionId}}/versions/{{version}}", $"get{noun}Version", $"One published {what} version, with its document and content hash.");
+            yield return E($"POST {p}/validate", $"validate{noun}", $"Checks a {what} document without saving it; every problem with its JSON Pointer, in the request's language.");
+            yield return E($"POST {p}/{{definitionId}}/versions/{{version}}/retract", $"retract{noun}Version",
+                $"Retracts a published {what} version: no new campaign may use it; campaigns already on it carry on.");
+            yield return E($"POST {p}/drafts", $"create{noun}Draft", $"Saves a {what} document as a draft, valid or not, for the designer.");
+            yield return E($"GET {p}/drafts", $"list{noun}Drafts", $"The {what} drafts with their validation state.");
+            yield return E($"GET {p}/drafts/{{draftId}}", $"get{noun}Draft", $"One {what} draft with its document and problems; its ETag is its version.");
+            yield return E($"PUT {p}/drafts/{{draftId}}", $"update{noun}Draft", $"Replaces a {what} draft's document; If-Match guards against overwriting another's edit.");
+            yield return E($"DELETE {p}/drafts/{{draftId}}", $"delete{noun}Draft", $"Deletes a {what} draft.");
+            yield return E($"POST {p}/drafts/{{draftId}}/publish", $"publish{noun}Draft",
+                $"Publishes a valid {what} draft as the next version of its definitionId; versions are immutable once published.");
+        }
+    }
+}
