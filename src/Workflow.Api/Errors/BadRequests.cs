@@ -25,6 +25,8 @@ internal static partial class BadRequests
     private static (int, string, Dictionary<string, string>) Json(JsonException json)
     {
         var path = json.Path is { Length: > 0 } p ? p : "$";
+        if (UnmappedProperty().Match(json.Message) is { Success: true } unknown)
+            return (400, ProblemCodes.UnknownField, new() { ["key"] = unknown.Groups["name"].Value, ["path"] = path });
         if (DuplicateProperty().Match(json.Message) is { Success: true } duplicate)
             return (400, ProblemCodes.DuplicateKey, new() { ["key"] = duplicate.Groups["name"].Value, ["path"] = path });
         if (ExpectedType(json) is { } expected)
@@ -100,6 +102,10 @@ internal static partial class BadRequests
 
     [GeneratedRegex("^Required parameter \"(?<type>.+) (?<name>[^ \"]+)\" was not provided from (?<source>.+?)\\.$")]
     private static partial Regex NotProvided();
+
+    /// <summary>System.Text.Json's words for a member the request type does not have (UnmappedMemberHandling is Disallow).</summary>
+    [GeneratedRegex("^The JSON property '(?<name>[^']*)' could not be mapped to any .NET member")]
+    private static partial Regex UnmappedProperty();
 
     /// <summary>System.Text.Json's words for a member sent twice (AllowDuplicateProperties is off).</summary>
     [GeneratedRegex("^Duplicate property '(?<name>[^']*)'")]

@@ -28,6 +28,8 @@ public static class ErrorSetup
             // {"name": "a", "name": "b"} is refused rather than read as "b": a client that sent two values meant one of them.
             o.SerializerOptions.AllowDuplicateProperties = false;
             o.SerializerOptions.Converters.Add(new Contract.UtcTimestampConverter());
+            // A member the request does not take is refused, not ignored: a typo or a misplaced field would otherwise vanish.
+            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
         });
         return services;
     }

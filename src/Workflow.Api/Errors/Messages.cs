@@ -20,6 +20,8 @@ public static partial class Messages
         [ProblemCodes.ParameterInvalid] = ("The parameter {parameter} cannot be '{value}'.", "参数 {parameter} 的值“{value}”无效。"),
         [ProblemCodes.LimitInvalid] = ("limit must be a whole number from 1 to {max}, not {value}; leave it out for the default page size.", "limit 必须是 1 到 {max} 之间的整数，而不是 {value}；不填则使用默认页大小。"),
         [ProblemCodes.FilterInvalid] = ("{parameter} must be one of {allowed}, not '{value}'.", "{parameter} 只能是 {allowed} 之一，而不是“{value}”。"),
+        [ProblemCodes.UnknownField] = ("The request body has \"{key}\" (at {path}), which this request does not take; remove it or check its spelling.", "请求正文含有此请求不接受的字段“{key}”（位置 {path}）；请删除或检查拼写。"),
+        [ProblemCodes.ResultUnwrapped] = ("\"{key}\" belongs inside the task's result: send it as {\"result\": {\"{key}\": …}}, with outcome and comment beside result.", "“{key}”属于任务结果的内容：请按 {\"result\": {\"{key}\": …}} 发送，outcome 和 comment 与 result 并列。"),
         [ProblemCodes.ParameterRequired] = ("The parameter {parameter} is required.", "缺少参数 {parameter}。"),
         [ProblemCodes.FieldRequired] = ("{field} is required.", "缺少必填字段 {field}。"),
         [ProblemCodes.FieldTooLong] = ("{field} is longer than the {max} characters allowed.", "{field} 超过允许的 {max} 个字符。"),

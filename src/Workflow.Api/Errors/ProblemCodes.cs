@@ -13,6 +13,8 @@ public static class ProblemCodes
     public const string TextInvalid = "request.text_invalid";
     public const string LimitInvalid = "request.limit_invalid";
     public const string FilterInvalid = "request.filter_invalid";
+    public const string UnknownField = "request.unknown_field";
+    public const string ResultUnwrapped = "task.result_unwrapped";
     public const string RequestInvalid = "request.invalid";
     public const string ValueInvalid = "request.value_invalid";
     public const string BodyRequired = "request.body_required";

@@ -22,9 +22,29 @@ internal sealed class RequestExceptionHandler(ILogger<RequestExceptionHandler> l
         // The message names the kid and the reason, never key material.
         if (status == 503) logger.LogError("{Path}: {Reason}", context.Request.Path, exception.Message);
         if (status == 500) logger.LogError(exception, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);
+        // A task's result sent bare ({"heldOn": …} instead of {"result": {"heldOn": …}}): say how to wrap it.
+        if (code == ProblemCodes.UnknownField && context.Request.Path.Value?.EndsWith("/complete", StringComparison.Ordinal) == true
+            && !await HasResultAsync(context.Request, cancellationToken))
+            code = ProblemCodes.ResultUnwrapped;
         arguments["traceId"] = ApiProblem.TraceId(context);
-        arguments["limit"] = ErrorSetup.MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (code == ProblemCodes.RequestTooLarge) arguments["limit"] = ErrorSetup.MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await ApiProblem.Create(context, status, code, arguments).ExecuteAsync(context);
         return true;
+    }
+
+    /// <summary>Whether the (buffered) body has a top-level "result": with one, an unknown member is just unknown.</summary>
+    private static async Task<bool> HasResultAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.Body.CanSeek) return false;
+        request.Body.Position = 0;
+        try
+        {
+            using var document = await System.Text.Json.JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && document.RootElement.TryGetProperty("result", out _);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 }

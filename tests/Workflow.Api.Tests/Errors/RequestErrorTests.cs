@@ -94,6 +94,21 @@ public abstract class RequestErrorTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task UnknownMembers_Are400_AndABareResultIsToldHowToWrapIt()
+    {
+        var before = await Arrange();
+        var (en, _) = await Problems.RefusedAsync(h => PostText($"{_campaign}/tasks/studyMobilization:1/complete", """{"heldOn": "2023-03-01"}""", h),
+            HttpStatusCode.BadRequest, "task.result_unwrapped", "send it as {\"result\": {\"heldOn\": …}}", "请按 {\"result\": {\"heldOn\": …}} 发送");
+        Assert.Equal("heldOn", en.Json.GetProperty("arguments").GetProperty("key").GetString());
+        await Problems.RefusedAsync(h => PostText($"{_campaign}/transitions", """{"trigger": "suspend", "reasn": "typo"}""", h),
+            HttpStatusCode.BadRequest, "request.unknown_field", "The request body has \"reasn\"", "“reasn”");
+        await Problems.RefusedAsync(h => PostText("/api/v1/campaigns",
+            """{"templateId": "scientific-outlook-campaign", "name": "x", "organisation": "district-education-bureau"}""", h),
+            HttpStatusCode.BadRequest, "request.unknown_field", "\"organisation\"", "“organisation”");
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
+    [Fact]
     public async Task DuplicateKeys_Are400_AndWriteNothing()
     {
         var before = await Arrange();

@@ -123,16 +123,25 @@ public abstract class IdentityTests(ApiFactory api)
     public async Task OnBehalfOf_FromAnAllowedKey_IsRecorded_AndTheActorIsAlwaysTheKeysPrincipal()
     {
         var portal = await api.ClientAsync("party-portal", canActForOthers: true, Roles.Operator);
-        // Fields that try to name the actor are not part of any request; they change nothing.
-        var created = await portal.PostJsonAsync("/api/v1/campaigns",
+        // Fields that try to name the actor are not part of any request: refused, and nothing is written.
+        var before = await DbState.ReadAsync(api);
+        var forged = await portal.PostJsonAsync("/api/v1/campaigns",
             new { templateId = "scientific-outlook-campaign", templateVersion = 1, name = "代办", organization = "o", parameters = Parameters, createdBy = "mallory", actor = "mallory" },
+            ("X-On-Behalf-Of", "secretary.chen"));
+        Problems.Assert(forged, HttpStatusCode.BadRequest, "request.unknown_field", "does not take");
+        Assert.Equal(before, await DbState.ReadAsync(api));
+        var created = await portal.PostJsonAsync("/api/v1/campaigns",
+            new { templateId = "scientific-outlook-campaign", templateVersion = 1, name = "代办", organization = "o", parameters = Parameters },
             ("X-On-Behalf-Of", "secretary.chen"));
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.Equal("party-portal", created.Json.GetProperty("createdBy").GetString());
         var campaign = created.Header("Location")!;
         await CampaignSteps.FireAsync(portal, campaign, "start");
-        var completed = await portal.PostJsonAsync($"{campaign}/tasks/studyMobilization:1/complete",
+        var forgedCompletion = await portal.PostJsonAsync($"{campaign}/tasks/studyMobilization:1/complete",
             new { result = new { heldOn = "2023-03-01" }, actor = "mallory", completedBy = "mallory", principal = "mallory" }, ("X-On-Behalf-Of", "secretary.chen"));
+        Problems.Assert(forgedCompletion, HttpStatusCode.BadRequest, "request.unknown_field", "\"actor\"");
+        var completed = await portal.PostJsonAsync($"{campaign}/tasks/studyMobilization:1/complete",
+            new { result = new { heldOn = "2023-03-01" } }, ("X-On-Behalf-Of", "secretary.chen"));
         Assert.Equal(HttpStatusCode.OK, completed.Status);
 
         var entries = await Ledger.VerifiedAsync(api, CampaignSteps.IdOf(campaign));
