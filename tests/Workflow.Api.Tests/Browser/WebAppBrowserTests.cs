@@ -101,7 +101,7 @@ public sealed class WebAppBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
             // Switched to English, the page asks again and shows the English message.
             await page.GetByTestId("language-switch").SelectOptionAsync("en");
-            await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToHaveTextAsync("An API key is required: send it in the X-Api-Key header.");
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToHaveTextAsync("The API key is not valid: it is unknown, revoked or mistyped. Check it, or ask an admin for a new one.");
         });
     }
 
