@@ -22,6 +22,7 @@ public static partial class Messages
         [ProblemCodes.FilterInvalid] = ("{parameter} must be one of {allowed}, not '{value}'.", "{parameter} 只能是 {allowed} 之一，而不是“{value}”。"),
         [ProblemCodes.UnknownField] = ("The request body has \"{key}\" (at {path}), which this request does not take; remove it or check its spelling.", "请求正文含有此请求不接受的字段“{key}”（位置 {path}）；请删除或检查拼写。"),
         [ProblemCodes.ResultUnwrapped] = ("\"{key}\" belongs inside the task's result: send it as {\"result\": {\"{key}\": …}}, with outcome and comment beside result.", "“{key}”属于任务结果的内容：请按 {\"result\": {\"{key}\": …}} 发送，outcome 和 comment 与 result 并列。"),
+        [ProblemCodes.TaskIterationMissing] = ("A task id names its iteration, as in '{taskId}:1'; the open instances of '{taskId}' are: {instances}.", "任务标识需带上轮次，例如“{taskId}:1”；“{taskId}”当前打开的任务实例为：{instances}。"),
         [ProblemCodes.ParameterRequired] = ("The parameter {parameter} is required.", "缺少参数 {parameter}。"),
         [ProblemCodes.FieldRequired] = ("{field} is required.", "缺少必填字段 {field}。"),
         [ProblemCodes.FieldTooLong] = ("{field} is longer than the {max} characters allowed.", "{field} 超过允许的 {max} 个字符。"),

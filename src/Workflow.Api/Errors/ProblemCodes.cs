@@ -15,6 +15,7 @@ public static class ProblemCodes
     public const string FilterInvalid = "request.filter_invalid";
     public const string UnknownField = "request.unknown_field";
     public const string ResultUnwrapped = "task.result_unwrapped";
+    public const string TaskIterationMissing = "task.iteration_missing";
     public const string RequestInvalid = "request.invalid";
     public const string ValueInvalid = "request.value_invalid";
     public const string BodyRequired = "request.body_required";

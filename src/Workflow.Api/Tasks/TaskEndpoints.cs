@@ -34,13 +34,29 @@ public static class TaskEndpoints
         return app;
     }
 
-    private static Task<IResult> Complete(Guid id, string taskId, CompleteTaskRequest request, HttpContext context, CampaignCommands commands, CancellationToken cancellationToken) =>
-        Run(id, request, context, commands, actor => new CompleteTask(actor.Principal, taskId, request.Outcome, request.Result, request.Comment, actor.OnBehalfOf), cancellationToken);
+    private static async Task<IResult> Complete(
+        Guid id, string taskId, CompleteTaskRequest request, HttpContext context, CampaignCommands commands, CampaignDbContext db, CancellationToken cancellationToken) =>
+        await WithoutIterationAsync(id, taskId, context, db, cancellationToken)
+        ?? await Run(id, request, context, commands, actor => new CompleteTask(actor.Principal, taskId, request.Outcome, request.Result, request.Comment, actor.OnBehalfOf), cancellationToken);
 
-    private static Task<IResult> Reassign(Guid id, string taskId, ReassignTaskRequest request, HttpContext context, CampaignCommands commands, CancellationToken cancellationToken) =>
-        FieldChecks.MaxLength(context, ("assignee", request.Assignee, WorkItem.AssigneeMaxLength)) is { } tooLong
-            ? Task.FromResult(tooLong)
-            : Run(id, request, context, commands, actor => new ReassignTask(actor.Principal, taskId, request.Assignee ?? "", request.Reason), cancellationToken);
+    /// <summary>
+    /// A task id is an activity id with its iteration (<c>studyMobilization:1</c>): one sent bare is answered with the open
+    /// instances of that activity, so the caller can pick the one meant. Null when the id has its iteration.
+    /// </summary>
+    private static async Task<IResult?> WithoutIterationAsync(Guid id, string taskId, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
+    {
+        if (taskId.Contains(':', StringComparison.Ordinal)) return null;
+        var open = await db.WorkItems.AsNoTracking().Where(w => w.CampaignId == id && w.ActivityId == taskId && w.Status == "active")
+            .OrderBy(w => w.Id).Select(w => w.TaskId).Take(20).ToListAsync(cancellationToken);
+        return ApiProblem.Create(context, 404, ProblemCodes.TaskIterationMissing, ("taskId", taskId),
+            ("instances", open.Count > 0 ? string.Join(", ", open) : "-"));
+    }
+
+    private static async Task<IResult> Reassign(
+        Guid id, string taskId, ReassignTaskRequest request, HttpContext context, CampaignCommands commands, CampaignDbContext db, CancellationToken cancellationToken) =>
+        FieldChecks.MaxLength(context, ("assignee", request.Assignee, WorkItem.AssigneeMaxLength))
+        ?? await WithoutIterationAsync(id, taskId, context, db, cancellationToken)
+        ?? await Run(id, request, context, commands, actor => new ReassignTask(actor.Principal, taskId, request.Assignee ?? "", request.Reason), cancellationToken);
 
     private static async Task<IResult> Run<T>(
         Guid id, T request, HttpContext context, CampaignCommands commands, Func<RequestActor, WorkflowCommand> command, CancellationToken cancellationToken)

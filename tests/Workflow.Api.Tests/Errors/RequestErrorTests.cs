@@ -109,6 +109,19 @@ public abstract class RequestErrorTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task ATaskIdWithoutItsIteration_IsAnsweredWithTheOpenInstances()
+    {
+        var before = await Arrange();
+        var (en, _) = await Problems.RefusedAsync(h => _client.PostJsonAsync($"{_campaign}/tasks/studyMobilization/complete", SeedData.Meeting("2023-03-01"), h),
+            HttpStatusCode.NotFound, "task.iteration_missing", "A task id names its iteration, as in 'studyMobilization:1'; the open instances of 'studyMobilization' are: studyMobilization:1.",
+            "“studyMobilization”当前打开的任务实例为：studyMobilization:1");
+        Assert.Equal("studyMobilization:1", en.Json.GetProperty("arguments").GetProperty("instances").GetString());
+        await Problems.RefusedAsync(h => _client.PostJsonAsync($"{_campaign}/tasks/noSuchActivity/reassign", new { assignee = "someone" }, h),
+            HttpStatusCode.NotFound, "task.iteration_missing", "are: -.", "任务实例为：-");
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
+    [Fact]
     public async Task DuplicateKeys_Are400_AndWriteNothing()
     {
         var before = await Arrange();

@@ -11,57 +11,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every activity type: inputs, result fields and their JSON Schema, ports */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown[];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/activity-descriptors",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/activity-descriptors",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Every activity type: inputs, result fields and their JSON Schema, ports
+         * @description The activity types a flowchart may use, with their inputs, outcomes and display names in the request's language; the designer's palette.
+         */
+        get: operations["listActivityDescriptors"];
         put?: never;
         post?: never;
         delete?: never;
@@ -79,108 +33,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Anchor now (admins), with a reason: a signed checkpoint of every ledger stream that moved since its last anchor, sent to the configured sinks */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["AnchoringSetupAnchorRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AnchoringRun"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The request is not valid: templateId, name and organization are required.",
-                         *       "instance": "/api/v1/audit/anchors",
-                         *       "code": "request.invalid",
-                         *       "arguments": {
-                         *         "error": "templateId, name and organization are required."
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/audit/anchors",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/anchors",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/audit/anchors",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/anchors",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Anchor now (admins), with a reason: a signed checkpoint of every ledger stream that moved since its last anchor, sent to the configured sinks
+         * @description Anchors now (admins, with a reason): a signed checkpoint of every stream that moved since its last anchor, sent to the configured sinks.
+         */
+        post: operations["anchorLedgers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -194,120 +51,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ledger entries for auditors (filters: campaignId, organization, actor, kind, phase, task, from, to, text; keyset paging with cursor and limit; Accept: text/csv or application/x-ndjson streams the whole range) */
-        get: {
-            parameters: {
-                query?: {
-                    campaignId?: string;
-                    /** @description The organization the campaigns belong to, exactly. */
-                    organization?: string;
-                    actor?: string;
-                    kind?: string;
-                    /** @description The phase id the campaigns are in (study, analysis, rectification for the seed template). */
-                    phase?: string;
-                    task?: string;
-                    from?: string;
-                    to?: string;
-                    text?: string;
-                    /** @description The nextCursor of the previous page; omit it for the first page. */
-                    cursor?: string;
-                    /** @description Items per page, 1 to 200 (default 50). */
-                    limit?: number;
-                };
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageOfAuditEntryView"];
-                        "text/csv": components["schemas"]["PageOfAuditEntryView"];
-                        "application/x-ndjson": components["schemas"]["PageOfAuditEntryView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The paging cursor is not valid; start again without one.",
-                         *       "instance": "/api/v1/audit/entries",
-                         *       "code": "paging.cursor_invalid",
-                         *       "arguments": {},
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/audit/entries",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/entries",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/audit/entries",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/entries",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Ledger entries for auditors (filters: campaignId, organization, actor, kind, phase, task, from, to, text; keyset paging with cursor and limit; Accept: text/csv or application/x-ndjson streams the whole range)
+         * @description The ledger across campaigns by organization, actor, kind, phase, task, time range and text, as JSON pages, CSV or NDJSON (Accept).
+         */
+        get: operations["queryAuditEntries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -323,129 +71,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute the campaign's hash chain; with ?checkpoint= (its JSON, base64url) also check the ledger still holds it */
-        get: {
-            parameters: {
-                query?: {
-                    checkpoint?: string;
-                };
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VerificationResult"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The paging cursor is not valid; start again without one.",
-                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/verify",
-                         *       "code": "paging.cursor_invalid",
-                         *       "arguments": {},
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/verify",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/verify",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/verify",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/verify",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
-                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/verify",
-                         *       "code": "campaign.not_found",
-                         *       "arguments": {
-                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Recompute the campaign's hash chain; with ?checkpoint= (its JSON, base64url) also check the ledger still holds it
+         * @description Recomputes the campaign's hash chain and reports the first bad entry; with checkpoint= also checks the ledger still holds the checkpoint's entry.
+         */
+        get: operations["verifyCampaignLedger"];
         put?: never;
         post?: never;
         delete?: never;
@@ -461,102 +91,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute the definitions stream's hash chain */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VerificationResult"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The paging cursor is not valid; start again without one.",
-                         *       "instance": "/api/v1/audit/streams/definitions/verify",
-                         *       "code": "paging.cursor_invalid",
-                         *       "arguments": {},
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/audit/streams/definitions/verify",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/streams/definitions/verify",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/audit/streams/definitions/verify",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/streams/definitions/verify",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Recompute the definitions stream's hash chain
+         * @description Recomputes the definitions stream's hash chain.
+         */
+        get: operations["verifyDefinitionsLedger"];
         put?: never;
         post?: never;
         delete?: never;
@@ -572,129 +111,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A checkpoint of the campaign's ledger head, signed with the server key */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Checkpoint"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/checkpoint",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/checkpoint",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/checkpoint",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/checkpoint",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
-                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/checkpoint",
-                         *       "code": "campaign.not_found",
-                         *       "arguments": {
-                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Service Unavailable */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:ledger.signing_key_unavailable",
-                         *       "title": "Service unavailable",
-                         *       "status": 503,
-                         *       "detail": "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.",
-                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/checkpoint",
-                         *       "code": "ledger.signing_key_unavailable",
-                         *       "arguments": {
-                         *         "kid": "a93f437b…"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * A checkpoint of the campaign's ledger head, signed with the server key
+         * @description A checkpoint of the campaign's ledger head, signed with the current key (ES256).
+         */
+        get: operations["getCampaignCheckpoint"];
         put?: never;
         post?: never;
         delete?: never;
@@ -710,104 +131,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A checkpoint of the definitions stream's head, signed with the server key */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Checkpoint"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/audit/streams/definitions/checkpoint",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/streams/definitions/checkpoint",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/audit/streams/definitions/checkpoint",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/streams/definitions/checkpoint",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Service Unavailable */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:ledger.signing_key_unavailable",
-                         *       "title": "Service unavailable",
-                         *       "status": 503,
-                         *       "detail": "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.",
-                         *       "instance": "/api/v1/audit/streams/definitions/checkpoint",
-                         *       "code": "ledger.signing_key_unavailable",
-                         *       "arguments": {
-                         *         "kid": "a93f437b…"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * A checkpoint of the definitions stream's head, signed with the server key
+         * @description A checkpoint of the definitions stream's head, signed with the current key.
+         */
+        get: operations["getDefinitionsCheckpoint"];
         put?: never;
         post?: never;
         delete?: never;
@@ -825,131 +153,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check a checkpoint's signature and that its ledger still holds its entry with its hash (and the chain up to the head) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VerificationResult"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The request is not valid: templateId, name and organization are required.",
-                         *       "instance": "/api/v1/audit/checkpoints/verify",
-                         *       "code": "request.invalid",
-                         *       "arguments": {
-                         *         "error": "templateId, name and organization are required."
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/audit/checkpoints/verify",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/checkpoints/verify",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/audit/checkpoints/verify",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/checkpoints/verify",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
-                         *       "instance": "/api/v1/audit/checkpoints/verify",
-                         *       "code": "campaign.not_found",
-                         *       "arguments": {
-                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Check a checkpoint's signature and that its ledger still holds its entry with its hash (and the chain up to the head)
+         * @description Checks a checkpoint's signature by its keyId, and that its ledger still holds its entry with its hash.
+         */
+        post: operations["verifyCheckpoint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -963,127 +171,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The campaign's ledger as one JSON document with a signed checkpoint, for the offline verifier */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/export",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/export",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/export",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/export",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
-                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/export",
-                         *       "code": "campaign.not_found",
-                         *       "arguments": {
-                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Service Unavailable */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:ledger.signing_key_unavailable",
-                         *       "title": "Service unavailable",
-                         *       "status": 503,
-                         *       "detail": "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.",
-                         *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/export",
-                         *       "code": "ledger.signing_key_unavailable",
-                         *       "arguments": {
-                         *         "kid": "a93f437b…"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * The campaign's ledger as one JSON document with a signed checkpoint, for the offline verifier
+         * @description The campaign's ledger as one JSON document with a signed checkpoint, for the offline verifier.
+         */
+        get: operations["exportCampaignLedger"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1099,81 +191,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current public key, that new checkpoints are signed with (ES256) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VerificationEndpointsSigningKeyView"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/audit/signing-key",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/signing-key",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/audit/signing-key",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/signing-key",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * The current public key, that new checkpoints are signed with (ES256)
+         * @description The current public signing key, as PEM and JWK.
+         */
+        get: operations["getSigningKey"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1189,81 +211,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every public key of the signing key ring, current and retired, as a JWKS: a checkpoint's keyId is its key's kid */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VerificationEndpointsJwksView"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/audit/jwks",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/jwks",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/audit/jwks",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/jwks",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Every public key of the signing key ring, current and retired, as a JWKS: a checkpoint's keyId is its key's kid
+         * @description Every key of the signing key ring, current and retired, as a JWKS; a checkpoint's keyId is its key's kid.
+         */
+        get: operations["getSigningKeys"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1281,81 +233,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Make a new current signing key (admins); checkpoints signed with the retired one stay valid */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VerificationEndpointsRotationView"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/audit/signing-keys/rotate",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/signing-keys/rotate",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/audit/signing-keys/rotate",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/signing-keys/rotate",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Make a new current signing key (admins); checkpoints signed with the retired one stay valid
+         * @description Makes a new current signing key (admins); checkpoints signed with the retired one stay valid.
+         */
+        post: operations["rotateSigningKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1369,110 +251,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who changed the definition when: its drafts, publications, retractions and imports, in ledger order (after = the last sequence seen) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The last id (events) or sequence (a campaign's history) already seen: the nextCursor of the previous page; omit it to start at the beginning. */
-                    after?: number;
-                    /** @description Items per page, 1 to 200 (default 50). */
-                    limit?: number;
-                };
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    kind: string;
-                    definitionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageOfDefinitionAuditEndpointsDefinitionEntryView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The paging cursor is not valid; start again without one.",
-                         *       "instance": "/api/v1/audit/definitions/{kind}/analysis-phase/history",
-                         *       "code": "paging.cursor_invalid",
-                         *       "arguments": {},
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/audit/definitions/{kind}/analysis-phase/history",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/definitions/{kind}/analysis-phase/history",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/audit/definitions/{kind}/analysis-phase/history",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/definitions/{kind}/analysis-phase/history",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Who changed the definition when: its drafts, publications, retractions and imports, in ledger order (after = the last sequence seen)
+         * @description A definition's drafts, publications and retractions from the definitions stream, in order; keyset paging.
+         */
+        get: operations["listDefinitionHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1488,131 +271,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The structural difference between two published versions (from, to): activities, connections, inputs, variables; phases, gates, outputs */
-        get: {
-            parameters: {
-                query?: {
-                    from?: number;
-                    to?: number;
-                };
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    kind: string;
-                    definitionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DefinitionAuditEndpointsDiffView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The paging cursor is not valid; start again without one.",
-                         *       "instance": "/api/v1/audit/definitions/{kind}/analysis-phase/diff",
-                         *       "code": "paging.cursor_invalid",
-                         *       "arguments": {},
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/audit/definitions/{kind}/analysis-phase/diff",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/definitions/{kind}/analysis-phase/diff",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/audit/definitions/{kind}/analysis-phase/diff",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/audit/definitions/{kind}/analysis-phase/diff",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
-                         *       "instance": "/api/v1/audit/definitions/{kind}/analysis-phase/diff",
-                         *       "code": "campaign.not_found",
-                         *       "arguments": {
-                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * The structural difference between two published versions (from, to): activities, connections, inputs, variables; phases, gates, outputs
+         * @description What changed between two versions of a definition, as JSON Patch.
+         */
+        get: operations["diffDefinitionVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1628,302 +291,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List campaigns (filters: status, phase, organization; keyset paging) with each one's current-phase progress and overdue tasks */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description campaigns: notStarted, running, suspended, completed, cancelled; tasks: active (default), completed, cancelled. */
-                    status?: string;
-                    /** @description The phase id the campaigns are in (study, analysis, rectification for the seed template). */
-                    phase?: string;
-                    /** @description The organization the campaigns belong to, exactly. */
-                    organization?: string;
-                    /** @description The nextCursor of the previous page; omit it for the first page. */
-                    cursor?: string;
-                    /** @description Items per page, 1 to 200 (default 50). */
-                    limit?: number;
-                };
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageOfCampaignListItem"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The paging cursor is not valid; start again without one.",
-                         *       "instance": "/api/v1/campaigns",
-                         *       "code": "paging.cursor_invalid",
-                         *       "arguments": {},
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/campaigns",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/campaigns",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * List campaigns (filters: status, phase, organization; keyset paging) with each one's current-phase progress and overdue tasks
+         * @description The campaigns in creation order with each one's current phase, progress and overdue tasks; filters by status, phase and organization; keyset paging.
+         */
+        get: operations["listCampaigns"];
         put?: never;
-        /** Start a campaign from a published template version */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes the command safe to retry: the same key and body return the first response; the same key with another body is refused with 422. */
-                    "Idempotency-Key"?: string;
-                    /** @description The person this key acts for (recorded in the history); only keys allowed to act for others may send it. */
-                    "X-On-Behalf-Of"?: string;
-                    /** @description Recorded with the history entries the command writes. */
-                    "X-Correlation-Id"?: string;
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CreateCampaignRequest"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CampaignResponse"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The request is not valid: templateId, name and organization are required.",
-                         *       "instance": "/api/v1/campaigns",
-                         *       "code": "request.invalid",
-                         *       "arguments": {
-                         *         "error": "templateId, name and organization are required."
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/campaigns",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/campaigns",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/campaigns",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/campaigns",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:template.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no published template scientific-outlook-campaign version 9.",
-                         *       "instance": "/api/v1/campaigns",
-                         *       "code": "template.not_found",
-                         *       "arguments": {
-                         *         "templateId": "scientific-outlook-campaign",
-                         *         "version": "9"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:template.retracted",
-                         *       "title": "Conflict",
-                         *       "status": 409,
-                         *       "detail": "Template scientific-outlook-campaign version 1 was retracted; start campaigns from a published version.",
-                         *       "instance": "/api/v1/campaigns",
-                         *       "code": "template.retracted",
-                         *       "arguments": {
-                         *         "templateId": "scientific-outlook-campaign",
-                         *         "version": "1"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unprocessable Content */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.inputs_invalid",
-                         *       "title": "Unprocessable request",
-                         *       "status": 422,
-                         *       "detail": "The campaign parameters do not fit scientific-outlook-campaign v1: The input 'teamMembers' is required.",
-                         *       "instance": "/api/v1/campaigns",
-                         *       "code": "campaign.inputs_invalid",
-                         *       "arguments": {},
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001",
-                         *       "errors": [
-                         *         {
-                         *           "pointer": "/teamMembers",
-                         *           "code": "input.required",
-                         *           "message": "The input 'teamMembers' is required.",
-                         *           "arguments": {
-                         *             "input": "teamMembers"
-                         *           }
-                         *         }
-                         *       ]
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Service Unavailable */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
-                         *       "title": "Service unavailable",
-                         *       "status": 503,
-                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
-                         *       "instance": "/api/v1/campaigns",
-                         *       "code": "definition.unavailable",
-                         *       "arguments": {
-                         *         "templateId": "scientific-outlook-campaign",
-                         *         "version": "2",
-                         *         "reason": "the published version is not in the database"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Start a campaign from a published template version
+         * @description Creates a campaign from a published template version, not yet started. Idempotency-Key makes a retry safe.
+         */
+        post: operations["createCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1937,82 +315,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a campaign; its ETag is its version */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CampaignResponse"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e",
-                         *       "code": "campaign.not_found",
-                         *       "arguments": {
-                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Read a campaign; its ETag is its version
+         * @description One campaign's current state; its ETag is the If-Match of the next command.
+         */
+        get: operations["getCampaign"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2028,116 +335,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every phase, the current phase's tasks and gates, and the triggers permitted now (and why not) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The progress ETag from an earlier response: 304 when nothing changed. */
-                    "If-None-Match"?: string;
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CampaignProgressProgressResponse"];
-                    };
-                };
-                /** @description Not Modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/progress",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/progress",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/progress",
-                         *       "code": "campaign.not_found",
-                         *       "arguments": {
-                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Service Unavailable */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
-                         *       "title": "Service unavailable",
-                         *       "status": 503,
-                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/progress",
-                         *       "code": "definition.unavailable",
-                         *       "arguments": {
-                         *         "templateId": "scientific-outlook-campaign",
-                         *         "version": "2",
-                         *         "reason": "the published version is not in the database"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Every phase, the current phase's tasks and gates, and the triggers permitted now (and why not)
+         * @description The current phase's tasks, gates with their values against their thresholds, and the triggers permitted now, each with the reason when not.
+         */
+        get: operations["getCampaignProgress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2155,265 +357,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Fire a phase trigger: start, advance, sendBack, suspend, resume, cancel, complete */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes the command safe to retry: the same key and body return the first response; the same key with another body is refused with 422. */
-                    "Idempotency-Key"?: string;
-                    /** @description The person this key acts for (recorded in the history); only keys allowed to act for others may send it. */
-                    "X-On-Behalf-Of"?: string;
-                    /** @description Recorded with the history entries the command writes. */
-                    "X-Correlation-Id"?: string;
-                    /**
-                     * @description The campaign version (its ETag, quoted) the command expects; 412 when it has changed.
-                     * @example "7"
-                     */
-                    "If-Match"?: string;
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TransitionRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CampaignResponse"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.trigger_unknown",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "'finish' is not a trigger; use one of start, advance, sendBack, suspend, resume, cancel, complete.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
-                         *       "code": "campaign.trigger_unknown",
-                         *       "arguments": {
-                         *         "trigger": "finish",
-                         *         "triggers": "start, advance, sendBack, suspend, resume, cancel, complete"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
-                         *       "code": "campaign.not_found",
-                         *       "arguments": {
-                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.trigger_not_permitted",
-                         *       "title": "Conflict",
-                         *       "status": 409,
-                         *       "detail": "Advance is not permitted now (in phase 'analysis'): the phase workflow has not reached its end (waiting for massAppraisal:1); exit gates not met: appraisalSatisfaction is pending (inputs.satisfactionThreshold = 0.8, results.massAppraisal.satisfaction = missing).",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
-                         *       "code": "campaign.trigger_not_permitted",
-                         *       "arguments": {
-                         *         "trigger": "Advance",
-                         *         "state": "analysis",
-                         *         "reasons": "the phase workflow has reached its end; every exit gate of the phase is met"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001",
-                         *       "gates": [
-                         *         {
-                         *           "id": "appraisalSatisfaction",
-                         *           "name": "群众满意率达标",
-                         *           "displayName": "Mass appraisal satisfaction reached",
-                         *           "description": "The satisfaction of the mass appraisal is at least satisfactionThreshold.",
-                         *           "condition": "results.massAppraisal.satisfaction >= inputs.satisfactionThreshold",
-                         *           "state": "pending",
-                         *           "waitingFor": [
-                         *             "massAppraisal:1"
-                         *           ],
-                         *           "observed": {
-                         *             "inputs.satisfactionThreshold": 0.8,
-                         *             "results.massAppraisal.satisfaction": null
-                         *           },
-                         *           "message": "Waiting for massAppraisal:1 to be completed."
-                         *         }
-                         *       ],
-                         *       "unmetGuards": [
-                         *         "the phase workflow has reached its end",
-                         *         "every exit gate of the phase is met"
-                         *       ],
-                         *       "waitingFor": [
-                         *         "massAppraisal:1"
-                         *       ]
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Precondition Failed */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.precondition_failed",
-                         *       "title": "Precondition failed",
-                         *       "status": 412,
-                         *       "detail": "The campaign has changed (version 7); your If-Match was 6. Reload it and try again.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
-                         *       "code": "request.precondition_failed",
-                         *       "arguments": {
-                         *         "current": "7",
-                         *         "expected": "6"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unprocessable Content */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.reason_required",
-                         *       "title": "Unprocessable request",
-                         *       "status": 422,
-                         *       "detail": "Sending a campaign back to an earlier phase needs a reason.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
-                         *       "code": "campaign.reason_required",
-                         *       "arguments": {},
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Service Unavailable */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
-                         *       "title": "Service unavailable",
-                         *       "status": 503,
-                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
-                         *       "code": "definition.unavailable",
-                         *       "arguments": {
-                         *         "templateId": "scientific-outlook-campaign",
-                         *         "version": "2",
-                         *         "reason": "the published version is not in the database"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Fire a phase trigger: start, advance, sendBack, suspend, resume, cancel, complete
+         * @description Moves the campaign between phases (start, advance, sendBack, suspend, resume, cancel, complete) when its gates allow; 409 with the reason when not.
+         */
+        post: operations["fireCampaignTrigger"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2427,134 +375,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The phase diagram as Mermaid or DOT */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description mermaid (default, text/plain) or dot (text/vnd.graphviz). */
-                    format?: string;
-                };
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/plain": string;
-                        "text/vnd.graphviz": string;
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The request is not valid: format must be mermaid or dot, not 'svg'.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/diagram",
-                         *       "code": "request.invalid",
-                         *       "arguments": {
-                         *         "error": "format must be mermaid or dot, not 'svg'."
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/diagram",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/diagram",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/diagram",
-                         *       "code": "campaign.not_found",
-                         *       "arguments": {
-                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Service Unavailable */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
-                         *       "title": "Service unavailable",
-                         *       "status": 503,
-                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/diagram",
-                         *       "code": "definition.unavailable",
-                         *       "arguments": {
-                         *         "templateId": "scientific-outlook-campaign",
-                         *         "version": "2",
-                         *         "reason": "the published version is not in the database"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * The phase diagram as Mermaid or DOT
+         * @description The campaign template's phase machine as Mermaid (default) or Graphviz DOT text.
+         */
+        get: operations["getCampaignDiagram"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2570,57 +395,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every published workflow version */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DefinitionEndpointsVersionView"][];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/workflows",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/workflows",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-            };
-        };
+        /**
+         * Every published workflow version
+         * @description The published phase workflow (a flowchart) versions, newest first per definition.
+         */
+        get: operations["listWorkflows"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2636,85 +415,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One published workflow version with its JSON */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    definitionId: string;
-                    version: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/workflows/analysis-phase/versions/1",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/workflows/analysis-phase/versions/1",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no workflow analysis-phase v1.",
-                         *       "instance": "/api/v1/workflows/analysis-phase/versions/1",
-                         *       "code": "definition.not_found",
-                         *       "arguments": {
-                         *         "kind": "workflow",
-                         *         "definitionId": "analysis-phase",
-                         *         "version": " v1"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * One published workflow version with its JSON
+         * @description One published phase workflow (a flowchart) version, with its document and content hash.
+         */
+        get: operations["getWorkflowVersion"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2732,61 +437,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Validate a workflow document: its identity and every problem with its location */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ValidationView"];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/workflows/validate",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/workflows/validate",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-            };
-        };
+        /**
+         * Validate a workflow document: its identity and every problem with its location
+         * @description Checks a phase workflow (a flowchart) document without saving it; every problem with its JSON Pointer, in the request's language.
+         */
+        post: operations["validateWorkflow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2802,62 +457,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retract a workflow version: no new use of it; campaigns already pinned to it go on */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    definitionId: string;
-                    version: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["DefinitionEndpointsRetractRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/workflows/analysis-phase/versions/1/retract",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/workflows/analysis-phase/versions/1/retract",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-            };
-        };
+        /**
+         * Retract a workflow version: no new use of it; campaigns already pinned to it go on
+         * @description Retracts a published phase workflow (a flowchart) version: no new campaign may use it; campaigns already on it carry on.
+         */
+        post: operations["retractWorkflowVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2871,183 +475,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every workflow draft with its validation (without the documents) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DraftView"][];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/workflows/drafts",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/workflows/drafts",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-            };
-        };
+        /**
+         * Every workflow draft with its validation (without the documents)
+         * @description The phase workflow (a flowchart) drafts with their validation state.
+         */
+        get: operations["listWorkflowDrafts"];
         put?: never;
-        /** Save a new workflow draft (it may be invalid; its problems come back) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DraftView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.not_object",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "A definition must be a JSON object, not Array.",
-                         *       "instance": "/api/v1/workflows/drafts",
-                         *       "code": "definition.not_object",
-                         *       "arguments": {
-                         *         "valueKind": "Array"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/workflows/drafts",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/workflows/drafts",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/workflows/drafts",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/workflows/drafts",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
-                         *       "title": "Conflict",
-                         *       "status": 409,
-                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
-                         *       "instance": "/api/v1/workflows/drafts",
-                         *       "code": "definition.concurrency_conflict",
-                         *       "arguments": {
-                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Save a new workflow draft (it may be invalid; its problems come back)
+         * @description Saves a phase workflow (a flowchart) document as a draft, valid or not, for the designer.
+         */
+        post: operations["createWorkflowDraft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3061,425 +499,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One workflow draft with its document and validation; its ETag is its version */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    draftId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DraftView"];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "draft.not_found",
-                         *       "arguments": {
-                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
-        /** Replace a workflow draft's document (If-Match: its version, optional) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    draftId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DraftView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.not_object",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "A definition must be a JSON object, not Array.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "definition.not_object",
-                         *       "arguments": {
-                         *         "valueKind": "Array"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *         "method": "PUT"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *         "method": "PUT"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "draft.not_found",
-                         *       "arguments": {
-                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
-                         *       "title": "Conflict",
-                         *       "status": 409,
-                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "definition.concurrency_conflict",
-                         *       "arguments": {
-                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Precondition Failed */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:draft.changed",
-                         *       "title": "Precondition failed",
-                         *       "status": 412,
-                         *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "draft.changed",
-                         *       "arguments": {
-                         *         "current": "4",
-                         *         "expected": "3"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * One workflow draft with its document and validation; its ETag is its version
+         * @description One phase workflow (a flowchart) draft with its document and problems; its ETag is its version.
+         */
+        get: operations["getWorkflowDraft"];
+        /**
+         * Replace a workflow draft's document (If-Match: its version, optional)
+         * @description Replaces a phase workflow (a flowchart) draft's document; If-Match guards against overwriting another's edit.
+         */
+        put: operations["updateWorkflowDraft"];
         post?: never;
-        /** Delete a workflow draft (If-Match: its version, optional) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    draftId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No Content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "request.if_match_invalid",
-                         *       "arguments": {
-                         *         "ifMatch": "3"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *         "method": "DELETE"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *         "method": "DELETE"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "draft.not_found",
-                         *       "arguments": {
-                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
-                         *       "title": "Conflict",
-                         *       "status": 409,
-                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "definition.concurrency_conflict",
-                         *       "arguments": {
-                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Precondition Failed */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:draft.changed",
-                         *       "title": "Precondition failed",
-                         *       "status": 412,
-                         *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "draft.changed",
-                         *       "arguments": {
-                         *         "current": "4",
-                         *         "expected": "3"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Delete a workflow draft (If-Match: its version, optional)
+         * @description Deletes a phase workflow (a flowchart) draft.
+         */
+        delete: operations["deleteWorkflowDraft"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3494,206 +529,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a workflow draft as the next version of its definitionId (If-Match: its version, optional) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    draftId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "request.if_match_invalid",
-                         *       "arguments": {
-                         *         "ifMatch": "3"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "draft.not_found",
-                         *       "arguments": {
-                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
-                         *       "title": "Conflict",
-                         *       "status": 409,
-                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "definition.concurrency_conflict",
-                         *       "arguments": {
-                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Precondition Failed */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:draft.changed",
-                         *       "title": "Precondition failed",
-                         *       "status": 412,
-                         *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "draft.changed",
-                         *       "arguments": {
-                         *         "current": "4",
-                         *         "expected": "3"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unprocessable Content */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.invalid",
-                         *       "title": "Unprocessable request",
-                         *       "status": 422,
-                         *       "detail": "The definition has 1 problem(s); see errors.",
-                         *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "definition.invalid",
-                         *       "arguments": {
-                         *         "count": "1"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001",
-                         *       "errors": [
-                         *         {
-                         *           "code": "connection.dangling",
-                         *           "message": "The connection start → review has a target 'review' that is not an activity of this flowchart.",
-                         *           "jsonPointer": "/root/connections/2/target/activity"
-                         *         }
-                         *       ]
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Publish a workflow draft as the next version of its definitionId (If-Match: its version, optional)
+         * @description Publishes a valid phase workflow (a flowchart) draft as the next version of its definitionId; versions are immutable once published.
+         */
+        post: operations["publishWorkflowDraft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3707,57 +547,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every published template version */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DefinitionEndpointsVersionView"][];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/templates",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/templates",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-            };
-        };
+        /**
+         * Every published template version
+         * @description The published campaign template (phases, gates and their workflows) versions, newest first per definition.
+         */
+        get: operations["listTemplates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3773,85 +567,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One published template version with its JSON */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    definitionId: string;
-                    version: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/templates/analysis-phase/versions/1",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/templates/analysis-phase/versions/1",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no workflow analysis-phase v1.",
-                         *       "instance": "/api/v1/templates/analysis-phase/versions/1",
-                         *       "code": "definition.not_found",
-                         *       "arguments": {
-                         *         "kind": "workflow",
-                         *         "definitionId": "analysis-phase",
-                         *         "version": " v1"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * One published template version with its JSON
+         * @description One published campaign template (phases, gates and their workflows) version, with its document and content hash.
+         */
+        get: operations["getTemplateVersion"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3869,61 +589,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Validate a template document: its identity and every problem with its location, against the workflows published now */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ValidationView"];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/templates/validate",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/templates/validate",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-            };
-        };
+        /**
+         * Validate a template document: its identity and every problem with its location, against the workflows published now
+         * @description Checks a campaign template (phases, gates and their workflows) document without saving it; every problem with its JSON Pointer, in the request's language.
+         */
+        post: operations["validateTemplate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3939,62 +609,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retract a template version: no new use of it; campaigns already pinned to it go on */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    definitionId: string;
-                    version: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["DefinitionEndpointsRetractRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/templates/analysis-phase/versions/1/retract",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/templates/analysis-phase/versions/1/retract",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-            };
-        };
+        /**
+         * Retract a template version: no new use of it; campaigns already pinned to it go on
+         * @description Retracts a published campaign template (phases, gates and their workflows) version: no new campaign may use it; campaigns already on it carry on.
+         */
+        post: operations["retractTemplateVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4008,183 +627,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every template draft with its validation (without the documents) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DraftView"][];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/templates/drafts",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/templates/drafts",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-            };
-        };
+        /**
+         * Every template draft with its validation (without the documents)
+         * @description The campaign template (phases, gates and their workflows) drafts with their validation state.
+         */
+        get: operations["listTemplateDrafts"];
         put?: never;
-        /** Save a new template draft (it may be invalid; its problems come back) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DraftView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.not_object",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "A definition must be a JSON object, not Array.",
-                         *       "instance": "/api/v1/templates/drafts",
-                         *       "code": "definition.not_object",
-                         *       "arguments": {
-                         *         "valueKind": "Array"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/templates/drafts",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/templates/drafts",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/templates/drafts",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/templates/drafts",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
-                         *       "title": "Conflict",
-                         *       "status": 409,
-                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
-                         *       "instance": "/api/v1/templates/drafts",
-                         *       "code": "definition.concurrency_conflict",
-                         *       "arguments": {
-                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Save a new template draft (it may be invalid; its problems come back)
+         * @description Saves a campaign template (phases, gates and their workflows) document as a draft, valid or not, for the designer.
+         */
+        post: operations["createTemplateDraft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4198,425 +651,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One template draft with its document and validation; its ETag is its version */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    draftId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DraftView"];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "draft.not_found",
-                         *       "arguments": {
-                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
-        /** Replace a template draft's document (If-Match: its version, optional) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    draftId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DraftView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.not_object",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "A definition must be a JSON object, not Array.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "definition.not_object",
-                         *       "arguments": {
-                         *         "valueKind": "Array"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *         "method": "PUT"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *         "method": "PUT"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "draft.not_found",
-                         *       "arguments": {
-                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
-                         *       "title": "Conflict",
-                         *       "status": 409,
-                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "definition.concurrency_conflict",
-                         *       "arguments": {
-                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Precondition Failed */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:draft.changed",
-                         *       "title": "Precondition failed",
-                         *       "status": 412,
-                         *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "draft.changed",
-                         *       "arguments": {
-                         *         "current": "4",
-                         *         "expected": "3"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * One template draft with its document and validation; its ETag is its version
+         * @description One campaign template (phases, gates and their workflows) draft with its document and problems; its ETag is its version.
+         */
+        get: operations["getTemplateDraft"];
+        /**
+         * Replace a template draft's document (If-Match: its version, optional)
+         * @description Replaces a campaign template (phases, gates and their workflows) draft's document; If-Match guards against overwriting another's edit.
+         */
+        put: operations["updateTemplateDraft"];
         post?: never;
-        /** Delete a template draft (If-Match: its version, optional) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    draftId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No Content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "request.if_match_invalid",
-                         *       "arguments": {
-                         *         "ifMatch": "3"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *         "method": "DELETE"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *         "method": "DELETE"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "draft.not_found",
-                         *       "arguments": {
-                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
-                         *       "title": "Conflict",
-                         *       "status": 409,
-                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "definition.concurrency_conflict",
-                         *       "arguments": {
-                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Precondition Failed */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:draft.changed",
-                         *       "title": "Precondition failed",
-                         *       "status": 412,
-                         *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                         *       "code": "draft.changed",
-                         *       "arguments": {
-                         *         "current": "4",
-                         *         "expected": "3"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Delete a template draft (If-Match: its version, optional)
+         * @description Deletes a campaign template (phases, gates and their workflows) draft.
+         */
+        delete: operations["deleteTemplateDraft"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4631,206 +681,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a template draft as the next version of its definitionId (If-Match: its version, optional) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    draftId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "request.if_match_invalid",
-                         *       "arguments": {
-                         *         "ifMatch": "3"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Authentication required */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": unknown;
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:draft.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "draft.not_found",
-                         *       "arguments": {
-                         *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
-                         *       "title": "Conflict",
-                         *       "status": 409,
-                         *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "definition.concurrency_conflict",
-                         *       "arguments": {
-                         *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Precondition Failed */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:draft.changed",
-                         *       "title": "Precondition failed",
-                         *       "status": 412,
-                         *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "draft.changed",
-                         *       "arguments": {
-                         *         "current": "4",
-                         *         "expected": "3"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unprocessable Content */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.invalid",
-                         *       "title": "Unprocessable request",
-                         *       "status": 422,
-                         *       "detail": "The definition has 1 problem(s); see errors.",
-                         *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
-                         *       "code": "definition.invalid",
-                         *       "arguments": {
-                         *         "count": "1"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001",
-                         *       "errors": [
-                         *         {
-                         *           "code": "connection.dangling",
-                         *           "message": "The connection start → review has a target 'review' that is not an activity of this flowchart.",
-                         *           "jsonPointer": "/root/connections/2/target/activity"
-                         *         }
-                         *       ]
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Publish a template draft as the next version of its definitionId (If-Match: its version, optional)
+         * @description Publishes a valid campaign template (phases, gates and their workflows) draft as the next version of its definitionId; versions are immutable once published.
+         */
+        post: operations["publishTemplateDraft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4844,33 +699,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process answers (no key needed) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HealthEndpointsHealthStatus"];
-                    };
-                };
-            };
-        };
+        /**
+         * The process answers (no key needed)
+         * @description Answers 200 while the process runs; for a container's liveness probe. Needs no key.
+         */
+        get: operations["getLiveness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4886,42 +719,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers and every migration is applied (no key needed); 503 otherwise */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HealthEndpointsHealthStatus"];
-                    };
-                };
-                /** @description Service Unavailable */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HealthEndpointsHealthStatus"];
-                    };
-                };
-            };
-        };
+        /**
+         * The database answers and every migration is applied (no key needed); 503 otherwise
+         * @description Answers 200 when the database answers and has no pending migrations, 503 otherwise; also reports this node's timer scheduler and webhook dispatcher. Needs no key.
+         */
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4937,87 +739,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The campaign's ledger entries in order (after = the last sequence seen) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The last id (events) or sequence (a campaign's history) already seen: the nextCursor of the previous page; omit it to start at the beginning. */
-                    after?: number;
-                    /** @description Items per page, 1 to 200 (default 50). */
-                    limit?: number;
-                };
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageOfHistoryEndpointsEntryView"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/history",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/history",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/history",
-                         *       "code": "campaign.not_found",
-                         *       "arguments": {
-                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * The campaign's ledger entries in order (after = the last sequence seen)
+         * @description The campaign's ledger entries in sequence order, each with its hash and the previous one's; after= the last sequence read.
+         */
+        get: operations["listCampaignHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5033,89 +759,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ledger entries across campaigns in commit order (after = the cursor of the previous page; wait = seconds to wait for news) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The last id (events) or sequence (a campaign's history) already seen: the nextCursor of the previous page; omit it to start at the beginning. */
-                    after?: string;
-                    /** @description Items per page, 1 to 200 (default 50). */
-                    limit?: number;
-                    wait?: number;
-                    campaign?: string;
-                    /** @description The organization the campaigns belong to, exactly. */
-                    organization?: string;
-                    kind?: string[];
-                    definitions?: boolean;
-                };
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FeedEndpointsFeedPage"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The paging cursor is not valid; start again without one.",
-                         *       "instance": "/api/v1/events",
-                         *       "code": "paging.cursor_invalid",
-                         *       "arguments": {},
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/events",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/events",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Ledger entries across campaigns in commit order (after = the cursor of the previous page; wait = seconds to wait for news)
+         * @description Every stream's ledger entries in commit order, never skipping one; after= the cursor of the last page; filters by campaign, organization and kind; wait= long-polls.
+         */
+        get: operations["listEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5131,57 +779,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where the feed is now: pass its cursor as after to receive only what is committed from now on */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FeedEndpointsFeedHead"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/events/head",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/events/head",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Where the feed is now: pass its cursor as after to receive only what is committed from now on
+         * @description The feed's newest position: where a new follower starts without reading the past.
+         */
+        get: operations["getEventsHead"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5197,84 +799,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The feed as Server-Sent Events (text/event-stream), resumable with Last-Event-ID */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The last id (events) or sequence (a campaign's history) already seen: the nextCursor of the previous page; omit it to start at the beginning. */
-                    after?: string;
-                    campaign?: string;
-                    /** @description The organization the campaigns belong to, exactly. */
-                    organization?: string;
-                    kind?: string[];
-                    definitions?: boolean;
-                };
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The paging cursor is not valid; start again without one.",
-                         *       "instance": "/api/v1/events/stream",
-                         *       "code": "paging.cursor_invalid",
-                         *       "arguments": {},
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/events/stream",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/events/stream",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * The feed as Server-Sent Events (text/event-stream), resumable with Last-Event-ID
+         * @description The feed as Server-Sent Events, resumable with Last-Event-ID, with heartbeats; the same filters as the paged feed.
+         */
+        get: operations["streamEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5290,57 +819,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller: principal, roles and what they allow */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MeResponse"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/me",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/me",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * The caller: principal, roles and what they allow
+         * @description The caller's principal and roles, as the API key says; a sign-in page checks a key with it.
+         */
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5356,84 +839,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's notifications, newest first (unread=true for unread only; keyset paging with after) */
-        get: {
-            parameters: {
-                query?: {
-                    unread?: boolean;
-                    /** @description The last id (events) or sequence (a campaign's history) already seen: the nextCursor of the previous page; omit it to start at the beginning. */
-                    after?: string;
-                    /** @description Items per page, 1 to 200 (default 50). */
-                    limit?: number;
-                };
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["NotificationPage"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The paging cursor is not valid; start again without one.",
-                         *       "instance": "/api/v1/me/notifications",
-                         *       "code": "paging.cursor_invalid",
-                         *       "arguments": {},
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/me/notifications",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/me/notifications",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * The caller's notifications, newest first (unread=true for unread only; keyset paging with after)
+         * @description The caller's inbox: assignments, reminders, escalations, time-outs and deadlines, newest first; unread=true for unread only.
+         */
+        get: operations["listNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5449,48 +859,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many of the caller's notifications are unread */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/me/notifications/unread-count",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/me/notifications/unread-count",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * How many of the caller's notifications are unread
+         * @description How many of the caller's notifications are unread; the bell's figure.
+         */
+        get: operations["countUnreadNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5508,80 +881,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark one of the caller's notifications read */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No Content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/me/notifications/0f8fad5b-d9cb-469f-a165-70867728950e/read",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/me/notifications/0f8fad5b-d9cb-469f-a165-70867728950e/read",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
-                         *       "instance": "/api/v1/me/notifications/0f8fad5b-d9cb-469f-a165-70867728950e/read",
-                         *       "code": "campaign.not_found",
-                         *       "arguments": {
-                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Mark one of the caller's notifications read
+         * @description Marks one of the caller's notifications read.
+         */
+        post: operations["markNotificationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5595,92 +899,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The worklist across campaigns (filters: assignee, role, status, overdue, escalated; keyset paging); an escalated task is also on its escalation target's list */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A person or role name the tasks are assigned to. */
-                    assignee?: string;
-                    /** @description A role name the tasks are assigned to (the same as assignee). */
-                    role?: string;
-                    /** @description campaigns: notStarted, running, suspended, completed, cancelled; tasks: active (default), completed, cancelled. */
-                    status?: string;
-                    /** @description true: only active tasks past their due time. */
-                    overdue?: boolean;
-                    escalated?: boolean;
-                    /** @description The nextCursor of the previous page; omit it for the first page. */
-                    cursor?: string;
-                    /** @description Items per page, 1 to 200 (default 50). */
-                    limit?: number;
-                };
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageOfTaskEndpointsWorkItemView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The paging cursor is not valid; start again without one.",
-                         *       "instance": "/api/v1/tasks",
-                         *       "code": "paging.cursor_invalid",
-                         *       "arguments": {},
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/tasks",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/tasks",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * The worklist across campaigns (filters: assignee, role, status, overdue, escalated; keyset paging); an escalated task is also on its escalation target's list
+         * @description The worklist: work items by assignee or role (escalated ones on their target's list too), status, overdue and escalated; keyset paging.
+         */
+        get: operations["listTasks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5698,252 +921,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Complete a task instance with an outcome and a structured result */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes the command safe to retry: the same key and body return the first response; the same key with another body is refused with 422. */
-                    "Idempotency-Key"?: string;
-                    /** @description The person this key acts for (recorded in the history); only keys allowed to act for others may send it. */
-                    "X-On-Behalf-Of"?: string;
-                    /** @description Recorded with the history entries the command writes. */
-                    "X-Correlation-Id"?: string;
-                    /**
-                     * @description The campaign version (its ETag, quoted) the command expects; 412 when it has changed.
-                     * @example "7"
-                     */
-                    "If-Match"?: string;
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    id: string;
-                    taskId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CompleteTaskRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CampaignResponse"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
-                         *       "code": "request.if_match_invalid",
-                         *       "arguments": {
-                         *         "ifMatch": "3"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:task.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no task instance 'massAppraisal:1' in the current phase.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
-                         *       "code": "task.not_found",
-                         *       "arguments": {
-                         *         "taskId": "massAppraisal:1"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:task.not_active",
-                         *       "title": "Conflict",
-                         *       "status": 409,
-                         *       "detail": "Task instance 'draftReport:1' is already completed; it cannot be changed.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
-                         *       "code": "task.not_active",
-                         *       "arguments": {
-                         *         "taskId": "draftReport:1",
-                         *         "status": "completed"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Precondition Failed */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.precondition_failed",
-                         *       "title": "Precondition failed",
-                         *       "status": 412,
-                         *       "detail": "The campaign has changed (version 7); your If-Match was 6. Reload it and try again.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
-                         *       "code": "request.precondition_failed",
-                         *       "arguments": {
-                         *         "current": "7",
-                         *         "expected": "6"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unprocessable Content */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:task.result_invalid",
-                         *       "title": "Unprocessable request",
-                         *       "status": 422,
-                         *       "detail": "The result for task instance 'massAppraisal:1' is not valid: participants is required.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
-                         *       "code": "task.result_invalid",
-                         *       "arguments": {
-                         *         "taskId": "massAppraisal:1",
-                         *         "activityType": "Campaign.Appraisal"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001",
-                         *       "errors": [
-                         *         {
-                         *           "pointer": "/participants",
-                         *           "code": "result.field_required",
-                         *           "message": "participants is required.",
-                         *           "arguments": {
-                         *             "field": "participants"
-                         *           }
-                         *         }
-                         *       ]
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Service Unavailable */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
-                         *       "title": "Service unavailable",
-                         *       "status": 503,
-                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
-                         *       "code": "definition.unavailable",
-                         *       "arguments": {
-                         *         "templateId": "scientific-outlook-campaign",
-                         *         "version": "2",
-                         *         "reason": "the published version is not in the database"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Complete a task instance with an outcome and a structured result
+         * @description Completes an active task instance with its result (checked against the activity's result schema) and outcome; the flowchart then moves on.
+         */
+        post: operations["completeTask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5959,252 +941,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give a task instance to someone else */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes the command safe to retry: the same key and body return the first response; the same key with another body is refused with 422. */
-                    "Idempotency-Key"?: string;
-                    /** @description The person this key acts for (recorded in the history); only keys allowed to act for others may send it. */
-                    "X-On-Behalf-Of"?: string;
-                    /** @description Recorded with the history entries the command writes. */
-                    "X-Correlation-Id"?: string;
-                    /**
-                     * @description The campaign version (its ETag, quoted) the command expects; 412 when it has changed.
-                     * @example "7"
-                     */
-                    "If-Match"?: string;
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    id: string;
-                    taskId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ReassignTaskRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CampaignResponse"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
-                         *       "code": "request.if_match_invalid",
-                         *       "arguments": {
-                         *         "ifMatch": "3"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:task.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no task instance 'massAppraisal:1' in the current phase.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
-                         *       "code": "task.not_found",
-                         *       "arguments": {
-                         *         "taskId": "massAppraisal:1"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:task.not_active",
-                         *       "title": "Conflict",
-                         *       "status": 409,
-                         *       "detail": "Task instance 'draftReport:1' is already completed; it cannot be changed.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
-                         *       "code": "task.not_active",
-                         *       "arguments": {
-                         *         "taskId": "draftReport:1",
-                         *         "status": "completed"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Precondition Failed */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.precondition_failed",
-                         *       "title": "Precondition failed",
-                         *       "status": 412,
-                         *       "detail": "The campaign has changed (version 7); your If-Match was 6. Reload it and try again.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
-                         *       "code": "request.precondition_failed",
-                         *       "arguments": {
-                         *         "current": "7",
-                         *         "expected": "6"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unprocessable Content */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:task.result_invalid",
-                         *       "title": "Unprocessable request",
-                         *       "status": 422,
-                         *       "detail": "The result for task instance 'massAppraisal:1' is not valid: participants is required.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
-                         *       "code": "task.result_invalid",
-                         *       "arguments": {
-                         *         "taskId": "massAppraisal:1",
-                         *         "activityType": "Campaign.Appraisal"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001",
-                         *       "errors": [
-                         *         {
-                         *           "pointer": "/participants",
-                         *           "code": "result.field_required",
-                         *           "message": "participants is required.",
-                         *           "arguments": {
-                         *             "field": "participants"
-                         *           }
-                         *         }
-                         *       ]
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Service Unavailable */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:definition.unavailable",
-                         *       "title": "Service unavailable",
-                         *       "status": 503,
-                         *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
-                         *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
-                         *       "code": "definition.unavailable",
-                         *       "arguments": {
-                         *         "templateId": "scientific-outlook-campaign",
-                         *         "version": "2",
-                         *         "reason": "the published version is not in the database"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Give a task instance to someone else
+         * @description Gives an active task instance to another person or role, with a reason.
+         */
+        post: operations["reassignTask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6218,244 +959,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The subscriptions (keyset paging) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The nextCursor of the previous page; omit it for the first page. */
-                    cursor?: string;
-                    /** @description Items per page, 1 to 200 (default 50). */
-                    limit?: number;
-                };
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageOfSubscriptionView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The paging cursor is not valid; start again without one.",
-                         *       "instance": "/api/v1/webhooks/subscriptions",
-                         *       "code": "paging.cursor_invalid",
-                         *       "arguments": {},
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/webhooks/subscriptions",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/webhooks/subscriptions",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/webhooks/subscriptions",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/webhooks/subscriptions",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * The subscriptions (keyset paging)
+         * @description The webhook subscriptions, without their secrets; keyset paging.
+         */
+        get: operations["listWebhookSubscriptions"];
         put?: never;
-        /** Subscribe a URL to ledger kinds; the signing secret is in the answer, once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["CreateSubscriptionRequest"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CreatedSubscription"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:request.invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The request is not valid: templateId, name and organization are required.",
-                         *       "instance": "/api/v1/webhooks/subscriptions",
-                         *       "code": "request.invalid",
-                         *       "arguments": {
-                         *         "error": "templateId, name and organization are required."
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/webhooks/subscriptions",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/webhooks/subscriptions",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/webhooks/subscriptions",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/webhooks/subscriptions",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unprocessable Content */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:task.result_invalid",
-                         *       "title": "Unprocessable request",
-                         *       "status": 422,
-                         *       "detail": "The result for task instance 'massAppraisal:1' is not valid: participants is required.",
-                         *       "instance": "/api/v1/webhooks/subscriptions",
-                         *       "code": "task.result_invalid",
-                         *       "arguments": {
-                         *         "taskId": "massAppraisal:1",
-                         *         "activityType": "Campaign.Appraisal"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001",
-                         *       "errors": [
-                         *         {
-                         *           "pointer": "/participants",
-                         *           "code": "result.field_required",
-                         *           "message": "participants is required.",
-                         *           "arguments": {
-                         *             "field": "participants"
-                         *           }
-                         *         }
-                         *       ]
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Subscribe a URL to ledger kinds; the signing secret is in the answer, once
+         * @description Subscribes an http(s) URL on an allowed host to ledger kinds, optionally for one campaign or organization; the signing secret is shown once.
+         */
+        post: operations["createWebhookSubscription"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6469,206 +983,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One subscription (without its secret) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SubscriptionView"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
-                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
-                         *       "code": "campaign.not_found",
-                         *       "arguments": {
-                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * One subscription (without its secret)
+         * @description One webhook subscription, without its secret.
+         */
+        get: operations["getWebhookSubscription"];
         put?: never;
         post?: never;
-        /** Remove a subscription and its deliveries */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No Content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
-                         *         "method": "DELETE"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
-                         *         "method": "DELETE"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
-                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
-                         *       "code": "campaign.not_found",
-                         *       "arguments": {
-                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Remove a subscription and its deliveries
+         * @description Removes a subscription and its pending deliveries.
+         */
+        delete: operations["deleteWebhookSubscription"];
         options?: never;
         head?: never;
         patch?: never;
@@ -6681,107 +1007,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Deliveries that failed every attempt (keyset paging) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The nextCursor of the previous page; omit it for the first page. */
-                    cursor?: string;
-                    /** @description Items per page, 1 to 200 (default 50). */
-                    limit?: number;
-                };
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageOfDeliveryView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The paging cursor is not valid; start again without one.",
-                         *       "instance": "/api/v1/webhooks/dead-letters",
-                         *       "code": "paging.cursor_invalid",
-                         *       "arguments": {},
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/webhooks/dead-letters",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/webhooks/dead-letters",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/webhooks/dead-letters",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/webhooks/dead-letters",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Deliveries that failed every attempt (keyset paging)
+         * @description Deliveries that failed their last attempt, across subscriptions; keyset paging.
+         */
+        get: operations["listDeadLetters"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6797,132 +1027,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A subscription's deliveries, oldest first (keyset paging) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The nextCursor of the previous page; omit it for the first page. */
-                    cursor?: string;
-                    /** @description Items per page, 1 to 200 (default 50). */
-                    limit?: number;
-                };
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageOfDeliveryView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
-                         *       "title": "Bad request",
-                         *       "status": 400,
-                         *       "detail": "The paging cursor is not valid; start again without one.",
-                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
-                         *       "code": "paging.cursor_invalid",
-                         *       "arguments": {},
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
-                         *         "method": "GET"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
-                         *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
-                         *       "code": "campaign.not_found",
-                         *       "arguments": {
-                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * A subscription's deliveries, oldest first (keyset paging)
+         * @description One subscription's deliveries with their attempts, last status and error; keyset paging.
+         */
+        get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6940,156 +1049,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a finished delivery again, with fresh attempts */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
-                     * @example zh-CN
-                     */
-                    "Accept-Language"?: string;
-                };
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Accepted */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DeliveryView"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.required",
-                         *       "title": "Authentication required",
-                         *       "status": 401,
-                         *       "detail": "An API key is required: send it in the X-Api-Key header.",
-                         *       "instance": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
-                         *       "code": "auth.required",
-                         *       "arguments": {
-                         *         "path": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:auth.forbidden",
-                         *       "title": "Forbidden",
-                         *       "status": 403,
-                         *       "detail": "Your API key's roles do not allow this.",
-                         *       "instance": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
-                         *       "code": "auth.forbidden",
-                         *       "arguments": {
-                         *         "path": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
-                         *         "method": "POST"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.not_found",
-                         *       "title": "Not found",
-                         *       "status": 404,
-                         *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
-                         *       "instance": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
-                         *       "code": "campaign.not_found",
-                         *       "arguments": {
-                         *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001"
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "type": "urn:campaign-workflow:problem:campaign.trigger_not_permitted",
-                         *       "title": "Conflict",
-                         *       "status": 409,
-                         *       "detail": "Advance is not permitted now (in phase 'analysis'): the phase workflow has not reached its end (waiting for massAppraisal:1); exit gates not met: appraisalSatisfaction is pending (inputs.satisfactionThreshold = 0.8, results.massAppraisal.satisfaction = missing).",
-                         *       "instance": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
-                         *       "code": "campaign.trigger_not_permitted",
-                         *       "arguments": {
-                         *         "trigger": "Advance",
-                         *         "state": "analysis",
-                         *         "reasons": "the phase workflow has reached its end; every exit gate of the phase is met"
-                         *       },
-                         *       "traceId": "0HNQB4CNOGJ7H:00000001",
-                         *       "gates": [
-                         *         {
-                         *           "id": "appraisalSatisfaction",
-                         *           "name": "群众满意率达标",
-                         *           "displayName": "Mass appraisal satisfaction reached",
-                         *           "description": "The satisfaction of the mass appraisal is at least satisfactionThreshold.",
-                         *           "condition": "results.massAppraisal.satisfaction >= inputs.satisfactionThreshold",
-                         *           "state": "pending",
-                         *           "waitingFor": [
-                         *             "massAppraisal:1"
-                         *           ],
-                         *           "observed": {
-                         *             "inputs.satisfactionThreshold": 0.8,
-                         *             "results.massAppraisal.satisfaction": null
-                         *           },
-                         *           "message": "Waiting for massAppraisal:1 to be completed."
-                         *         }
-                         *       ],
-                         *       "unmetGuards": [
-                         *         "the phase workflow has reached its end",
-                         *         "every exit gate of the phase is met"
-                         *       ],
-                         *       "waitingFor": [
-                         *         "massAppraisal:1"
-                         *       ]
-                         *     }
-                         */
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        /**
+         * Send a finished delivery again, with fresh attempts
+         * @description Sends a delivery again from its first attempt, with the same webhook-id.
+         */
+        post: operations["redeliverWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7735,6 +1699,10 @@ export interface components {
             reason?: string | null;
             targetPhase?: string | null;
         };
+        UnreadCount: {
+            /** Format: int32 */
+            count: number;
+        };
         /**
          * @description A definition's validation as a designer reads it: valid or not, its identity when it has one,
          *     and each problem where the engine placed it (a JSON Pointer, and the activity or connection).
@@ -7811,4 +1779,6290 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    listActivityDescriptors: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown[];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/activity-descriptors",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/activity-descriptors",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    anchorLedgers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnchoringSetupAnchorRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnchoringRun"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/audit/anchors",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/anchors",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/anchors",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/anchors",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/anchors",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    queryAuditEntries: {
+        parameters: {
+            query?: {
+                campaignId?: string;
+                /** @description The organization the campaigns belong to, exactly. */
+                organization?: string;
+                actor?: string;
+                kind?: string;
+                /** @description The phase id the campaigns are in (study, analysis, rectification for the seed template). */
+                phase?: string;
+                task?: string;
+                from?: string;
+                to?: string;
+                text?: string;
+                /** @description The nextCursor of the previous page; omit it for the first page. */
+                cursor?: string;
+                /** @description Items per page, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfAuditEntryView"];
+                    "text/csv": components["schemas"]["PageOfAuditEntryView"];
+                    "application/x-ndjson": components["schemas"]["PageOfAuditEntryView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/audit/entries",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/entries",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/entries",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/entries",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/entries",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    verifyCampaignLedger: {
+        parameters: {
+            query?: {
+                checkpoint?: string;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/verify",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/verify",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/verify",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/verify",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/verify",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/verify",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    verifyDefinitionsLedger: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/audit/streams/definitions/verify",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/streams/definitions/verify",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/streams/definitions/verify",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/streams/definitions/verify",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/streams/definitions/verify",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCampaignCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkpoint"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/checkpoint",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/checkpoint",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/checkpoint",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/checkpoint",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/checkpoint",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:ledger.signing_key_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/checkpoint",
+                     *       "code": "ledger.signing_key_unavailable",
+                     *       "arguments": {
+                     *         "kid": "a93f437b…"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getDefinitionsCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkpoint"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/streams/definitions/checkpoint",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/streams/definitions/checkpoint",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/streams/definitions/checkpoint",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/streams/definitions/checkpoint",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:ledger.signing_key_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.",
+                     *       "instance": "/api/v1/audit/streams/definitions/checkpoint",
+                     *       "code": "ledger.signing_key_unavailable",
+                     *       "arguments": {
+                     *         "kid": "a93f437b…"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    verifyCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/audit/checkpoints/verify",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/checkpoints/verify",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/checkpoints/verify",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/checkpoints/verify",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/checkpoints/verify",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/audit/checkpoints/verify",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    exportCampaignLedger: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/export",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/export",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/export",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/export",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/export",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:ledger.signing_key_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/export",
+                     *       "code": "ledger.signing_key_unavailable",
+                     *       "arguments": {
+                     *         "kid": "a93f437b…"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getSigningKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationEndpointsSigningKeyView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/signing-key",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/signing-key",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/signing-key",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/signing-key",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getSigningKeys: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationEndpointsJwksView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/jwks",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/jwks",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/jwks",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/jwks",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    rotateSigningKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationEndpointsRotationView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/signing-keys/rotate",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/signing-keys/rotate",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/signing-keys/rotate",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/signing-keys/rotate",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listDefinitionHistory: {
+        parameters: {
+            query?: {
+                /** @description The last id (events) or sequence (a campaign's history) already seen: the nextCursor of the previous page; omit it to start at the beginning. */
+                after?: number;
+                /** @description Items per page, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                kind: string;
+                definitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfDefinitionAuditEndpointsDefinitionEntryView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/audit/definitions/{kind}/analysis-phase/history",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/definitions/{kind}/analysis-phase/history",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/definitions/{kind}/analysis-phase/history",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/definitions/{kind}/analysis-phase/history",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/definitions/{kind}/analysis-phase/history",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    diffDefinitionVersions: {
+        parameters: {
+            query?: {
+                from?: number;
+                to?: number;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                kind: string;
+                definitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionAuditEndpointsDiffView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/audit/definitions/{kind}/analysis-phase/diff",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/definitions/{kind}/analysis-phase/diff",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/definitions/{kind}/analysis-phase/diff",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/definitions/{kind}/analysis-phase/diff",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/definitions/{kind}/analysis-phase/diff",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/audit/definitions/{kind}/analysis-phase/diff",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listCampaigns: {
+        parameters: {
+            query?: {
+                /** @description campaigns: notStarted, running, suspended, completed, cancelled; tasks: active (default), completed, cancelled. */
+                status?: string;
+                /** @description The phase id the campaigns are in (study, analysis, rectification for the seed template). */
+                phase?: string;
+                /** @description The organization the campaigns belong to, exactly. */
+                organization?: string;
+                /** @description The nextCursor of the previous page; omit it for the first page. */
+                cursor?: string;
+                /** @description Items per page, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfCampaignListItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/campaigns",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/campaigns",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key and body return the first response; the same key with another body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The person this key acts for (recorded in the history); only keys allowed to act for others may send it. */
+                "X-On-Behalf-Of"?: string;
+                /** @description Recorded with the history entries the command writes. */
+                "X-Correlation-Id"?: string;
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/campaigns",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/campaigns",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/campaigns",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:template.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no published template scientific-outlook-campaign version 9.",
+                     *       "instance": "/api/v1/campaigns",
+                     *       "code": "template.not_found",
+                     *       "arguments": {
+                     *         "templateId": "scientific-outlook-campaign",
+                     *         "version": "9"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:template.retracted",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Template scientific-outlook-campaign version 1 was retracted; start campaigns from a published version.",
+                     *       "instance": "/api/v1/campaigns",
+                     *       "code": "template.retracted",
+                     *       "arguments": {
+                     *         "templateId": "scientific-outlook-campaign",
+                     *         "version": "1"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.inputs_invalid",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The campaign parameters do not fit scientific-outlook-campaign v1: The input 'teamMembers' is required.",
+                     *       "instance": "/api/v1/campaigns",
+                     *       "code": "campaign.inputs_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/teamMembers",
+                     *           "code": "input.required",
+                     *           "message": "The input 'teamMembers' is required.",
+                     *           "arguments": {
+                     *             "input": "teamMembers"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                     *       "instance": "/api/v1/campaigns",
+                     *       "code": "definition.unavailable",
+                     *       "arguments": {
+                     *         "templateId": "scientific-outlook-campaign",
+                     *         "version": "2",
+                     *         "reason": "the published version is not in the database"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCampaignProgress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The progress ETag from an earlier response: 304 when nothing changed. */
+                "If-None-Match"?: string;
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignProgressProgressResponse"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/progress",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/progress",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/progress",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/progress",
+                     *       "code": "definition.unavailable",
+                     *       "arguments": {
+                     *         "templateId": "scientific-outlook-campaign",
+                     *         "version": "2",
+                     *         "reason": "the published version is not in the database"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    fireCampaignTrigger: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key and body return the first response; the same key with another body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The person this key acts for (recorded in the history); only keys allowed to act for others may send it. */
+                "X-On-Behalf-Of"?: string;
+                /** @description Recorded with the history entries the command writes. */
+                "X-Correlation-Id"?: string;
+                /**
+                 * @description The campaign version (its ETag, quoted) the command expects; 412 when it has changed.
+                 * @example "7"
+                 */
+                "If-Match"?: string;
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.trigger_unknown",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "'finish' is not a trigger; use one of start, advance, sendBack, suspend, resume, cancel, complete.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
+                     *       "code": "campaign.trigger_unknown",
+                     *       "arguments": {
+                     *         "trigger": "finish",
+                     *         "triggers": "start, advance, sendBack, suspend, resume, cancel, complete"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.trigger_not_permitted",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Advance is not permitted now (in phase 'analysis'): the phase workflow has not reached its end (waiting for massAppraisal:1); exit gates not met: appraisalSatisfaction is pending (inputs.satisfactionThreshold = 0.8, results.massAppraisal.satisfaction = missing).",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
+                     *       "code": "campaign.trigger_not_permitted",
+                     *       "arguments": {
+                     *         "trigger": "Advance",
+                     *         "state": "analysis",
+                     *         "reasons": "the phase workflow has reached its end; every exit gate of the phase is met"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "gates": [
+                     *         {
+                     *           "id": "appraisalSatisfaction",
+                     *           "name": "群众满意率达标",
+                     *           "displayName": "Mass appraisal satisfaction reached",
+                     *           "description": "The satisfaction of the mass appraisal is at least satisfactionThreshold.",
+                     *           "condition": "results.massAppraisal.satisfaction >= inputs.satisfactionThreshold",
+                     *           "state": "pending",
+                     *           "waitingFor": [
+                     *             "massAppraisal:1"
+                     *           ],
+                     *           "observed": {
+                     *             "inputs.satisfactionThreshold": 0.8,
+                     *             "results.massAppraisal.satisfaction": null
+                     *           },
+                     *           "message": "Waiting for massAppraisal:1 to be completed."
+                     *         }
+                     *       ],
+                     *       "unmetGuards": [
+                     *         "the phase workflow has reached its end",
+                     *         "every exit gate of the phase is met"
+                     *       ],
+                     *       "waitingFor": [
+                     *         "massAppraisal:1"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The campaign has changed (version 7); your If-Match was 6. Reload it and try again.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
+                     *       "code": "request.precondition_failed",
+                     *       "arguments": {
+                     *         "current": "7",
+                     *         "expected": "6"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.reason_required",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "Sending a campaign back to an earlier phase needs a reason.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
+                     *       "code": "campaign.reason_required",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/transitions",
+                     *       "code": "definition.unavailable",
+                     *       "arguments": {
+                     *         "templateId": "scientific-outlook-campaign",
+                     *         "version": "2",
+                     *         "reason": "the published version is not in the database"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCampaignDiagram: {
+        parameters: {
+            query?: {
+                /** @description mermaid (default, text/plain) or dot (text/vnd.graphviz). */
+                format?: string;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                    "text/vnd.graphviz": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: format must be mermaid or dot, not 'svg'.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/diagram",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "format must be mermaid or dot, not 'svg'."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/diagram",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/diagram",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/diagram",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/diagram",
+                     *       "code": "definition.unavailable",
+                     *       "arguments": {
+                     *         "templateId": "scientific-outlook-campaign",
+                     *         "version": "2",
+                     *         "reason": "the published version is not in the database"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listWorkflows: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionEndpointsVersionView"][];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/workflows",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/workflows",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    getWorkflowVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                definitionId: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/workflows/analysis-phase/versions/1",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/workflows/analysis-phase/versions/1",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no workflow analysis-phase v1.",
+                     *       "instance": "/api/v1/workflows/analysis-phase/versions/1",
+                     *       "code": "definition.not_found",
+                     *       "arguments": {
+                     *         "kind": "workflow",
+                     *         "definitionId": "analysis-phase",
+                     *         "version": " v1"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    validateWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationView"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/workflows/validate",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/workflows/validate",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    retractWorkflowVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                definitionId: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DefinitionEndpointsRetractRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/workflows/analysis-phase/versions/1/retract",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/workflows/analysis-phase/versions/1/retract",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    listWorkflowDrafts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"][];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/workflows/drafts",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/workflows/drafts",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    createWorkflowDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.not_object",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "A definition must be a JSON object, not Array.",
+                     *       "instance": "/api/v1/workflows/drafts",
+                     *       "code": "definition.not_object",
+                     *       "arguments": {
+                     *         "valueKind": "Array"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/workflows/drafts",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/workflows/drafts",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/workflows/drafts",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/workflows/drafts",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                     *       "instance": "/api/v1/workflows/drafts",
+                     *       "code": "definition.concurrency_conflict",
+                     *       "arguments": {
+                     *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getWorkflowDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "draft.not_found",
+                     *       "arguments": {
+                     *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateWorkflowDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.not_object",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "A definition must be a JSON object, not Array.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "definition.not_object",
+                     *       "arguments": {
+                     *         "valueKind": "Array"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "method": "PUT"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "method": "PUT"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "draft.not_found",
+                     *       "arguments": {
+                     *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "definition.concurrency_conflict",
+                     *       "arguments": {
+                     *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:draft.changed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "draft.changed",
+                     *       "arguments": {
+                     *         "current": "4",
+                     *         "expected": "3"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteWorkflowDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "request.if_match_invalid",
+                     *       "arguments": {
+                     *         "ifMatch": "3"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "method": "DELETE"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "method": "DELETE"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "draft.not_found",
+                     *       "arguments": {
+                     *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "definition.concurrency_conflict",
+                     *       "arguments": {
+                     *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:draft.changed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "draft.changed",
+                     *       "arguments": {
+                     *         "current": "4",
+                     *         "expected": "3"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    publishWorkflowDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *       "code": "request.if_match_invalid",
+                     *       "arguments": {
+                     *         "ifMatch": "3"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *       "code": "draft.not_found",
+                     *       "arguments": {
+                     *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *       "code": "definition.concurrency_conflict",
+                     *       "arguments": {
+                     *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:draft.changed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *       "code": "draft.changed",
+                     *       "arguments": {
+                     *         "current": "4",
+                     *         "expected": "3"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.invalid",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The definition has 1 problem(s); see errors.",
+                     *       "instance": "/api/v1/workflows/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *       "code": "definition.invalid",
+                     *       "arguments": {
+                     *         "count": "1"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "errors": [
+                     *         {
+                     *           "code": "connection.dangling",
+                     *           "message": "The connection start → review has a target 'review' that is not an activity of this flowchart.",
+                     *           "jsonPointer": "/root/connections/2/target/activity"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionEndpointsVersionView"][];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/templates",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/templates",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    getTemplateVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                definitionId: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/templates/analysis-phase/versions/1",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/templates/analysis-phase/versions/1",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no workflow analysis-phase v1.",
+                     *       "instance": "/api/v1/templates/analysis-phase/versions/1",
+                     *       "code": "definition.not_found",
+                     *       "arguments": {
+                     *         "kind": "workflow",
+                     *         "definitionId": "analysis-phase",
+                     *         "version": " v1"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    validateTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationView"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/templates/validate",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/templates/validate",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    retractTemplateVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                definitionId: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DefinitionEndpointsRetractRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/templates/analysis-phase/versions/1/retract",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/templates/analysis-phase/versions/1/retract",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    listTemplateDrafts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"][];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/templates/drafts",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/templates/drafts",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    createTemplateDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.not_object",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "A definition must be a JSON object, not Array.",
+                     *       "instance": "/api/v1/templates/drafts",
+                     *       "code": "definition.not_object",
+                     *       "arguments": {
+                     *         "valueKind": "Array"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/templates/drafts",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/templates/drafts",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/templates/drafts",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/templates/drafts",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                     *       "instance": "/api/v1/templates/drafts",
+                     *       "code": "definition.concurrency_conflict",
+                     *       "arguments": {
+                     *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getTemplateDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "draft.not_found",
+                     *       "arguments": {
+                     *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateTemplateDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.not_object",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "A definition must be a JSON object, not Array.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "definition.not_object",
+                     *       "arguments": {
+                     *         "valueKind": "Array"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "method": "PUT"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "method": "PUT"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "draft.not_found",
+                     *       "arguments": {
+                     *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "definition.concurrency_conflict",
+                     *       "arguments": {
+                     *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:draft.changed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "draft.changed",
+                     *       "arguments": {
+                     *         "current": "4",
+                     *         "expected": "3"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteTemplateDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "request.if_match_invalid",
+                     *       "arguments": {
+                     *         "ifMatch": "3"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "method": "DELETE"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "method": "DELETE"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "draft.not_found",
+                     *       "arguments": {
+                     *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "definition.concurrency_conflict",
+                     *       "arguments": {
+                     *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:draft.changed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "code": "draft.changed",
+                     *       "arguments": {
+                     *         "current": "4",
+                     *         "expected": "3"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    publishTemplateDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *       "code": "request.if_match_invalid",
+                     *       "arguments": {
+                     *         "ifMatch": "3"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:draft.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no draft 7c9e6679-7425-40de-944b-e07fc1f90ae7.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *       "code": "draft.not_found",
+                     *       "arguments": {
+                     *         "draftId": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.concurrency_conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The draft 7c9e6679-7425-40de-944b-e07fc1f90ae7 kept changing while this request ran; nothing was written. Try again.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *       "code": "definition.concurrency_conflict",
+                     *       "arguments": {
+                     *         "what": "draft 7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:draft.changed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The draft has changed (version 4); your If-Match was 3. Reload it and try again.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *       "code": "draft.changed",
+                     *       "arguments": {
+                     *         "current": "4",
+                     *         "expected": "3"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.invalid",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The definition has 1 problem(s); see errors.",
+                     *       "instance": "/api/v1/templates/drafts/7c9e6679-7425-40de-944b-e07fc1f90ae7/publish",
+                     *       "code": "definition.invalid",
+                     *       "arguments": {
+                     *         "count": "1"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "errors": [
+                     *         {
+                     *           "code": "connection.dangling",
+                     *           "message": "The connection start → review has a target 'review' that is not an activity of this flowchart.",
+                     *           "jsonPointer": "/root/connections/2/target/activity"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthEndpointsHealthStatus"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthEndpointsHealthStatus"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthEndpointsHealthStatus"];
+                };
+            };
+        };
+    };
+    listCampaignHistory: {
+        parameters: {
+            query?: {
+                /** @description The last id (events) or sequence (a campaign's history) already seen: the nextCursor of the previous page; omit it to start at the beginning. */
+                after?: number;
+                /** @description Items per page, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfHistoryEndpointsEntryView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/history",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/history",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/history",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description The last id (events) or sequence (a campaign's history) already seen: the nextCursor of the previous page; omit it to start at the beginning. */
+                after?: string;
+                /** @description Items per page, 1 to 200 (default 50). */
+                limit?: number;
+                wait?: number;
+                campaign?: string;
+                /** @description The organization the campaigns belong to, exactly. */
+                organization?: string;
+                kind?: string[];
+                definitions?: boolean;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedEndpointsFeedPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/events",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/events",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/events",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getEventsHead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedEndpointsFeedHead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/events/head",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/events/head",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description The last id (events) or sequence (a campaign's history) already seen: the nextCursor of the previous page; omit it to start at the beginning. */
+                after?: string;
+                campaign?: string;
+                /** @description The organization the campaigns belong to, exactly. */
+                organization?: string;
+                kind?: string[];
+                definitions?: boolean;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/events/stream",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/events/stream",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/events/stream",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/me",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/me",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                unread?: boolean;
+                /** @description The last id (events) or sequence (a campaign's history) already seen: the nextCursor of the previous page; omit it to start at the beginning. */
+                after?: string;
+                /** @description Items per page, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/me/notifications",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/me/notifications",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/me/notifications",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/me/notifications/unread-count",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/me/notifications/unread-count",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/me/notifications/0f8fad5b-d9cb-469f-a165-70867728950e/read",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/me/notifications/0f8fad5b-d9cb-469f-a165-70867728950e/read",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/me/notifications/0f8fad5b-d9cb-469f-a165-70867728950e/read",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                /** @description A person or role name the tasks are assigned to. */
+                assignee?: string;
+                /** @description A role name the tasks are assigned to (the same as assignee). */
+                role?: string;
+                /** @description campaigns: notStarted, running, suspended, completed, cancelled; tasks: active (default), completed, cancelled. */
+                status?: string;
+                /** @description true: only active tasks past their due time. */
+                overdue?: boolean;
+                escalated?: boolean;
+                /** @description The nextCursor of the previous page; omit it for the first page. */
+                cursor?: string;
+                /** @description Items per page, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTaskEndpointsWorkItemView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/tasks",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/tasks",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/tasks",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    completeTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key and body return the first response; the same key with another body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The person this key acts for (recorded in the history); only keys allowed to act for others may send it. */
+                "X-On-Behalf-Of"?: string;
+                /** @description Recorded with the history entries the command writes. */
+                "X-Correlation-Id"?: string;
+                /**
+                 * @description The campaign version (its ETag, quoted) the command expects; 412 when it has changed.
+                 * @example "7"
+                 */
+                "If-Match"?: string;
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
+                     *       "code": "request.if_match_invalid",
+                     *       "arguments": {
+                     *         "ifMatch": "3"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:task.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no task instance 'massAppraisal:1' in the current phase.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
+                     *       "code": "task.not_found",
+                     *       "arguments": {
+                     *         "taskId": "massAppraisal:1"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:task.not_active",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Task instance 'draftReport:1' is already completed; it cannot be changed.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
+                     *       "code": "task.not_active",
+                     *       "arguments": {
+                     *         "taskId": "draftReport:1",
+                     *         "status": "completed"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The campaign has changed (version 7); your If-Match was 6. Reload it and try again.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
+                     *       "code": "request.precondition_failed",
+                     *       "arguments": {
+                     *         "current": "7",
+                     *         "expected": "6"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:task.result_invalid",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The result for task instance 'massAppraisal:1' is not valid: participants is required.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
+                     *       "code": "task.result_invalid",
+                     *       "arguments": {
+                     *         "taskId": "massAppraisal:1",
+                     *         "activityType": "Campaign.Appraisal"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/participants",
+                     *           "code": "result.field_required",
+                     *           "message": "participants is required.",
+                     *           "arguments": {
+                     *             "field": "participants"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/complete",
+                     *       "code": "definition.unavailable",
+                     *       "arguments": {
+                     *         "templateId": "scientific-outlook-campaign",
+                     *         "version": "2",
+                     *         "reason": "the published version is not in the database"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reassignTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key and body return the first response; the same key with another body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The person this key acts for (recorded in the history); only keys allowed to act for others may send it. */
+                "X-On-Behalf-Of"?: string;
+                /** @description Recorded with the history entries the command writes. */
+                "X-Correlation-Id"?: string;
+                /**
+                 * @description The campaign version (its ETag, quoted) the command expects; 412 when it has changed.
+                 * @example "7"
+                 */
+                "If-Match"?: string;
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.if_match_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "If-Match must be * or entity tags in quotes, separated by commas, as the ETag gives them (e.g. \"3\"); not 3.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
+                     *       "code": "request.if_match_invalid",
+                     *       "arguments": {
+                     *         "ifMatch": "3"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:task.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no task instance 'massAppraisal:1' in the current phase.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
+                     *       "code": "task.not_found",
+                     *       "arguments": {
+                     *         "taskId": "massAppraisal:1"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:task.not_active",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Task instance 'draftReport:1' is already completed; it cannot be changed.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
+                     *       "code": "task.not_active",
+                     *       "arguments": {
+                     *         "taskId": "draftReport:1",
+                     *         "status": "completed"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The campaign has changed (version 7); your If-Match was 6. Reload it and try again.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
+                     *       "code": "request.precondition_failed",
+                     *       "arguments": {
+                     *         "current": "7",
+                     *         "expected": "6"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:task.result_invalid",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The result for task instance 'massAppraisal:1' is not valid: participants is required.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
+                     *       "code": "task.result_invalid",
+                     *       "arguments": {
+                     *         "taskId": "massAppraisal:1",
+                     *         "activityType": "Campaign.Appraisal"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/participants",
+                     *           "code": "result.field_required",
+                     *           "message": "participants is required.",
+                     *           "arguments": {
+                     *             "field": "participants"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks/massAppraisal:1/reassign",
+                     *       "code": "definition.unavailable",
+                     *       "arguments": {
+                     *         "templateId": "scientific-outlook-campaign",
+                     *         "version": "2",
+                     *         "reason": "the published version is not in the database"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listWebhookSubscriptions: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page; omit it for the first page. */
+                cursor?: string;
+                /** @description Items per page, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfSubscriptionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/webhooks/subscriptions",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/webhooks/subscriptions",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/webhooks/subscriptions",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/webhooks/subscriptions",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/webhooks/subscriptions",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedSubscription"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/webhooks/subscriptions",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/webhooks/subscriptions",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/webhooks/subscriptions",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/webhooks/subscriptions",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/webhooks/subscriptions",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:task.result_invalid",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The result for task instance 'massAppraisal:1' is not valid: participants is required.",
+                     *       "instance": "/api/v1/webhooks/subscriptions",
+                     *       "code": "task.result_invalid",
+                     *       "arguments": {
+                     *         "taskId": "massAppraisal:1",
+                     *         "activityType": "Campaign.Appraisal"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/participants",
+                     *           "code": "result.field_required",
+                     *           "message": "participants is required.",
+                     *           "arguments": {
+                     *             "field": "participants"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "method": "DELETE"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "method": "DELETE"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listDeadLetters: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page; omit it for the first page. */
+                cursor?: string;
+                /** @description Items per page, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfDeliveryView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/webhooks/dead-letters",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/webhooks/dead-letters",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/webhooks/dead-letters",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/webhooks/dead-letters",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/webhooks/dead-letters",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page; omit it for the first page. */
+                cursor?: string;
+                /** @description Items per page, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfDeliveryView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/webhooks/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/deliveries",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.trigger_not_permitted",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Advance is not permitted now (in phase 'analysis'): the phase workflow has not reached its end (waiting for massAppraisal:1); exit gates not met: appraisalSatisfaction is pending (inputs.satisfactionThreshold = 0.8, results.massAppraisal.satisfaction = missing).",
+                     *       "instance": "/api/v1/webhooks/deliveries/0f8fad5b-d9cb-469f-a165-70867728950e/redeliver",
+                     *       "code": "campaign.trigger_not_permitted",
+                     *       "arguments": {
+                     *         "trigger": "Advance",
+                     *         "state": "analysis",
+                     *         "reasons": "the phase workflow has reached its end; every exit gate of the phase is met"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "gates": [
+                     *         {
+                     *           "id": "appraisalSatisfaction",
+                     *           "name": "群众满意率达标",
+                     *           "displayName": "Mass appraisal satisfaction reached",
+                     *           "description": "The satisfaction of the mass appraisal is at least satisfactionThreshold.",
+                     *           "condition": "results.massAppraisal.satisfaction >= inputs.satisfactionThreshold",
+                     *           "state": "pending",
+                     *           "waitingFor": [
+                     *             "massAppraisal:1"
+                     *           ],
+                     *           "observed": {
+                     *             "inputs.satisfactionThreshold": 0.8,
+                     *             "results.massAppraisal.satisfaction": null
+                     *           },
+                     *           "message": "Waiting for massAppraisal:1 to be completed."
+                     *         }
+                     *       ],
+                     *       "unmetGuards": [
+                     *         "the phase workflow has reached its end",
+                     *         "every exit gate of the phase is met"
+                     *       ],
+                     *       "waitingFor": [
+                     *         "massAppraisal:1"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+}
