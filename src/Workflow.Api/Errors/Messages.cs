@@ -112,12 +112,24 @@ public static partial class Messages
     /// <summary>The detail for a code in the request's language, or <paramref name="fallback"/> when the code has no text.</summary>
     public static string Detail(HttpContext context, string code, IReadOnlyDictionary<string, string> arguments, string? fallback = null)
     {
-        if (!Texts.TryGetValue(code, out var texts)) return fallback ?? code;
+        if (!Texts.TryGetValue(code, out var texts)) return ForPeople(fallback ?? code);
         var chinese = IsChinese(context);
         // The engine's English sentences name states and values more precisely than the template; keep them in English.
-        if (!chinese && fallback is not null) return fallback;
-        return Placeholder().Replace(chinese ? texts.Zh : texts.En, m => arguments.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+        if (!chinese && fallback is not null) return ForPeople(fallback);
+        return ForPeople(Placeholder().Replace(chinese ? texts.Zh : texts.En, m => arguments.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value));
     }
+
+    /// <summary>
+    /// Numbers as a person reads them: 0.6666666666666666 becomes 0.6667. Only in <c>detail</c>; the problem's
+    /// <c>arguments</c> keep the exact values for programs.
+    /// </summary>
+    internal static string ForPeople(string text) => LongDecimal().Replace(text, m =>
+        double.TryParse(m.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? Math.Round(number, 4).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)
+            : m.Value);
+
+    [GeneratedRegex(@"(?<![\w.])\d+\.\d{5,}(?![\w.])")]
+    private static partial Regex LongDecimal();
 
     [GeneratedRegex(@"\{(\w+)\}")]
     private static partial Regex Placeholder();
