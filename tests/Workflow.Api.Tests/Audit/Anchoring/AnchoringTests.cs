@@ -38,6 +38,7 @@ public sealed class AnchoringTests
             WebhookFactory api = provider == "PostgreSql" ? new WebhookPostgresFactory() : new WebhookSqliteFactory();
             var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
             api.Settings["Timers:Scheduler:Enabled"] = "false"; // the test asks for anchors itself, on its own clock
+            api.Settings["Anchoring:Interval"] = "01:00:00"; // the default, which test hosts otherwise turn off
             api.Settings["Anchoring:Sinks:0:Url"] = new Uri(folder).AbsoluteUri;
             api.Settings["Anchoring:Sinks:1:Url"] = receiver.Url;
             api.Settings["Anchoring:Sinks:1:Secret"] = secret;
