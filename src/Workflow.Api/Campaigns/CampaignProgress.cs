@@ -27,7 +27,8 @@ public static class CampaignProgress
         IReadOnlyList<TriggerView> Triggers, IReadOnlyList<ActivityFault> Faults, DateTimeOffset? PhaseDeadline, DateTimeOffset? PhaseDeadlinePassedAt);
 
     public static async Task<IResult> Get(
-        Guid id, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, AssessmentCache assessments, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var row = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (row is null) return CampaignProblems.NotFound(context, id);
@@ -40,7 +41,7 @@ public static class CampaignProgress
         var (template, problem) = await CampaignProblems.PinnedTemplateAsync(context, catalog, db, row, cancellationToken);
         if (template is null) return problem!;
         var campaign = JsonSerializer.Deserialize<CampaignInstance>(row.StateJson, EngineJson.Options)!;
-        var assessment = CampaignEngine.Assess(template, campaign);
+        var assessment = assessments.Get(row.Id, row.Version, template, campaign);
         var culture = Messages.Culture(context);
         var current = template.FindPhase(campaign.State);
         var phases = template.Phases.Select(p => new PhaseView(

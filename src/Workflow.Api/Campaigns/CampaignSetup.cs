@@ -2,5 +2,5 @@ namespace Workflow.Api.Campaigns;
 
 public static class CampaignSetup
 {
-    public static IServiceCollection AddCampaignCommands(this IServiceCollection services) => services.AddScoped<CampaignCommands>();
+    public static IServiceCollection AddCampaignCommands(this IServiceCollection services) => services.AddScoped<CampaignCommands>().AddSingleton<AssessmentCache>();
 }

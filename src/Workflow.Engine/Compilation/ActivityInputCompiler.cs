@@ -55,6 +55,11 @@ internal static class ActivityInputCompiler
             && !activity.Definition.Inputs.ContainsKey(InputNames.TimeSpan) && !activity.Definition.Inputs.ContainsKey(InputNames.DateTime))
             errors.Add(Error(ValidationCodes.ActivityInputMissing, $"Activity '{activity.Id}' needs the input 'timeSpan' or 'dateTime': how long to wait, or until when.",
                 pointer, activity.Id, new Dictionary<string, string> { ["input"] = InputNames.TimeSpan }));
+        // A task nobody is asked to do is published, activated, and then waits for ever; say so at publish instead.
+        if (activity.Kind == ActivityKind.Task && !HasAssignee(activity.Definition))
+            errors.Add(Error(ValidationCodes.ActivityInputMissing,
+                $"Task '{activity.Id}' needs an assignee: the person, role or unit who does it (an expression may name them per item).",
+                pointer, activity.Id, new Dictionary<string, string> { ["input"] = InputNames.Assignee }));
         foreach (var input in descriptor.Inputs)
         {
             if (activity.Definition.Inputs.ContainsKey(input.Name)) continue;
@@ -79,6 +84,11 @@ internal static class ActivityInputCompiler
             writer.WriteEndObject();
         });
     }
+
+    private static bool HasAssignee(ActivityDefinition definition) =>
+        definition.Inputs.TryGetValue(InputNames.Assignee, out var value)
+        && value is not LiteralValue { Value.ValueKind: JsonValueKind.Null }
+        && !(value is LiteralValue { Value.ValueKind: JsonValueKind.String } literal && string.IsNullOrWhiteSpace(literal.Value.GetString()));
 
     /// <summary>Compiles one expression, turning its problems into located validation errors.</summary>
     public static CompiledExpression? CompileExpression(string source, ExpressionContext context, string pointer, string? activityId, List<ValidationError> errors)

@@ -39,6 +39,15 @@ public static class TemplateCompiler
                     $"Phase '{phase.Id}' runs {phase.Workflow}, which needs the input '{input.Name}'; declare an input or variable of that name in the template.",
                     $"{pointer}/workflow"));
 
+            if (phase.ExitGates.Length > GateLimits.MaxPerPhase)
+                errors.Add(new ValidationError(ValidationCodes.TemplateGatesTooMany,
+                    $"Phase '{phase.Id}' has {phase.ExitGates.Length} exit gates; at most {GateLimits.MaxPerPhase} are allowed, "
+                    + "because every progress read evaluates them all. Combine conditions into fewer gates.",
+                    $"{pointer}/exitGates", Arguments: new Dictionary<string, string>
+                    {
+                        ["count"] = phase.ExitGates.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        ["maximum"] = GateLimits.MaxPerPhase.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    }));
             var gates = ImmutableArray.CreateBuilder<CompiledGate>();
             for (var g = 0; g < phase.ExitGates.Length; g++)
             {

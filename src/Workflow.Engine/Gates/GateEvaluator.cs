@@ -12,15 +12,46 @@ namespace Workflow.Engine.Gates;
 /// </summary>
 public static class GateEvaluator
 {
-    public static ImmutableArray<GateResult> Evaluate(IEnumerable<CompiledGate> gates, WorkflowInstance instance) =>
-        [.. gates.Select(g => Evaluate(g, instance))];
-
-    public static GateResult Evaluate(CompiledGate gate, WorkflowInstance instance)
+    /// <summary>
+    /// Evaluates a phase's gates in order. Once <see cref="GateLimits.TimeoutsPerEvaluation"/> of them have run into the
+    /// expression time limit, the rest are reported without running: counted in time-outs rather than measured on the wall
+    /// clock, so a loaded machine or a cold start never fails an ordinary gate, and one read still ends within that many limits.
+    /// </summary>
+    public static ImmutableArray<GateResult> Evaluate(IEnumerable<CompiledGate> gates, WorkflowInstance instance)
     {
+        var timeouts = 0;
+        var results = ImmutableArray.CreateBuilder<GateResult>();
+        foreach (var gate in gates)
+        {
+            if (timeouts >= GateLimits.TimeoutsPerEvaluation)
+            {
+                results.Add(NotRun(gate));
+                continue;
+            }
+            var result = Evaluate(gate, instance, out var timedOut);
+            if (timedOut) timeouts++;
+            results.Add(result);
+        }
+        return results.ToImmutable();
+    }
+
+    private static GateResult NotRun(CompiledGate gate) =>
+        Result(gate, Source(gate), GateState.Error, [], ImmutableSortedDictionary<string, JsonElement?>.Empty,
+            $"{GateLimits.BudgetExhausted}: not evaluated, because {GateLimits.TimeoutsPerEvaluation} of this phase's gates before it "
+            + "ran out of time, which is all one evaluation may spend; make those conditions cheaper.");
+
+    private static string Source(CompiledGate gate) =>
+        gate.Definition.Condition is ExpressionValue e ? e.Source : gate.Condition.Literal?.GetRawText() ?? "";
+
+    public static GateResult Evaluate(CompiledGate gate, WorkflowInstance instance) => Evaluate(gate, instance, out _);
+
+    private static GateResult Evaluate(CompiledGate gate, WorkflowInstance instance, out bool timedOut)
+    {
+        timedOut = false;
         var scope = new ExpressionScope(instance.Inputs, instance.Variables, instance.Results, instance.Findings);
         var expression = gate.Condition.Expression;
         var observed = Observe(expression, scope);
-        var source = gate.Definition.Condition is ExpressionValue e ? e.Source : gate.Condition.Literal?.GetRawText() ?? "";
+        var source = Source(gate);
 
         var missing = expression?.ReadActivities.Where(a => !instance.Results.ContainsKey(a)).ToList() ?? [];
         if (missing.Count > 0)
@@ -30,6 +61,7 @@ public static class GateEvaluator
                 $"Waiting for {string.Join(", ", waiting)} to be completed.");
         }
         var outcome = gate.Condition.EvaluateBoolean(scope);
+        timedOut = outcome.ErrorCode is ExpressionErrorCodes.Timeout or ExpressionErrorCodes.RegexTimeout;
         if (!outcome.Succeeded)
             return Result(gate, source, GateState.Error, [], observed, $"{outcome.ErrorCode}: {outcome.ErrorMessage}");
         var met = outcome.Value.ValueKind == JsonValueKind.True;

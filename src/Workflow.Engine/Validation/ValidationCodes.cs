@@ -35,5 +35,6 @@ public static class ValidationCodes
     public const string TemplateWorkflowInputUnbound = "template.workflow_input_unbound";
     public const string TemplateOutputUnknownVariable = "template.output_unknown_variable";
     public const string TemplateInputDuplicate = "template.input_duplicate";
+    public const string TemplateGatesTooMany = "template.gates_too_many";
     public const string DefinitionVersionConflict = "definition.version_conflict";
 }

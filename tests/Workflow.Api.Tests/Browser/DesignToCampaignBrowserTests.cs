@@ -37,10 +37,14 @@ public sealed class DesignToCampaignBrowserTests(BrowserFixture fixture) : IClas
             await designer.ConnectAsync("flowDecision1", "False", "end");
             await designer.LayoutAsync("Auto-layout");
 
-            // The server finds the missing condition, and the designer marks the decision and nothing else.
+            // The server finds the missing condition and the meeting's missing assignee, and the designer marks those two only.
             await Assertions.Expect(designer.NodeProblem("flowDecision1")).ToContainTextAsync("Required input missing");
-            foreach (var other in new[] { "start", "meeting1", "end" })
+            await Assertions.Expect(designer.NodeProblem("meeting1")).ToContainTextAsync("Required input missing");
+            foreach (var other in new[] { "start", "end" })
                 await Assertions.Expect(designer.NodeProblem(other)).ToHaveCountAsync(0);
+            await designer.SelectNodeAsync("meeting1");
+            await designer.FillPropertyAsync("Assignee", "campaign-office");
+            await Assertions.Expect(designer.NodeProblem("meeting1")).ToHaveCountAsync(0);
 
             await designer.SelectNodeAsync("flowDecision1");
             await designer.FillPropertyAsync("Condition (required)", "results.meeting1.attendees >= 10");

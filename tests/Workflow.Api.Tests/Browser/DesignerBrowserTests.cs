@@ -43,10 +43,13 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             await Assertions.Expect(designer.Canvas.Locator(".react-flow__edge")).ToHaveCountAsync(5);
             await designer.LayoutAsync("Auto-layout");
 
-            // The decision has no condition: the server says so, and the designer marks that node only.
+            // The review has nobody to do it and the decision no condition: the server says so, and the designer marks those nodes only.
             await Assertions.Expect(designer.NodeProblem("flowDecision1")).ToContainTextAsync("Required input missing");
-            await Assertions.Expect(designer.NodeProblem("review1")).ToHaveCountAsync(0);
+            await Assertions.Expect(designer.NodeProblem("review1")).ToContainTextAsync("Required input missing");
             await Assertions.Expect(designer.NodeProblem("start")).ToHaveCountAsync(0);
+            await designer.SelectNodeAsync("review1");
+            await designer.FillPropertyAsync("Assignee", "party-committee");
+            await Assertions.Expect(designer.NodeProblem("review1")).ToHaveCountAsync(0);
 
             // Delete and undo: the decision and its two connections come back.
             await designer.SelectNodeAsync("flowDecision1");
@@ -81,6 +84,8 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
         var root = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("definition").GetProperty("root");
         var decision = root.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "flowDecision1");
         Assert.Equal("results.review1.commentCount > 3", decision.GetProperty("condition").GetProperty("expression").GetProperty("value").GetString());
+        var review = root.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "review1");
+        Assert.Equal("party-committee", review.GetProperty("assignee").GetString());
         Assert.Equal(5, root.GetProperty("connections").GetArrayLength());
     }
 

@@ -22,6 +22,23 @@ public sealed class WorkflowValidationTests
     [Fact]
     public void Compile_ValidFlow_Succeeds() => Assert.True(Valid().Check().Succeeded);
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Compile_TaskWithoutAssignee_IsReported_SoItIsNotPublishedToWaitForNobody(string? assignee)
+    {
+        var flow = new Flow().Activity("start", "Elsa.Start").Task("meeting", inputs: new { assignee }).Activity("end", "Elsa.End")
+            .Chain("start", "meeting", "end");
+        var error = Single(flow.Check(), ValidationCodes.ActivityInputMissing);
+        Assert.Equal(("meeting", "/root/activities/1", "assignee"), (error.ActivityId, error.JsonPointer, error.Arguments!["input"]));
+        Assert.Contains("needs an assignee", error.Message);
+        // An expression names the assignee per item or from a result; the compiler cannot know its value, and accepts it.
+        var byExpression = new Flow().Activity("start", "Elsa.Start").Task("meeting", inputs: new { assignee = Flow.Expression("'party-secretary'") })
+            .Activity("end", "Elsa.End").Chain("start", "meeting", "end");
+        Assert.True(byExpression.Check().Succeeded);
+    }
+
     [Fact]
     public void Compile_UnknownActivityType_IsReportedOnTheActivity()
     {
@@ -228,8 +245,8 @@ public sealed class WorkflowValidationTests
     [Fact]
     public void Parse_UnsupportedExpressionLanguage_IsReported()
     {
-        var json = Valid().ToJson().Replace("\"type\":\"Campaign.Meeting\"",
-            "\"type\":\"Campaign.Meeting\",\"assignee\":{\"expression\":{\"type\":\"Liquid\",\"value\":\"{{ x }}\"}}");
+        var json = Valid().ToJson().Replace("\"assignee\":\"campaign-office\"",
+            "\"assignee\":{\"expression\":{\"type\":\"Liquid\",\"value\":\"{{ x }}\"}}");
         var error = Assert.Single(DefinitionParser.Parse(json).Errors);
         Assert.Equal((ValidationCodes.ExpressionLanguageUnsupported, "/root/activities/1/assignee/expression/type", "meeting"),
             (error.Code, error.JsonPointer, error.ActivityId));

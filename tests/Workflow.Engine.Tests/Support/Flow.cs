@@ -22,7 +22,14 @@ internal sealed class Flow
         return this;
     }
 
-    public Flow Task(string id, string type = "Campaign.Meeting", object? inputs = null) => Activity(id, type, inputs);
+    /// <summary>A task, assigned to the campaign office unless <paramref name="inputs"/> name an assignee (a task must have one to publish).</summary>
+    public Flow Task(string id, string type = "Campaign.Meeting", object? inputs = null)
+    {
+        Activity(id, type, inputs);
+        var activity = _activities[^1]!.AsObject();
+        if (!activity.ContainsKey("assignee")) activity["assignee"] = "campaign-office";
+        return this;
+    }
 
     public Flow Connect(string source, string target, string port = "Done")
     {
