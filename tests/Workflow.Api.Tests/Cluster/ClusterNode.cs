@@ -14,6 +14,9 @@ public sealed class ClusterNode(int index, IReadOnlyDictionary<string, string?> 
 
     public int Index { get; } = index;
 
+    /// <summary>The node's own folder (signing keys; on SQLite also the database, campaigns.db); it outlives a restart.</summary>
+    public string DataFolder => _dataFolder;
+
     /// <summary>Where the node listens now; null while it is down.</summary>
     public Uri? Address => _process is { HasExited: false } process ? process.Address : null;
 
