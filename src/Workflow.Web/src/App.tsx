@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { NotificationBell } from './notifications/NotificationBell';
 import { routes } from './routes';
 import { createApi, unwrap, type Me } from './shared/api';
 import { AppContext, useApp, type AppContextValue } from './shared/context';
@@ -44,6 +45,7 @@ export function App() {
         <h1>{t('appTitle')}</h1>
         <div className="header-tools">
           {me && <span data-testid="signed-in-as">{t('signedInAs', { principal: me.principal })}</span>}
+          {me && <NotificationBell api={api} t={t} language={language} />}
           <label>
             {t('language')}{' '}
             <select

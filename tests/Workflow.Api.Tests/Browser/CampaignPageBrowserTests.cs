@@ -259,6 +259,12 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
         {
             await fixture.Chromium.OnPageAsync(nameof(SecondPage_ShowsACompletionMadeElsewhere_WithinSeconds_WithoutReload) + "-B", "en-US", async pageB =>
             {
+                // Page B learns of changes from the events stream (Server-Sent Events), never by polling the feed.
+                var feedRequests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+                pageB.Request += (_, request) =>
+                {
+                    if (request.Url.Contains("/api/v1/events")) feedRequests.Enqueue(request.Url);
+                };
                 await Chromium.SignInAsync(pageA, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participantA);
                 await Chromium.SignInAsync(pageB, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), viewerB);
                 var talksOnB = pageB.GetByTestId("node-heartToHeartTalks");
@@ -291,6 +297,9 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
                 Assert.NotEmpty(historyReads);
                 Assert.All(historyReads, url => Assert.Matches(@"[?&]after=[1-9][0-9]*(&|$)", url));
                 await Assertions.Expect(pageB.GetByTestId("node-studyAndRules")).ToContainTextAsync("Open");
+                // One stream, opened at the head (the header's bell shares it), and not one poll of the paged feed.
+                Assert.Single(feedRequests, url => url.Contains("/api/v1/events/stream?after="));
+                Assert.DoesNotContain(feedRequests, url => new Uri(url).AbsolutePath == "/api/v1/events");
                 await Chromium.ScreenshotAsync(pageB, "campaign-page-en.png");
             });
         });

@@ -28,6 +28,8 @@ export function headerMiddleware(context: RequestContext): Middleware {
   return {
     onRequest({ request }) {
       for (const [name, value] of Object.entries(requestHeaders(context.apiKey(), context.language()))) {
+        // A call that asks for another type keeps its Accept (the events stream's text/event-stream).
+        if (name === 'Accept' && request.headers.has('Accept')) continue;
         request.headers.set(name, value);
       }
       return request;

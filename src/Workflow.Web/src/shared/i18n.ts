@@ -5,6 +5,7 @@ import * as audit from '../audit/messages';
 import * as campaigns from '../campaigns/messages';
 import * as designer from '../designer/messages';
 import * as home from '../home/messages';
+import * as notifications from '../notifications/messages';
 import * as templates from '../templates/messages';
 import * as worklist from '../worklist/messages';
 import * as shell from './messages';
@@ -18,9 +19,9 @@ export const languageNames: Record<Language, string> = { en: 'English', 'zh-CN':
 
 // Each feature keeps its own strings (<feature>/messages.ts); a key belongs to one feature only
 // (i18n.test.ts checks), so features can grow without touching each other's dictionaries.
-const modules = { shell, home, designer, templates, campaigns, worklist, audit } as const;
+const modules = { shell, home, designer, templates, campaigns, worklist, audit, notifications } as const;
 
-const en = { ...shell.en, ...home.en, ...designer.en, ...templates.en, ...campaigns.en, ...worklist.en, ...audit.en };
+const en = { ...shell.en, ...home.en, ...designer.en, ...templates.en, ...campaigns.en, ...worklist.en, ...audit.en, ...notifications.en };
 
 export type MessageKey = keyof typeof en;
 
@@ -32,6 +33,7 @@ const zhCN: Record<MessageKey, string> = {
   ...campaigns.zhCN,
   ...worklist.zhCN,
   ...audit.zhCN,
+  ...notifications.zhCN,
 };
 
 /** The English keys of each feature's dictionary, for the test that no key is defined twice. */
