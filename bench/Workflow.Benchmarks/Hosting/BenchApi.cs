@@ -15,6 +15,11 @@ namespace Workflow.Benchmarks.Hosting;
 /// </summary>
 public sealed class BenchApi(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
+    // The API's content (appsettings.json, workflows/) is copied next to the benchmarks; the factory would otherwise look
+    // for a Workflow.Api folder beside the solution file, which is under src/.
+    static BenchApi() =>
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_WORKFLOW_API", AppContext.BaseDirectory);
+
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("workflow-bench-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
