@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Workflow.Benchmarks.Ledger;
+using Workflow.Benchmarks.Webhooks;
 
 namespace Workflow.Benchmarks;
 
@@ -8,7 +9,8 @@ public static class BenchmarkProgram
 {
     /// <summary>
     /// `generate-ledger [entries] [path]` builds the SQLite ledger the ledger benchmarks read; `csv-memory` measures a full
-    /// CSV export; anything else runs BenchmarkDotNet.
+    /// CSV export; `delivery-latency [seconds] [rate] [poll interval]` measures webhook commit-to-delivery latency; anything
+    /// else runs BenchmarkDotNet.
     /// </summary>
     public static async Task Main(string[] args)
     {
@@ -22,6 +24,11 @@ public static class BenchmarkProgram
         if (args is ["csv-memory", ..])
         {
             await CsvExportMemory.RunAsync(Console.Out);
+            return;
+        }
+        if (args is ["delivery-latency", .. var rest])
+        {
+            await DeliveryLatency.RunAsync(rest, Console.Out);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
