@@ -71,7 +71,7 @@ internal static class OperationCatalog
         yield return E("GET /api/v1/audit/entries", "queryAuditEntries",
             "The ledger across campaigns by organization, actor, kind, phase, task, time range and text, as JSON pages, CSV or NDJSON (Accept).");
         yield return E("GET /api/v1/audit/campaigns/{id}/verify", "verifyCampaignLedger",
-            "Recomputes the campaign's hash chain and reports the first bad entry; with checkpoint= also checks the ledger still holds the checkpoint's entry.");
+            "Recomputes the campaign's hash chain and reports the first bad entry, then replays its events and compares the result with the stored snapshot (snapshot.mismatch); with checkpoint= also checks the ledger still holds the checkpoint's entry.");
         yield return E("GET /api/v1/audit/streams/definitions/verify", "verifyDefinitionsLedger", "Recomputes the definitions stream's hash chain.");
         yield return E("GET /api/v1/audit/campaigns/{id}/checkpoint", "getCampaignCheckpoint", "A checkpoint of the campaign's ledger head, signed with the current key (ES256).");
         yield return E("GET /api/v1/audit/streams/definitions/checkpoint", "getDefinitionsCheckpoint", "A checkpoint of the definitions stream's head, signed with the current key.");

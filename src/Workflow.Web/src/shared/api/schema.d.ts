@@ -72,8 +72,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Recompute the campaign's hash chain; with ?checkpoint= (its JSON, base64url) also check the ledger still holds it
-         * @description Recomputes the campaign's hash chain and reports the first bad entry; with checkpoint= also checks the ledger still holds the checkpoint's entry.
+         * Recompute the campaign's hash chain and replay it against the stored snapshot; with ?checkpoint= (its JSON, base64url) also check the ledger still holds it
+         * @description Recomputes the campaign's hash chain and reports the first bad entry, then replays its events and compares the result with the stored snapshot (snapshot.mismatch); with checkpoint= also checks the ledger still holds the checkpoint's entry.
          */
         get: operations["verifyCampaignLedger"];
         put?: never;
