@@ -38,6 +38,8 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
             if (lookup.Compiled is not { } template)
                 return new DefinitionUnavailable(row.TemplateId, row.TemplateVersion, lookup.Status, lookup.Problem);
             var state = JsonSerializer.Deserialize<CampaignInstance>(row.StateJson, EngineJson.Options)!;
+            // A snapshot written before the engine let go of superseded instances sheds them here, once.
+            if (state.Workflow is { } workflow) state = state with { Workflow = Engine.Flowchart.WorkflowEvolver.Compact(workflow) };
             var result = command(template, state, now);
             if (result.Refusal is { } refusal) return new CommandRefused(refusal);
             return Apply(row, template, result, actor, now);

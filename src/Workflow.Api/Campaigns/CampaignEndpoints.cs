@@ -29,7 +29,7 @@ public static class CampaignEndpoints
         group.MapGet("/{id:guid}", Get).WithSummary("Read a campaign; its ETag is its version")
             .Produces<CampaignResponse>().ProducesProblem(404);
         group.MapGet("/{id:guid}/progress", CampaignProgress.Get)
-            .WithSummary("Every phase, the current phase's tasks and gates, and the triggers permitted now (and why not)")
+            .WithSummary("Every phase, the current phase's open tasks and each activity's latest instance, gates, and the triggers permitted now (and why not)")
             .Produces<CampaignProgress.ProgressResponse>().Produces(304).ProducesProblem(404).ProducesProblem(503);
         group.MapPost("/{id:guid}/transitions", Transition).RequireAuthorization(Roles.CampaignWriters)
             .WithSummary("Fire a phase trigger: start, advance, sendBack, suspend, resume, cancel, complete")

@@ -27,6 +27,7 @@ internal static class RefusalWording
     {
         ["Completed"] = "办结",
         ["Cancelled"] = "取消",
+        ["Ended"] = "结束",
         ["Faulted"] = "出错",
         ["Active"] = "激活",
         ["Pending"] = "排队",

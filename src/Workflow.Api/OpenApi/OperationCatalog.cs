@@ -32,7 +32,7 @@ internal static class OperationCatalog
             "The campaigns in creation order with each one's current phase, progress and overdue tasks; filters by status, phase and organization; keyset paging.");
         yield return E("GET /api/v1/campaigns/{id}", "getCampaign", "One campaign's current state; its ETag is the If-Match of the next command.");
         yield return E("GET /api/v1/campaigns/{id}/progress", "getCampaignProgress",
-            "The current phase's tasks, gates with their values against their thresholds, and the triggers permitted now, each with the reason when not.");
+            "The current phase's open tasks and each activity's latest instance, gates with their values against their thresholds, and the triggers permitted now, each with the reason when not; older iterations are listed by listCampaignTasks.");
         yield return E("POST /api/v1/campaigns/{id}/transitions", "fireCampaignTrigger",
             "Moves the campaign between phases (start, advance, sendBack, suspend, resume, cancel, complete) when its gates allow; 409 with the reason when not.");
         yield return E("GET /api/v1/campaigns/{id}/diagram", "getCampaignDiagram", "The campaign template's phase machine as Mermaid (default) or Graphviz DOT text.");
@@ -41,6 +41,8 @@ internal static class OperationCatalog
 
         yield return E("GET /api/v1/tasks", "listTasks",
             "The worklist: work items by assignee or role (escalated ones on their target's list too), status, overdue and escalated; keyset paging.");
+        yield return E("GET /api/v1/campaigns/{id}/tasks", "listCampaignTasks",
+            "Every task instance of one campaign in activation order with its outcome and result, including the iterations progress no longer shows; filters by status and phase; keyset paging.");
         yield return E("POST /api/v1/campaigns/{id}/tasks/{taskId}/complete", "completeTask",
             "Completes an active task instance with its result (checked against the activity's result schema) and outcome; the flowchart then moves on.");
         yield return E("POST /api/v1/campaigns/{id}/tasks/{taskId}/reassign", "reassignTask", "Gives an active task instance to another person or role, with a reason.");
@@ -69,7 +71,7 @@ internal static class OperationCatalog
         yield return E("GET /api/v1/audit/entries", "queryAuditEntries",
             "The ledger across campaigns by organization, actor, kind, phase, task, time range and text, as JSON pages, CSV or NDJSON (Accept).");
         yield return E("GET /api/v1/audit/campaigns/{id}/verify", "verifyCampaignLedger",
-            "Recomputes the campaign's hash chain and reports the first bad entry; with checkpoint= also checks the ledger still holds the checkpoint's entry.");
+            "Recomputes the campaign's hash chain and reports the first bad entry, then replays its events and compares the result with the stored snapshot (snapshot.mismatch); with checkpoint= also checks the ledger still holds the checkpoint's entry.");
         yield return E("GET /api/v1/audit/streams/definitions/verify", "verifyDefinitionsLedger", "Recomputes the definitions stream's hash chain.");
         yield return E("GET /api/v1/audit/campaigns/{id}/checkpoint", "getCampaignCheckpoint", "A checkpoint of the campaign's ledger head, signed with the current key (ES256).");
         yield return E("GET /api/v1/audit/streams/definitions/checkpoint", "getDefinitionsCheckpoint", "A checkpoint of the definitions stream's head, signed with the current key.");

@@ -28,6 +28,9 @@ public static class TaskEndpoints
             .Produces<CampaignResponse>();
         campaignTasks.MapPost("/reassign", Reassign).WithSummary("Give a task instance to someone else")
             .Produces<CampaignResponse>();
+        app.MapGet("/api/v1/campaigns/{id:guid}/tasks", CampaignTaskList.Get).WithTags("Tasks")
+            .WithSummary("Every task instance of a campaign with its result, superseded iterations included (filters: status, phase; keyset paging)")
+            .Produces<Page<CampaignTaskList.TaskInstanceView>>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
         app.MapGet("/api/v1/tasks", Worklist).WithTags("Tasks")
             .WithSummary("The worklist across campaigns (filters: assignee, role, status, overdue, escalated; keyset paging); an escalated task is also on its escalation target's list")
             .Produces<Page<WorkItemView>>().ProducesProblem(400).ProducesProblem(401);

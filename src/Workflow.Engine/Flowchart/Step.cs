@@ -90,7 +90,11 @@ internal sealed partial class Step(CompiledWorkflow workflow, WorkflowInstance? 
 
     private StepResult? Refusal(string taskId)
     {
-        if (!State.Tasks.TryGetValue(taskId, out var task))
+        if (!State.Tasks.TryGetValue(taskId, out var task) && Superseded(taskId) is { } latest)
+            return FlowchartInterpreter.Refuse(State, RejectionCodes.TaskNotActive,
+                $"Task instance '{taskId}' is already ended (its activity has gone on to iteration {latest}); it cannot be changed.",
+                ("taskId", taskId), ("status", "Ended"));
+        if (task is null)
             return FlowchartInterpreter.Refuse(State, RejectionCodes.TaskNotFound,
                 $"There is no task instance '{taskId}' in this phase workflow.", ("taskId", taskId));
         if (IsDelay(task))
@@ -101,6 +105,17 @@ internal sealed partial class Step(CompiledWorkflow workflow, WorkflowInstance? 
         return FlowchartInterpreter.Refuse(State, RejectionCodes.TaskNotActive,
             $"Task instance '{taskId}' is already {task.Status.ToString().ToLowerInvariant()} (since {when}); it cannot be changed.",
             ("taskId", taskId), ("status", task.Status.ToString()));
+    }
+
+    /// <summary>
+    /// The latest iteration of the activity, when the id names an older one the state no longer keeps (it ended and was
+    /// superseded, see <see cref="WorkflowEvolver"/>); null when the id names no instance this workflow ever had.
+    /// </summary>
+    private int? Superseded(string taskId)
+    {
+        if (!TaskInstanceIds.TryParse(taskId, out var activityId, out var iteration, out _)) return null;
+        var latest = State.Tasks.Values.Where(t => t.ActivityId == activityId).Select(t => t.Iteration).DefaultIfEmpty(0).Max();
+        return iteration >= 1 && iteration < latest ? latest : null;
     }
 
     private void Enter(CompiledActivity activity, int connection)

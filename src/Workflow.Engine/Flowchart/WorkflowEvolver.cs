@@ -31,24 +31,24 @@ public static class WorkflowEvolver
         if (state is null) throw new InvalidOperationException($"A {e.GetType().Name} event cannot come before WorkflowStarted.");
         var next = e switch
         {
-            TaskActivated a => state with
+            TaskActivated a => Prune(state with
             {
                 Tasks = state.Tasks.Add(a.TaskId, new TaskInstance(
                     a.TaskId, a.ActivityId, a.Iteration, a.Unit, state.EventCount, TaskInstanceStatus.Active, a.Assignee, a.At, a.DueAt, a.Item)),
                 Iterations = state.Iterations.SetItem(a.ActivityId, Math.Max(a.Iteration, state.IterationOf(a.ActivityId))),
-            },
+            }, a.ActivityId),
             TaskCompleted c => WithTask(state, c.TaskId, t => t with
             {
                 Status = TaskInstanceStatus.Completed, EndedAt = c.At, Outcome = c.Outcome, Result = c.Result, CompletedBy = c.Actor, Comment = c.Comment,
             }),
             TaskReassigned r => WithTask(state, r.TaskId, t => t with { Assignee = r.To }),
-            TaskCancelled x => WithTask(state, x.TaskId, t => t with { Status = TaskInstanceStatus.Cancelled, EndedAt = x.At }),
-            ActivityCompleted done => state with
+            TaskCancelled x => Prune(WithTask(state, x.TaskId, t => t with { Status = TaskInstanceStatus.Cancelled, EndedAt = x.At }), state.Tasks[x.TaskId].ActivityId),
+            ActivityCompleted done => Prune(state with
             {
                 Iterations = state.Iterations.SetItem(done.ActivityId, Math.Max(done.Iteration, state.IterationOf(done.ActivityId))),
                 Results = done.Result is { } result ? state.Results.SetItem(done.ActivityId, result) : state.Results,
                 JoinArrivals = state.JoinArrivals.Remove(done.ActivityId),
-            },
+            }, done.ActivityId),
             ActivityFaulted f => state with
             {
                 Faults = state.Faults.Add(new ActivityFault(f.ActivityId, f.Iteration, f.Code, f.Message, f.At)),
@@ -62,12 +62,12 @@ public static class WorkflowEvolver
             VariableSet v => state with { Variables = state.Variables.SetItem(v.Name, v.Value) },
             FindingRecorded f => state with { Findings = state.Findings.Add(f.Finding) },
             NotificationRequested => state,
-            DelayStarted d => state with
+            DelayStarted d => Prune(state with
             {
                 Tasks = state.Tasks.Add(d.TaskId, new TaskInstance(
                     d.TaskId, d.ActivityId, d.Iteration, null, state.EventCount, TaskInstanceStatus.Active, null, d.At, d.DueAt, null)),
                 Iterations = state.Iterations.SetItem(d.ActivityId, Math.Max(d.Iteration, state.IterationOf(d.ActivityId))),
-            },
+            }, d.ActivityId),
             DelayElapsed d => WithTask(state, d.TaskId, t => t with { Status = TaskInstanceStatus.Completed, EndedAt = d.At, Outcome = Activities.ActivityDescriptor.DonePort }),
             TaskReminded r => WithTask(state, r.TaskId, t => t with { Reminders = r.Number }),
             TaskEscalated x => WithTask(state, x.TaskId, t => t with { EscalatedTo = x.To, EscalatedAt = x.At }),
@@ -78,6 +78,31 @@ public static class WorkflowEvolver
             _ => throw new InvalidOperationException($"Unknown event {e.GetType().Name}."),
         };
         return next with { EventCount = state.EventCount + 1 };
+    }
+
+    /// <summary>
+    /// The state with every activity pruned as <see cref="Prune"/> does after each event: what a snapshot written
+    /// before instances were pruned becomes, and what replaying its ledger gives.
+    /// </summary>
+    public static WorkflowInstance Compact(WorkflowInstance state) =>
+        state.Tasks.Values.Select(t => t.ActivityId).Distinct(StringComparer.Ordinal).Aggregate(state, Prune);
+
+    /// <summary>
+    /// Drops the ended instances of an activity that a newer iteration has superseded, once no unit of their iteration
+    /// is still open. Nothing the engine decides reads them (gates and expressions read <see cref="WorkflowInstance.Results"/>,
+    /// the latest result per activity); they live on in the ledger and the task-instance table. Each activity keeps its
+    /// latest iteration, so the state grows with the definition, never with how often a loop went round. Run when an
+    /// instance is added (a newer iteration), cancelled, or its activity completes (a multi-instance task has gathered its
+    /// units' results by then).
+    /// </summary>
+    private static WorkflowInstance Prune(WorkflowInstance state, string activityId)
+    {
+        var instances = state.Tasks.Values.Where(t => t.ActivityId == activityId).ToList();
+        if (instances.Count < 2) return state;
+        var latest = instances.Max(t => t.Iteration);
+        var open = instances.Where(t => t.Status == TaskInstanceStatus.Active).Select(t => t.Iteration).ToHashSet();
+        var superseded = instances.Where(t => t.Iteration < latest && !open.Contains(t.Iteration)).Select(t => t.Id).ToList();
+        return superseded.Count == 0 ? state : state with { Tasks = state.Tasks.RemoveRange(superseded) };
     }
 
     private static WorkflowInstance WithTask(WorkflowInstance state, string taskId, Func<TaskInstance, TaskInstance> change) =>

@@ -1,8 +1,9 @@
 namespace Workflow.Storage.Tasks;
 
 /// <summary>
-/// A task instance as the cross-campaign worklist sees it, kept in step with the campaign's
-/// snapshot in the same transaction, so the worklist is a plain indexed query.
+/// A task instance, one row per instance ever activated, kept in step with the campaign's snapshot in the same
+/// transaction: the cross-campaign worklist is a plain indexed query over it, and it is where an instance lives
+/// on with its result once the snapshot lets go of it (a newer iteration of its activity superseded it).
 /// </summary>
 public sealed class WorkItem
 {
@@ -30,4 +31,20 @@ public sealed class WorkItem
     public string? EscalatedTo { get; set; }
 
     public DateTime? EscalatedAt { get; set; }
+
+    /// <summary>For a unit of a multi-instance task, the item it is for (JSON: a party group, a member).</summary>
+    public string? ItemJson { get; set; }
+
+    /// <summary>The port the instance left by (the outcome chosen, or Timeout).</summary>
+    public string? Outcome { get; set; }
+
+    /// <summary>The checked result (JSON) of a completed instance.</summary>
+    public string? ResultJson { get; set; }
+
+    public string? CompletedBy { get; set; }
+    public string? OnBehalfOf { get; set; }
+    public string? Comment { get; set; }
+
+    /// <summary>How many reminders the instance has had.</summary>
+    public int Reminders { get; set; }
 }

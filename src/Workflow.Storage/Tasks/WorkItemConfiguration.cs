@@ -23,5 +23,10 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         builder.Property(w => w.EscalatedTo).HasMaxLength(WorkItem.AssigneeMaxLength);
         // The escalation target's worklist: open tasks escalated to it.
         builder.HasIndex(w => new { w.EscalatedTo, w.Status, w.Id });
+        builder.Property(w => w.Outcome).HasMaxLength(100);
+        builder.Property(w => w.CompletedBy).HasMaxLength(200);
+        builder.Property(w => w.OnBehalfOf).HasMaxLength(200);
+        // A campaign's task instances in activation order, paged (GET /campaigns/{id}/tasks).
+        builder.HasIndex(w => new { w.CampaignId, w.Id });
     }
 }

@@ -57,13 +57,15 @@ public sealed class InvariantTests
         while (!choices.Exhausted && run.State.Status == WorkflowStatus.Running)
         {
             var active = run.State.ActiveTasks.ToList();
-            var finished = run.State.Tasks.Values.Where(t => t.Status != TaskInstanceStatus.Active).ToList();
+            // Ended instances, whether the state still keeps them or a newer iteration superseded them.
+            var finished = run.Events.Select(e => e switch { TaskCompleted c => c.TaskId, TaskCancelled x => x.TaskId, _ => null })
+                .OfType<string>().ToList();
             run.Now = run.Now.AddMinutes(choices.Between(1, 600));
             switch (choices.Next(10))
             {
                 case 0 when finished.Count > 0:
-                    var late = choices.Pick(finished);
-                    var retry = run.Do(new CompleteTask("someone", late.Id, null, JsonData.Of(new { heldOn = "2023-06-10" })));
+                    var late = finished[choices.Next(finished.Count)];
+                    var retry = run.Do(new CompleteTask("someone", late, null, JsonData.Of(new { heldOn = "2023-06-10" })));
                     Assert.Equal(RejectionCodes.TaskNotActive, retry.Rejection?.Code);
                     break;
                 case 1 when active.Count > 0:
@@ -93,6 +95,18 @@ public sealed class InvariantTests
         Assert.Equal(ended.Count, ended.Distinct().Count());
         foreach (var task in run.State.Tasks.Values)
             Assert.Equal(task.Status != TaskInstanceStatus.Active, ended.Contains(task.Id));
+
+        // The state lets go only of ended instances a newer iteration of their activity superseded, and keeps nothing older.
+        foreach (var gone in activated.Select(g => g.Single()).Where(a => !run.State.Tasks.ContainsKey(a.TaskId)))
+        {
+            Assert.Contains(gone.TaskId, ended);
+            Assert.Contains(run.State.Tasks.Values, t => t.ActivityId == gone.ActivityId && t.Iteration > gone.Iteration);
+        }
+        foreach (var superseded in run.State.Tasks.Values.Where(t => t.Status != TaskInstanceStatus.Active))
+            Assert.True(run.State.Tasks.Values.All(t => t.ActivityId != superseded.ActivityId || t.Iteration <= superseded.Iteration)
+                || run.State.ActiveTasks.Any(t => t.ActivityId == superseded.ActivityId && t.Iteration == superseded.Iteration),
+                $"{superseded.Id} is kept although a newer iteration of its activity exists.");
+        Assert.Equal(StateJson.Of(run.State), StateJson.Of(WorkflowEvolver.Compact(run.State)));
 
         // Every activity (joins included) completes at most once per iteration, and never while units of that iteration are active.
         var completions = events.OfType<ActivityCompleted>().GroupBy(e => (e.ActivityId, e.Iteration)).ToList();

@@ -18,6 +18,7 @@ public static class ChainProblemCodes
     public const string CheckpointOtherLedger = "checkpoint.other_ledger";
     public const string CheckpointEntryMissing = "checkpoint.entry_missing";
     public const string CheckpointHashMismatch = "checkpoint.hash_mismatch";
+    public const string SnapshotMismatch = "snapshot.mismatch";
 }
 
 /// <summary>

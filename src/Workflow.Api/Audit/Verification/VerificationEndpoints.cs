@@ -58,7 +58,7 @@ public static class VerificationEndpoints
     {
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Roles.Auditors);
         group.MapGet("/campaigns/{id:guid}/verify", VerifyCampaign)
-            .WithSummary("Recompute the campaign's hash chain; with ?checkpoint= (its JSON, base64url) also check the ledger still holds it")
+            .WithSummary("Recompute the campaign's hash chain and replay it against the stored snapshot; with ?checkpoint= (its JSON, base64url) also check the ledger still holds it")
             .Produces<VerificationResult>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/streams/definitions/verify", VerifyDefinitions)
             .WithSummary("Recompute the definitions stream's hash chain")

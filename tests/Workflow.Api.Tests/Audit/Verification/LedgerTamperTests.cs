@@ -91,6 +91,23 @@ public abstract class LedgerTamperTests(ApiFactory api, bool postgres)
     }
 
     [Fact]
+    public async Task EditingTheStoredSnapshot_IsReported_AsNotTheStateTheLedgerReplaysTo()
+    {
+        var (auditor, campaign, entries) = await CampaignAsync();
+        // An open task given to someone else in the snapshot only, with no ledger entry saying so.
+        var edited = await api.DbAsync(db => db.Campaigns.Where(c => c.Id == campaign)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.StateJson, c => c.StateJson.Replace("\"assignee\":\"party-committee\"", "\"assignee\":\"someone.else\""))));
+        Assert.Equal(1, edited);
+
+        var verified = await auditor.GetJsonAsync($"/api/v1/audit/campaigns/{campaign}/verify");
+        Assert.Equal(HttpStatusCode.OK, verified.Status);
+        Assert.False(verified.Json.GetProperty("intact").GetBoolean(), verified.Text);
+        Assert.Equal("snapshot.mismatch", verified.Json.GetProperty("problem").GetProperty("code").GetString());
+        Assert.Contains("workflow differ", verified.Json.GetProperty("problem").GetProperty("message").GetString());
+        Assert.Equal(entries, verified.Json.GetProperty("firstBadSequence").GetInt64());
+    }
+
+    [Fact]
     public async Task DeletingTheNewestEntries_WithoutResettingTheHead_IsReported()
     {
         var (auditor, campaign, entries) = await CampaignAsync();
@@ -128,10 +145,12 @@ public abstract class LedgerTamperTests(ApiFactory api, bool postgres)
             return await db.SaveChangesAsync();
         });
 
-        // The chain alone is whole: a shorter ledger is a valid ledger.
+        // The chain alone is whole (a shorter ledger is a valid ledger), but the shorter ledger replays to another state
+        // than the snapshot the removed entries wrote.
         var chainOnly = await auditor.GetJsonAsync($"/api/v1/audit/campaigns/{campaign}/verify");
-        Assert.True(chainOnly.Json.GetProperty("intact").GetBoolean(), chainOnly.Text);
-        Assert.Equal(entries - 3, chainOnly.Json.GetProperty("entries").GetInt64());
+        Assert.False(chainOnly.Json.GetProperty("intact").GetBoolean(), chainOnly.Text);
+        Assert.Equal("snapshot.mismatch", chainOnly.Json.GetProperty("problem").GetProperty("code").GetString());
+        Assert.Equal(entries - 3, chainOnly.Json.GetProperty("entriesChecked").GetInt64());
 
         // The checkpoint taken before remembers the entries that are gone.
         var after = await auditor.PostTextAsync("/api/v1/audit/checkpoints/verify", checkpoint.Text);

@@ -72,8 +72,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Recompute the campaign's hash chain; with ?checkpoint= (its JSON, base64url) also check the ledger still holds it
-         * @description Recomputes the campaign's hash chain and reports the first bad entry; with checkpoint= also checks the ledger still holds the checkpoint's entry.
+         * Recompute the campaign's hash chain and replay it against the stored snapshot; with ?checkpoint= (its JSON, base64url) also check the ledger still holds it
+         * @description Recomputes the campaign's hash chain and reports the first bad entry, then replays its events and compares the result with the stored snapshot (snapshot.mismatch); with checkpoint= also checks the ledger still holds the checkpoint's entry.
          */
         get: operations["verifyCampaignLedger"];
         put?: never;
@@ -336,8 +336,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every phase, the current phase's tasks and gates, and the triggers permitted now (and why not)
-         * @description The current phase's tasks, gates with their values against their thresholds, and the triggers permitted now, each with the reason when not.
+         * Every phase, the current phase's open tasks and each activity's latest instance, gates, and the triggers permitted now (and why not)
+         * @description The current phase's open tasks and each activity's latest instance, gates with their values against their thresholds, and the triggers permitted now, each with the reason when not; older iterations are listed by listCampaignTasks.
          */
         get: operations["getCampaignProgress"];
         put?: never;
@@ -892,6 +892,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every task instance of a campaign with its result, superseded iterations included (filters: status, phase; keyset paging)
+         * @description Every task instance of one campaign in activation order with its outcome and result, including the iterations progress no longer shows; filters by status and phase; keyset paging.
+         */
+        get: operations["listCampaignTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -1244,6 +1264,41 @@ export interface components {
             createdBy: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        CampaignTaskListTaskInstanceView: {
+            id: string;
+            phaseId: string;
+            /** Format: int32 */
+            round: number;
+            activityId: string;
+            activityType: string;
+            /** @description The activity's display name in the request's language, else its name; null when the template no longer has it. */
+            name?: string | null;
+            status: string;
+            assignee?: string | null;
+            /** Format: date-time */
+            activatedAt: string;
+            /** Format: date-time */
+            dueAt?: string | null;
+            overdue: boolean;
+            /** Format: int32 */
+            iteration: number;
+            /** Format: int32 */
+            unit?: number | null;
+            item?: unknown;
+            /** @description The port the instance left by: the outcome chosen, or Timeout. */
+            outcome?: string | null;
+            result?: unknown;
+            completedBy?: string | null;
+            onBehalfOf?: string | null;
+            comment?: string | null;
+            /** Format: date-time */
+            endedAt?: string | null;
+            /** Format: int32 */
+            reminders: number;
+            escalatedTo?: string | null;
+            /** Format: date-time */
+            escalatedAt?: string | null;
         };
         /**
          * @description A signed statement that a ledger stream had Workflow.Api.Audit.Verification.Checkpoint.Sequence entries, the newest with
@@ -1601,6 +1656,11 @@ export interface components {
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
         PageOfCampaignListItem: {
             items: components["schemas"]["CampaignListItem"][];
+            nextCursor?: string | null;
+        };
+        /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
+        PageOfCampaignTaskListTaskInstanceView: {
+            items: components["schemas"]["CampaignTaskListTaskInstanceView"][];
             nextCursor?: string | null;
         };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
@@ -6673,6 +6733,111 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
                      *       "instance": "/api/v1/me/notifications/0f8fad5b-d9cb-469f-a165-70867728950e/read",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listCampaignTasks: {
+        parameters: {
+            query?: {
+                /** @description campaigns: notStarted, running, suspended, completed, cancelled; tasks: active (default), completed, cancelled. */
+                status?: string;
+                /** @description The phase id the campaigns are in (study, analysis, rectification for the seed template). */
+                phase?: string;
+                /** @description The nextCursor of the previous page; omit it for the first page. */
+                cursor?: string;
+                /** @description Items per page, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfCampaignTaskListTaskInstanceView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/tasks",
                      *       "code": "campaign.not_found",
                      *       "arguments": {
                      *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
