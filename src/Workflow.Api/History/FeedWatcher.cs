@@ -19,6 +19,12 @@ public sealed class FeedWatcher(IServiceScopeFactory scopes, TimeProvider clock,
     private bool _headRead;
     private readonly Lock _gate = new();
 
+    /// <summary>The newest position this server has seen committed (refreshed every 100 ms).</summary>
+    public FeedPosition Head
+    {
+        get { lock (_gate) return _head; }
+    }
+
     /// <summary>Returns once the head is past <paramref name="position"/>, or when <paramref name="timeout"/> runs out.</summary>
     public async Task WaitPastAsync(FeedPosition position, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -46,11 +46,15 @@ public sealed class WebhookDispatcher(
         {
             var claimed = await ClaimAsync(db, cancellationToken);
             if (claimed.Count == 0) break;
-            foreach (var id in claimed)
-            {
-                await SendAsync(db, id, cancellationToken);
-                sent++;
-            }
+            // Each claimed delivery is the oldest pending one of its campaign for its subscription, so they are independent and
+            // go out side by side (one slow receiver does not hold up the rest); each send has its own context.
+            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = cancellationToken },
+                async (id, token) =>
+                {
+                    await using var sendScope = scopes.CreateAsyncScope();
+                    await SendAsync(sendScope.ServiceProvider.GetRequiredService<CampaignDbContext>(), id, token);
+                });
+            sent += claimed.Count;
         }
         return sent;
     }
@@ -108,8 +112,8 @@ public sealed class WebhookDispatcher(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var now = clock.GetUtcNow().UtcDateTime;
-            // No more than this node can send (each send timing out) before its lease ends, so a claim does not lapse mid-batch.
-            var limit = (int)Math.Clamp(Options.ClaimLease / Options.RequestTimeout, 1, Options.BatchSize);
+            // No more than this node can send (each send timing out, so many at a time) before its lease ends, so a claim does not lapse mid-batch.
+            var limit = (int)Math.Clamp(Options.Concurrency * (Options.ClaimLease / Options.RequestTimeout), 1, Options.BatchSize);
             var ids = await DeliveryClaims.DueAsync(db, now, limit, token);
             if (ids.Count == 0) return ids;
             var until = now + Options.ClaimLease;
@@ -204,7 +208,8 @@ public sealed class WebhookDispatcher(
 
 /// <summary>The dispatcher's loop on this node.</summary>
 public sealed class WebhookDispatcherService(
-    WebhookDispatcher dispatcher, DispatcherStatus status, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcherService> logger)
+    WebhookDispatcher dispatcher, DispatcherStatus status, FeedWatcher feed, IOptions<WebhookOptions> options, TimeProvider clock,
+    ILogger<WebhookDispatcherService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -214,6 +219,7 @@ public sealed class WebhookDispatcherService(
         status.Running = true;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var seen = feed.Head;
             try
             {
                 var sent = await dispatcher.DispatchOnceAsync(stoppingToken);
@@ -226,7 +232,13 @@ public sealed class WebhookDispatcherService(
             }
             try
             {
-                await Task.Delay(interval, clock, stoppingToken);
+                // Woken early when the feed moves past what this pass saw (a commit on any server, seen within 100 ms), so a
+                // delivery does not wait out the interval; the interval still paces retries and back-offs.
+                using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var moved = feed.WaitPastAsync(seen, interval, wake.Token);
+                await Task.WhenAny(moved, Task.Delay(interval, clock, wake.Token));
+                await wake.CancelAsync();
+                stoppingToken.ThrowIfCancellationRequested();
             }
             catch (OperationCanceledException)
             {

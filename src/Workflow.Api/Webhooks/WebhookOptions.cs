@@ -22,6 +22,9 @@ public sealed class WebhookOptions
 
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>Deliveries a node sends at the same time (each to a different campaign's stream, so order holds).</summary>
+    public int Concurrency { get; set; } = 8;
+
     public bool IsAllowed(Uri url) =>
         AllowedHosts.Any(h => string.Equals(h.Trim(), url.IdnHost, StringComparison.OrdinalIgnoreCase) || string.Equals(h.Trim(), url.Host, StringComparison.OrdinalIgnoreCase));
 
