@@ -37,6 +37,7 @@ public static class CampaignEndpoints
             .ProducesProblem(412).ProducesProblem(422).ProducesProblem(503);
         group.MapGet("/{id:guid}/diagram", Diagram).WithSummary("The phase diagram as Mermaid or DOT")
             .Produces<string>(200, "text/plain", "text/vnd.graphviz").ProducesProblem(400).ProducesProblem(404).ProducesProblem(503);
+        group.MapCampaignData();
         return group;
     }
 

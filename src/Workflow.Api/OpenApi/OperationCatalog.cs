@@ -35,6 +35,10 @@ internal static class OperationCatalog
             "The current phase's open tasks and each activity's latest instance, gates with their values against their thresholds, and the triggers permitted now, each with the reason when not; older iterations are listed by listCampaignTasks.");
         yield return E("POST /api/v1/campaigns/{id}/transitions", "fireCampaignTrigger",
             "Moves the campaign between phases (start, advance, sendBack, suspend, resume, cancel, complete) when its gates allow; 409 with the reason when not.");
+        yield return E("GET /api/v1/campaigns/{id}/findings", "listCampaignFindings",
+            "The findings the campaign has gathered: those carried forward from finished phases (ids prefixed with phase and round) and those recorded in the current phase, each with the task that recorded it.");
+        yield return E("GET /api/v1/campaigns/{id}/variables", "getCampaignVariables",
+            "The campaign's variables by name (its inputs and the outputs of finished phases; findings are listCampaignFindings) and the current phase workflow's variables.");
         yield return E("GET /api/v1/campaigns/{id}/diagram", "getCampaignDiagram", "The campaign template's phase machine as Mermaid (default) or Graphviz DOT text.");
         yield return E("GET /api/v1/campaigns/{id}/history", "listCampaignHistory",
             "The campaign's ledger entries in sequence order, each with its hash and the previous one's; after= the last sequence read.");

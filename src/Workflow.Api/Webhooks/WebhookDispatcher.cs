@@ -48,12 +48,15 @@ public sealed class WebhookDispatcher(
             if (claimed.Count == 0) break;
             // Each claimed delivery is the oldest pending one of its campaign for its subscription, so they are independent and
             // go out side by side (one slow receiver does not hold up the rest); each send has its own context.
+            var attempts = new System.Collections.Concurrent.ConcurrentBag<Attempt>();
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = cancellationToken },
                 async (id, token) =>
                 {
                     await using var sendScope = scopes.CreateAsyncScope();
-                    await SendAsync(sendScope.ServiceProvider.GetRequiredService<CampaignDbContext>(), id, token);
+                    if (await SendAsync(sendScope.ServiceProvider.GetRequiredService<CampaignDbContext>(), id, token) is { } attempt) attempts.Add(attempt);
                 });
+            // The outcomes in one transaction: one commit (one fsync on SQLite) per batch, not one per delivery.
+            await RecordAsync(db, attempts, cancellationToken);
             sent += claimed.Count;
         }
         return sent;
@@ -124,13 +127,35 @@ public sealed class WebhookDispatcher(
         }, cancellationToken);
     }
 
-    private async Task SendAsync(CampaignDbContext db, long id, CancellationToken cancellationToken)
+    /// <summary>What one send came to, written back with the rest of its batch.</summary>
+    private sealed record Attempt(
+        long Id, DeliveryStatus Outcome, int Attempts, DateTime NextAttemptAt, int? StatusCode, string? Error, DateTime? CompletedAt);
+
+    private async Task RecordAsync(CampaignDbContext db, IReadOnlyCollection<Attempt> attempts, CancellationToken cancellationToken)
+    {
+        if (attempts.Count == 0) return;
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async token =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            foreach (var a in attempts)
+                // Only while the claim is still ours: a node that lost its lease does not overwrite the one that took over.
+                await db.WebhookDeliveries.Where(d => d.Id == a.Id && d.ClaimedBy == Node).ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.Status, a.Outcome).SetProperty(d => d.Attempts, a.Attempts).SetProperty(d => d.NextAttemptAt, a.NextAttemptAt)
+                    .SetProperty(d => d.LastStatusCode, a.StatusCode).SetProperty(d => d.LastError, a.Error)
+                    .SetProperty(d => d.CompletedAt, a.CompletedAt).SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTime?)null),
+                    token);
+            await transaction.CommitAsync(token);
+        }, cancellationToken);
+    }
+
+    private async Task<Attempt?> SendAsync(CampaignDbContext db, long id, CancellationToken cancellationToken)
     {
         var delivery = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Id == id, cancellationToken);
         var subscription = await db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
         var entry = await db.History.AsNoTracking()
             .SingleOrDefaultAsync(h => h.CampaignId == delivery.CampaignId && h.Sequence == delivery.Sequence, cancellationToken);
-        if (subscription is null || entry is null) return; // deleted meanwhile (the delivery goes with its subscription)
+        if (subscription is null || entry is null) return null; // deleted meanwhile (the delivery goes with its subscription)
 
         var attempt = delivery.Attempts + 1;
         int? status = null;
@@ -173,12 +198,7 @@ public sealed class WebhookDispatcher(
         DateTime? completed = outcome == DeliveryStatus.Pending ? null : now;
         telemetry.DeliveryAttempted(outcome switch { DeliveryStatus.Succeeded => "succeeded", DeliveryStatus.Dead => "dead", _ => "retrying" });
         if (error is not null) logger.LogInformation("Webhook delivery {Id} attempt {Attempt} failed: {Error}", id, attempt, error);
-        // Only while the claim is still ours: a node that lost its lease does not overwrite the one that took over.
-        await db.WebhookDeliveries.Where(d => d.Id == id && d.ClaimedBy == Node).ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.Status, outcome).SetProperty(d => d.Attempts, attempt).SetProperty(d => d.NextAttemptAt, next)
-            .SetProperty(d => d.LastStatusCode, status).SetProperty(d => d.LastError, error == null ? null : error.Length > 1000 ? error.Substring(0, 1000) : error)
-            .SetProperty(d => d.CompletedAt, completed).SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTime?)null),
-            cancellationToken);
+        return new Attempt(id, outcome, attempt, next, status, error is { Length: > 1000 } ? error[..1000] : error, completed);
     }
 
     /// <summary>

@@ -388,6 +388,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The campaign's findings: carried forward from finished phases, and recorded in the current one
+         * @description The findings the campaign has gathered: those carried forward from finished phases (ids prefixed with phase and round) and those recorded in the current phase, each with the task that recorded it.
+         */
+        get: operations["listCampaignFindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The campaign's variables (inputs and phase outputs) and the current phase workflow's variables
+         * @description The campaign's variables by name (its inputs and the outputs of finished phases; findings are listCampaignFindings) and the current phase workflow's variables.
+         */
+        get: operations["getCampaignVariables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflows": {
         parameters: {
             query?: never;
@@ -1131,6 +1171,30 @@ export interface components {
             payload: unknown;
             previousHash: string;
             hash: string;
+        };
+        /** @description Findings as the engine keeps them: each with its id, the task that recorded it, and what that task wrote. */
+        CampaignDataFindingsResponse: {
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: int64 */
+            version: number;
+            currentPhase?: string | null;
+            carried: unknown[];
+            inCurrentPhase: unknown[];
+        };
+        /** @description The campaign's inputs and phase outputs by name (findings are their own resource), and the current phase workflow's variables. */
+        CampaignDataVariablesResponse: {
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: int64 */
+            version: number;
+            campaign: {
+                [key: string]: unknown;
+            };
+            currentPhase?: string | null;
+            phase: {
+                [key: string]: unknown;
+            };
         };
         /** @description A campaign as the list shows it: the campaign, its current phase's progress and its overdue tasks. */
         CampaignListItem: {
@@ -4086,6 +4150,110 @@ export interface operations {
                      *         "templateId": "scientific-outlook-campaign",
                      *         "version": "2",
                      *         "reason": "the published version is not in the database"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listCampaignFindings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDataFindingsResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/findings",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/findings",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCampaignVariables: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDataVariablesResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/variables",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/variables",
+                     *         "method": "GET"
                      *       },
                      *       "traceId": "0HNQB4CNOGJ7H:00000001"
                      *     }
