@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Text.Json;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Expressions;
@@ -14,16 +15,18 @@ public static class GateEvaluator
 {
     /// <summary>
     /// Evaluates a phase's gates in order. Once <see cref="GateLimits.TimeoutsPerEvaluation"/> of them have run into the
-    /// expression time limit, the rest are reported without running: counted in time-outs rather than measured on the wall
-    /// clock, so a loaded machine or a cold start never fails an ordinary gate, and one read still ends within that many limits.
+    /// expression time limit, the rest are reported without running: counted in time-outs, so a loaded machine or a cold start
+    /// never fails an ordinary gate. <see cref="GateLimits.EvaluationTime"/> is the wall-clock backstop for many conditions
+    /// that each stay just under the limit.
     /// </summary>
     public static ImmutableArray<GateResult> Evaluate(IEnumerable<CompiledGate> gates, WorkflowInstance instance)
     {
         var timeouts = 0;
+        var started = Stopwatch.GetTimestamp();
         var results = ImmutableArray.CreateBuilder<GateResult>();
         foreach (var gate in gates)
         {
-            if (timeouts >= GateLimits.TimeoutsPerEvaluation)
+            if (timeouts >= GateLimits.TimeoutsPerEvaluation || Stopwatch.GetElapsedTime(started) >= GateLimits.EvaluationTime)
             {
                 results.Add(NotRun(gate));
                 continue;
@@ -37,8 +40,8 @@ public static class GateEvaluator
 
     private static GateResult NotRun(CompiledGate gate) =>
         Result(gate, Source(gate), GateState.Error, [], ImmutableSortedDictionary<string, JsonElement?>.Empty,
-            $"{GateLimits.BudgetExhausted}: not evaluated, because {GateLimits.TimeoutsPerEvaluation} of this phase's gates before it "
-            + "ran out of time, which is all one evaluation may spend; make those conditions cheaper.");
+            $"{GateLimits.BudgetExhausted}: not evaluated, because the phase's gates before it ran out of time ({GateLimits.TimeoutsPerEvaluation} "
+            + $"time-outs or {GateLimits.EvaluationTime.TotalSeconds:0} s in all), which is all one evaluation may spend; make those conditions cheaper.");
 
     private static string Source(CompiledGate gate) =>
         gate.Definition.Condition is ExpressionValue e ? e.Source : gate.Condition.Literal?.GetRawText() ?? "";

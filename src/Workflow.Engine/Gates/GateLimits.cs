@@ -15,6 +15,13 @@ public static class GateLimits
     /// </summary>
     public const int TimeoutsPerEvaluation = 2;
 
+    /// <summary>
+    /// The wall-clock time after which no further gate of the evaluation starts, for conditions that each stay just under the
+    /// expression limit. Generous (ordinary gates take microseconds; a cold start or a loaded machine must not trip it) and
+    /// checked before each gate, so the first always runs.
+    /// </summary>
+    public static readonly TimeSpan EvaluationTime = TimeSpan.FromSeconds(3);
+
     /// <summary>The code at the head of the message of a gate that was not run because the budget was spent.</summary>
     public const string BudgetExhausted = "gate.budget_exhausted";
 }
