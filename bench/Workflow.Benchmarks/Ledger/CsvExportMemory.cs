@@ -21,9 +21,7 @@ public static class CsvExportMemory
         await output.WriteLineAsync("|---:|---:|---:|---:|---:|");
         foreach (var rows in new[] { 100_000, 1_000_000 })
         {
-            var options = new DbContextOptionsBuilder<CampaignDbContext>();
-            StorageRegistration.Configure(options, DatabaseProvider.Sqlite, $"Data Source={path};Mode=ReadOnly");
-            await using var db = new CampaignDbContext(options.Options);
+            await using var db = LedgerFile.OpenReadOnly(path);
             var filter = new AuditFilter(To: LedgerGenerator.Start.AddSeconds(rows));
             var sink = new CountingStream();
             var context = new DefaultHttpContext();

@@ -28,9 +28,7 @@ public class FeedReadBenchmarks
     public async Task Setup()
     {
         var path = await LedgerGenerator.EnsureAsync(LedgerFile.DefaultPath, 1_000_000, Console.Out);
-        var options = new DbContextOptionsBuilder<CampaignDbContext>();
-        StorageRegistration.Configure(options, DatabaseProvider.Sqlite, $"Data Source={path};Mode=ReadOnly");
-        _db = new CampaignDbContext(options.Options);
+        _db = LedgerFile.OpenReadOnly(path);
         _offset = await _db.History.CountAsync() / 2;
         _afterId = await _db.History.OrderBy(h => h.Id).Skip(_offset - 1).Select(h => h.Id).FirstAsync();
     }

@@ -25,9 +25,7 @@ public class LedgerQueryBenchmarks
     public async Task Setup()
     {
         var path = await LedgerGenerator.EnsureAsync(LedgerFile.DefaultPath, 1_000_000, Console.Out);
-        var options = new DbContextOptionsBuilder<CampaignDbContext>();
-        StorageRegistration.Configure(options, DatabaseProvider.Sqlite, $"Data Source={path};Mode=ReadOnly");
-        _db = new CampaignDbContext(options.Options);
+        _db = LedgerFile.OpenReadOnly(path);
         _first = new AuditFilter(Actor: "leader.zhang");
         var entries = await _first.Apply(_db.History).CountAsync();
         _deepOffset = entries - 10 * PageSize;
