@@ -16,19 +16,19 @@ public sealed class GateLimitTests
     [Fact]
     public void MoreExitGatesThanAllowed_AreRefusedAtPublish_NamingTheCountAndTheMaximum()
     {
-        var problems = Load(WithStudyGates(GateLimits.MaxPerPhase + 1, "true")).Problems;
+        var problems = Support.Definitions.LoadWithTemplate(WithStudyGates(GateLimits.MaxPerPhase + 1, "true")).Problems;
         var problem = Assert.Single(problems, p => p.Error.Code == ValidationCodes.TemplateGatesTooMany);
         Assert.Equal("/phases/0/exitGates", problem.Error.JsonPointer);
         Assert.Equal((GateLimits.MaxPerPhase + 1).ToString(), problem.Error.Arguments!["count"]);
         Assert.Equal(GateLimits.MaxPerPhase.ToString(), problem.Error.Arguments!["maximum"]);
 
-        Assert.Empty(Load(WithStudyGates(GateLimits.MaxPerPhase, "true")).Problems);
+        Assert.Empty(Support.Definitions.LoadWithTemplate(WithStudyGates(GateLimits.MaxPerPhase, "true")).Problems);
     }
 
     [Fact]
     public void SlowGates_StopAfterTwoTimeouts_TheRestAreReportedNotRun_AndNoneCountsAsMet()
     {
-        var load = Load(WithStudyGates(GateLimits.MaxPerPhase, Slow));
+        var load = Support.Definitions.LoadWithTemplate(WithStudyGates(GateLimits.MaxPerPhase, Slow));
         Assert.Empty(load.Problems);
         var run = CampaignRun.Create(load.Library.FindTemplate("scientific-outlook-campaign", 1)!, SeedFigures.Parameters());
         run.Fire(CampaignTrigger.Start);
@@ -46,7 +46,7 @@ public sealed class GateLimitTests
     /// <summary>The seed template with the study phase's exit gates replaced by <paramref name="count"/> copies of a condition.</summary>
     private static JsonObject WithStudyGates(int count, string condition)
     {
-        var template = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "templates", "scientific-outlook-campaign.json")))!.AsObject();
+        var template = Support.Definitions.SeedTemplateJson();
         template["phases"]![0]!["exitGates"] = new JsonArray([.. Enumerable.Range(1, count).Select(i => (JsonNode)new JsonObject
         {
             ["id"] = $"gate{i}",
@@ -54,13 +54,5 @@ public sealed class GateLimitTests
             ["condition"] = Flow.Expression(condition),
         })]);
         return template;
-    }
-
-    private static DefinitionLoad Load(JsonObject template)
-    {
-        var sources = new List<DefinitionSource> { new("template.json", template.ToJsonString()) };
-        sources.AddRange(Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "workflows", "phases"))
-            .Select(p => new DefinitionSource(p, File.ReadAllText(p))));
-        return DefinitionLibrary.Load(sources);
     }
 }

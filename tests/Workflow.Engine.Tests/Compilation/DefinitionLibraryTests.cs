@@ -57,12 +57,10 @@ public sealed class DefinitionLibraryTests
     [Fact]
     public void Template_ReferringToAMissingWorkflowOrUnboundInput_IsReported()
     {
-        var template = JsonNode.Parse(Read("templates/scientific-outlook-campaign.json"))!.AsObject();
+        var template = Support.Definitions.SeedTemplateJson();
         template["phases"]![2]!["workflow"]!["version"] = 9;
         template["inputs"] = new JsonArray(template["inputs"]!.AsArray().Where(i => i!["name"]!.GetValue<string>() != "teamMembers").Select(i => i!.DeepClone()).ToArray());
-        var sources = new List<DefinitionSource> { new("template.json", template.ToJsonString()) };
-        sources.AddRange(Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "workflows", "phases")).Select(p => new DefinitionSource(p, File.ReadAllText(p))));
-        var problems = DefinitionLibrary.Load(sources).Problems.Select(p => (p.Error.Code, p.Error.JsonPointer)).ToList();
+        var problems = Support.Definitions.LoadWithTemplate(template).Problems.Select(p => (p.Error.Code, p.Error.JsonPointer)).ToList();
         Assert.Contains((ValidationCodes.TemplateWorkflowUnknown, "/phases/2/workflow"), problems);
         Assert.Contains((ValidationCodes.TemplateWorkflowInputUnbound, "/phases/1/workflow"), problems);
     }
@@ -70,12 +68,10 @@ public sealed class DefinitionLibraryTests
     [Fact]
     public void Template_GateReadingAnActivityThePhaseDoesNotHave_IsReportedAtTheGate()
     {
-        var template = JsonNode.Parse(Read("templates/scientific-outlook-campaign.json"))!.AsObject();
+        var template = Support.Definitions.SeedTemplateJson();
         template["phases"]![1]!["exitGates"]![0]!["condition"] = Flow.Expression("results.massApraisal.satisfaction > 0");
         template["phases"]![0]!["outputs"]!["notAVariable"] = Flow.Expression("1");
-        var sources = new List<DefinitionSource> { new("template.json", template.ToJsonString()) };
-        sources.AddRange(Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "workflows", "phases")).Select(p => new DefinitionSource(p, File.ReadAllText(p))));
-        var problems = DefinitionLibrary.Load(sources).Problems;
+        var problems = Support.Definitions.LoadWithTemplate(template).Problems;
         Assert.Contains(problems, p => p.Error.Code == ValidationCodes.ExpressionUnknownName && p.Error.JsonPointer == "/phases/1/exitGates/0/condition"
                                        && p.Error.Message.Contains("massApraisal"));
         Assert.Contains(problems, p => p.Error.Code == ValidationCodes.TemplateOutputUnknownVariable && p.Error.JsonPointer == "/phases/0/outputs/notAVariable");
