@@ -254,6 +254,9 @@ start_postgres() {
     # run, so crash safety buys nothing and only slows the tests down.
     opts="-p $pg_port -k '$pg_dir' -c listen_addresses=127.0.0.1"
     opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    # The default 100 connections is less than the suite holds at once: test classes run side by side, each API host
+    # with its own pool, the multi-node test's processes with theirs, and 40 commands in flight in the concurrency test.
+    opts+=" -c max_connections=400"
     if as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$log" -t 60 -w -o "$opts" start >/dev/null; then
       export WORKFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
       say "WORKFLOW_TEST_POSTGRES=$WORKFLOW_TEST_POSTGRES"

@@ -1,5 +1,6 @@
 using Workflow.Api.Activities;
 using Workflow.Api.Audit.Anchoring;
+using Workflow.Api.Audit.AsOf;
 using Workflow.Api.Audit.Definitions;
 using Workflow.Api.Audit.Query;
 using Workflow.Api.Audit.Verification;
@@ -68,6 +69,7 @@ api.MapFeed();
 api.MapLedgerVerification();
 api.MapAnchoring();
 api.MapAuditQuery();
+api.MapCampaignStateAsOf();
 api.MapDefinitionAudit();
 api.MapWebhooks();
 api.MapNotifications();

@@ -43,12 +43,18 @@ public static class CampaignProblems
     /// <summary>The template a campaign is pinned to, or the problem to answer when it cannot be loaded.</summary>
     public static async Task<(Engine.Compilation.CompiledTemplate? Template, IResult? Problem)> PinnedTemplateAsync(
         HttpContext context, Definitions.DefinitionCatalog catalog, Storage.CampaignDbContext db, Storage.Campaigns.CampaignRow row,
+        CancellationToken cancellationToken) =>
+        await PinnedTemplateAsync(context, catalog, db, row.TemplateId, row.TemplateVersion, cancellationToken);
+
+    /// <summary>A template version a campaign was (or is) pinned to, or the problem to answer when it cannot be loaded.</summary>
+    public static async Task<(Engine.Compilation.CompiledTemplate? Template, IResult? Problem)> PinnedTemplateAsync(
+        HttpContext context, Definitions.DefinitionCatalog catalog, Storage.CampaignDbContext db, string templateId, int version,
         CancellationToken cancellationToken)
     {
-        var lookup = await catalog.PinnedTemplateAsync(db, row.TemplateId, row.TemplateVersion, cancellationToken);
+        var lookup = await catalog.PinnedTemplateAsync(db, templateId, version, cancellationToken);
         return lookup.Compiled is { } template
             ? (template, null)
-            : (null, DefinitionUnavailable(context, row.TemplateId, row.TemplateVersion, lookup.Status, lookup.Problem));
+            : (null, DefinitionUnavailable(context, templateId, version, lookup.Status, lookup.Problem));
     }
 
     public static ProblemHttpResult NotFound(HttpContext context, Guid id) =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Definitions;
 using Workflow.Api.Errors;
 using Workflow.Engine.Campaigns;
+using Workflow.Engine.Compilation;
 using Workflow.Engine.Flowchart;
 using Workflow.Engine.Serialization;
 using Workflow.Storage;
@@ -42,12 +43,31 @@ public static class CampaignProgress
         if (template is null) return problem!;
         var campaign = JsonSerializer.Deserialize<CampaignInstance>(row.StateJson, EngineJson.Options)!;
         var assessment = assessments.Get(row.Id, row.Version, template, campaign);
+        var current = template.FindPhase(campaign.State);
+        return TypedResults.Ok(new ProgressResponse(
+            row.Id, campaign.State, row.Status, campaign.Suspended, row.Version, Phases(template, campaign, context), current?.Id, campaign.Round,
+            campaign.Workflow?.Status.ToString().ToLowerInvariant(), Tasks(template, campaign, context, now),
+            assessment.Gates.Select(g => GateView.From(g, context)).ToList(), assessment.WaitingFor,
+            assessment.Triggers.Select(t => new TriggerView(JsonNamingPolicy.CamelCase.ConvertName(t.Trigger.ToString()), t.TargetPhase, t.Permitted, t.Reasons)).ToList(),
+            campaign.Workflow?.Faults ?? [], campaign.PhaseDeadline, campaign.PhaseDeadlinePassedAt));
+    }
+
+    /// <summary>Every phase of the template, with where the campaign stands in it.</summary>
+    internal static IReadOnlyList<PhaseView> Phases(CompiledTemplate template, CampaignInstance campaign, HttpContext context)
+    {
         var culture = Messages.Culture(context);
         var current = template.FindPhase(campaign.State);
-        var phases = template.Phases.Select(p => new PhaseView(
+        return template.Phases.Select(p => new PhaseView(
             p.Id, p.Definition.Name, p.Definition.DisplayNames.Get(culture) ?? p.Definition.Name,
             PhaseStatus(campaign, p.Index, current?.Index),
             campaign.Transitions.Count(t => t.To == p.Id && t.Trigger is CampaignTrigger.Start or CampaignTrigger.Advance or CampaignTrigger.SendBack))).ToList();
+    }
+
+    /// <summary>The current phase's task instances the state holds, overdue as of <paramref name="now"/>.</summary>
+    internal static IReadOnlyList<TaskView> Tasks(CompiledTemplate template, CampaignInstance campaign, HttpContext context, DateTimeOffset now)
+    {
+        var culture = Messages.Culture(context);
+        var current = template.FindPhase(campaign.State);
         TaskView ViewOf(TaskInstance t)
         {
             var activity = current?.Workflow.FindActivity(t.ActivityId);
@@ -56,13 +76,7 @@ public static class CampaignProgress
                 t.Status.ToString().ToLowerInvariant(), t.Assignee, t.ActivatedAt, t.DueAt, t.IsOverdue(now), t.Iteration, t.Unit, t.Item,
                 t.Outcome, t.Result, t.CompletedBy, t.EndedAt, t.Reminders, t.EscalatedTo, t.EscalatedAt);
         }
-        var tasks = campaign.Workflow?.Tasks.Values.OrderBy(t => t.Sequence).Select(ViewOf).ToList() ?? [];
-        return TypedResults.Ok(new ProgressResponse(
-            row.Id, campaign.State, row.Status, campaign.Suspended, row.Version, phases, current?.Id, campaign.Round,
-            campaign.Workflow?.Status.ToString().ToLowerInvariant(), tasks,
-            assessment.Gates.Select(g => GateView.From(g, context)).ToList(), assessment.WaitingFor,
-            assessment.Triggers.Select(t => new TriggerView(JsonNamingPolicy.CamelCase.ConvertName(t.Trigger.ToString()), t.TargetPhase, t.Permitted, t.Reasons)).ToList(),
-            campaign.Workflow?.Faults ?? [], campaign.PhaseDeadline, campaign.PhaseDeadlinePassedAt));
+        return campaign.Workflow?.Tasks.Values.OrderBy(t => t.Sequence).Select(ViewOf).ToList() ?? [];
     }
 
     private static string PhaseStatus(CampaignInstance campaign, int index, int? current)

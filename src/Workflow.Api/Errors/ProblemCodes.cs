@@ -50,6 +50,11 @@ public static class ProblemCodes
     public const string CursorInvalid = "paging.cursor_invalid";
     public const string AuditTimeInvalid = "audit.time_invalid";
     public const string AuditRangeInvalid = "audit.range_invalid";
+    public const string AsOfRequired = "audit.as_of_required";
+    public const string AsOfAmbiguous = "audit.as_of_ambiguous";
+    public const string AsOfNotReached = "audit.as_of_not_reached";
+    public const string AsOfBeforeStart = "audit.as_of_before_start";
+    public const string AsOfLedgerBroken = "audit.as_of_ledger_broken";
     public const string TriggerUnknown = "campaign.trigger_unknown";
     public const string DiagramFormatUnknown = "diagram.format_unknown";
     public const string ConcurrencyConflict = "campaign.concurrency_conflict";
@@ -61,4 +66,5 @@ public static class ProblemCodes
     public const string WebhookDeliveryPending = "webhook.delivery_pending";
     public const string NotificationNotFound = "notification.not_found";
     public const string ServerError = "server.error";
+    public const string DatabaseUnavailable = "server.database_unavailable";
 }

@@ -17,10 +17,13 @@ internal sealed class RequestExceptionHandler(ILogger<RequestExceptionHandler> l
                 (499, ProblemCodes.RequestInvalid, new Dictionary<string, string> { ["error"] = "The request was cancelled." }),
             Audit.Verification.SigningKeyUnavailable unavailable =>
                 (503, ProblemCodes.SigningKeyUnavailable, new Dictionary<string, string> { ["kid"] = unavailable.Kid }),
+            _ when Storage.Providers.StorageUnavailable.Is(exception) => (503, ProblemCodes.DatabaseUnavailable, []),
             _ => BadRequests.Classify(exception),
         };
         // The message names the kid and the reason, never key material.
         if (status == 503) logger.LogError("{Path}: {Reason}", context.Request.Path, exception.Message);
+        // Load, not a fault: the client may send the same request again soon (commands carry their Idempotency-Key).
+        if (code == ProblemCodes.DatabaseUnavailable) context.Response.Headers.RetryAfter = "1";
         if (status == 500) logger.LogError(exception, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);
         // A task's result sent bare ({"heldOn": …} instead of {"result": {"heldOn": …}}): say how to wrap it.
         if (code == ProblemCodes.UnknownField && context.Request.Path.Value?.EndsWith("/complete", StringComparison.Ordinal) == true

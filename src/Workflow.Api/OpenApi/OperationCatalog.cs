@@ -83,6 +83,8 @@ internal static class OperationCatalog
             "Checks a checkpoint's signature by its keyId, and that its ledger still holds its entry with its hash.");
         yield return E("GET /api/v1/audit/campaigns/{id}/export", "exportCampaignLedger",
             "The campaign's ledger as one JSON document with a signed checkpoint, for the offline verifier.");
+        yield return E("GET /api/v1/audit/campaigns/{id}/state", "getCampaignStateAsOf",
+            "The campaign as it stood after ledger entry sequence=N, or at the moment at=T: its entries replayed with the chain checked, showing the phase, open tasks, gates (with the template version pinned then), variables and findings; 409 when the ledger is not whole up to there.");
         yield return E("GET /api/v1/audit/signing-key", "getSigningKey", "The current public signing key, as PEM and JWK.");
         yield return E("GET /api/v1/audit/jwks", "getSigningKeys", "Every key of the signing key ring, current and retired, as a JWKS; a checkpoint's keyId is its key's kid.");
         yield return E("POST /api/v1/audit/signing-keys/rotate", "rotateSigningKey", "Makes a new current signing key (admins); checkpoints signed with the retired one stay valid.");

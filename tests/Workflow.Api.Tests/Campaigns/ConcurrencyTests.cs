@@ -76,7 +76,7 @@ public abstract class ConcurrencyTests(ApiFactory api)
 
         foreach (var s in sent)
         {
-            Problems.NotServerError(s.Response, $"{s.Kind} {s.TaskId}");
+            Problems.NotServerError(s.Response, $"{s.Kind} {s.TaskId}", api.ErrorLog);
             Assert.Contains(s.Response.Status, new[] { HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.Conflict });
             if (s.Response.Status != HttpStatusCode.OK) Assert.NotEqual("campaign.concurrency_conflict", s.Response.ProblemCode);
         }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Workflow.Api.Identity;
 using Workflow.Storage;
 
@@ -31,7 +32,11 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Storage:ConnectionString", ConnectionString);
         builder.UseSetting("Storage:DataFolder", DataFolder);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(ErrorLog));
     }
+
+    /// <summary>What the host logged as errors, for the message of a test that saw a 5xx.</summary>
+    public ServerErrorLog ErrorLog { get; } = new();
 
     /// <summary>More configuration for this host (set before it starts).</summary>
     /// <remarks>

@@ -16,11 +16,14 @@ public static class PostgresServer
             : throw new InvalidOperationException(
                 $"{Variable} is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL server and sets it.");
 
-    public static async Task CreateDatabaseAsync(string name)
+    public static Task CreateDatabaseAsync(string name) => ExecuteAsync($"CREATE DATABASE \"{name}\"");
+
+    /// <summary>Runs one statement as the server's superuser, on its maintenance database.</summary>
+    public static async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 

@@ -49,11 +49,14 @@ public static class Problems
     }
 
     /// <summary>A 4xx (or 2xx/3xx), never a 5xx; a 4xx is a problem details response.</summary>
-    public static void NotServerError(ApiResponse response, string what)
+    public static void NotServerError(ApiResponse response, string what, ServerErrorLog? log = null)
     {
-        Xunit.Assert.True((int)response.Status < 500, $"{what}: {(int)response.Status} {response.Text}");
+        Xunit.Assert.True((int)response.Status < 500, $"{what}: {(int)response.Status} {response.Text}\n{log?.For(TraceIdOf(response))}");
         if ((int)response.Status >= 400)
             Xunit.Assert.True(response.Message.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{what}: {response.Text}");
         NoInternals(response);
     }
+
+    private static string? TraceIdOf(ApiResponse response) =>
+        response.Json.ValueKind == System.Text.Json.JsonValueKind.Object && response.Json.TryGetProperty("traceId", out var id) ? id.GetString() : null;
 }

@@ -64,6 +64,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/campaigns/{id}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The campaign as it stood after ledger entry `sequence`, or at the moment `at`, replayed from its ledger
+         * @description The campaign as it stood after ledger entry sequence=N, or at the moment at=T: its entries replayed with the chain checked, showing the phase, open tasks, gates (with the template version pinned then), variables and findings; 409 when the ledger is not whole up to there.
+         */
+        get: operations["getCampaignStateAsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/campaigns/{id}/verify": {
         parameters: {
             query?: never;
@@ -1329,6 +1349,40 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @description The state after entry `Sequence` (written at `EntryAt`), seen at `AsOf` (the moment asked for, or the
+         *     entry's time): overdue is judged at that moment, gates with the campaign's template version.
+         */
+        CampaignStateAsOfStateAsOfResponse: {
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: date-time */
+            asOf: string;
+            /** Format: int64 */
+            sequence: number;
+            /** Format: date-time */
+            entryAt: string;
+            hash: string;
+            templateId: string;
+            /** Format: int32 */
+            templateVersion: number;
+            state: string;
+            status: string;
+            suspended: boolean;
+            currentPhase?: string | null;
+            /** Format: int32 */
+            round: number;
+            phases: components["schemas"]["CampaignProgressPhaseView"][];
+            workflowStatus?: string | null;
+            tasks: components["schemas"]["CampaignProgressTaskView"][];
+            gates: components["schemas"]["GateView"][];
+            waitingFor: string[];
+            faults: components["schemas"]["ActivityFault"][];
+            variables: {
+                [key: string]: unknown;
+            };
+            findings: unknown[];
+        };
         CampaignTaskListTaskInstanceView: {
             id: string;
             phaseId: string;
@@ -2159,6 +2213,202 @@ export interface operations {
                      *       "arguments": {
                      *         "path": "/api/v1/audit/entries",
                      *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCampaignStateAsOf: {
+        parameters: {
+            query?: {
+                sequence?: number;
+                at?: string;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignStateAsOfStateAsOfResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/state",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/state",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/state",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/state",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/state",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/state",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.trigger_not_permitted",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Advance is not permitted now (in phase 'analysis'): the phase workflow has not reached its end (waiting for massAppraisal:1); exit gates not met: appraisalSatisfaction is pending (inputs.satisfactionThreshold = 0.8, results.massAppraisal.satisfaction = missing).",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/state",
+                     *       "code": "campaign.trigger_not_permitted",
+                     *       "arguments": {
+                     *         "trigger": "Advance",
+                     *         "state": "analysis",
+                     *         "reasons": "the phase workflow has reached its end; every exit gate of the phase is met"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "gates": [
+                     *         {
+                     *           "id": "appraisalSatisfaction",
+                     *           "name": "群众满意率达标",
+                     *           "displayName": "Mass appraisal satisfaction reached",
+                     *           "description": "The satisfaction of the mass appraisal is at least satisfactionThreshold.",
+                     *           "condition": "results.massAppraisal.satisfaction >= inputs.satisfactionThreshold",
+                     *           "state": "pending",
+                     *           "waitingFor": [
+                     *             "massAppraisal:1"
+                     *           ],
+                     *           "observed": {
+                     *             "inputs.satisfactionThreshold": 0.8,
+                     *             "results.massAppraisal.satisfaction": null
+                     *           },
+                     *           "message": "Waiting for massAppraisal:1 to be completed."
+                     *         }
+                     *       ],
+                     *       "unmetGuards": [
+                     *         "the phase workflow has reached its end",
+                     *         "every exit gate of the phase is met"
+                     *       ],
+                     *       "waitingFor": [
+                     *         "massAppraisal:1"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:ledger.signing_key_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.",
+                     *       "instance": "/api/v1/audit/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/state",
+                     *       "code": "ledger.signing_key_unavailable",
+                     *       "arguments": {
+                     *         "kid": "a93f437b…"
                      *       },
                      *       "traceId": "0HNQB4CNOGJ7H:00000001"
                      *     }
