@@ -15,12 +15,13 @@ using Workflow.Storage.Providers;
 namespace Workflow.Api.Campaigns;
 
 /// <summary>
-/// The write path of every campaign command: one transaction holding the new snapshot, the ledger
-/// entries, the worklist rows and the idempotency record. Writers to one campaign take its row lock
-/// first, so each command is checked against the state the previous one committed; the version
-/// token stays as the guard of last resort, and a lost race runs the command again on fresh state.
+/// The write path of every campaign command: decide on the committed state without a lock, then write the new snapshot,
+/// the ledger entries, the worklist rows and the idempotency record in one transaction that holds only if the campaign's
+/// version is still the one read. On one server, commands to a campaign queue in <see cref="CommandGates"/>, so they do
+/// not race; across servers a lost race runs the command again on fresh state.
 /// </summary>
-public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, WorkflowTelemetry telemetry, Timers.TimerProjection timers)
+public sealed class CampaignCommands(
+    CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, WorkflowTelemetry telemetry, Timers.TimerProjection timers, CommandGates gates)
 {
     private const int MaxAttempts = 12;
 
@@ -106,6 +107,9 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
         Func<DateTimeOffset, CancellationToken, Task<CommandOutcome>> work,
         Func<CommandApplied, StoredResponse> respond, CancellationToken cancellationToken)
     {
+        // This server's commands to the campaign run one at a time, so they see each other's commits and do not race.
+        using var turn = campaignId is { } gated ? await gates.CampaignAsync(gated, cancellationToken) : null;
+        var sqlite = db.Database.ProviderName?.EndsWith(".Sqlite", StringComparison.Ordinal) == true;
         var strategy = db.Database.CreateExecutionStrategy();
         for (var attempt = 1; ; attempt++)
         {
@@ -114,10 +118,7 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
             {
                 return await strategy.ExecuteAsync(async token =>
                 {
-                    // Disposing without a commit rolls back: a refusal or a failure writes nothing.
-                    await using var transaction = await db.Database.BeginTransactionAsync(token);
-                    if (campaignId is { } id && !await LockAsync(id, token)) return new CampaignMissing();
-                    // Looked up under the lock, so a repeat racing its first request waits for it and replays it.
+                    // Decided on what is committed now, outside any transaction: the reads, the engine and the JSON hold no lock.
                     if (await Replay(actor, requestHash, token) is { } replay) return replay;
                     // Times are truncated to microseconds before they are used, stored or hashed.
                     var now = new DateTimeOffset(UtcTime.Truncate(clock.GetUtcNow()), TimeSpan.Zero);
@@ -134,17 +135,22 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
                             ResponseBody = response.Body, Location = response.Location, ETag = response.ETag, CreatedAt = now.UtcDateTime,
                         });
                     }
+                    // Committed in one SaveChanges (one transaction) only if the campaign's version is still the one read:
+                    // the update's version check is the lock. A writer that got there first makes it a conflict, run again.
+                    using var writer = await gates.WriterAsync(sqlite, token);
                     await db.SaveChangesAsync(token);
-                    await transaction.CommitAsync(token);
                     return outcome;
                 }, cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (ifMatch is { } expected && campaignId is { } id)
             {
-                // The version moved under us: report the version that won, not a made-up one.
                 db.ChangeTracker.Clear();
                 var current = await db.Campaigns.AsNoTracking().Where(c => c.Id == id).Select(c => (long?)c.Version).SingleOrDefaultAsync(cancellationToken);
-                return current is { } version ? new VersionMismatch(version, expected.Shown) : new CampaignMissing();
+                if (current is not { } version) return new CampaignMissing();
+                // The version moved under us: report the version that won, not a made-up one.
+                if (!expected.Matches(version)) return new VersionMismatch(version, expected.Shown);
+                // Still the version asked for: another of the campaign's rows moved (a timer the sweep took); run again.
+                if (attempt >= MaxAttempts) return new TooManyConflicts();
             }
             catch (Exception exception) when (WriteConflicts.IsConflict(exception))
             {
@@ -154,16 +160,6 @@ public sealed class CampaignCommands(CampaignDbContext db, DefinitionCatalog cat
             }
         }
     }
-
-    /// <summary>
-    /// Takes the campaign's row lock for the rest of the transaction with an update that changes
-    /// nothing: on PostgreSQL and SQL Server a concurrent writer waits here until this one commits and
-    /// then reads what it wrote (SQLite's BEGIN IMMEDIATE already serializes writers). False when there
-    /// is no such campaign.
-    /// </summary>
-    private async Task<bool> LockAsync(Guid campaignId, CancellationToken cancellationToken) =>
-        await db.Campaigns.Where(c => c.Id == campaignId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version), cancellationToken) > 0;
 
     private async Task<CommandOutcome?> Replay(RequestActor actor, string requestHash, CancellationToken cancellationToken)
     {

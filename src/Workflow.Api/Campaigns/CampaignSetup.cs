@@ -2,5 +2,5 @@ namespace Workflow.Api.Campaigns;
 
 public static class CampaignSetup
 {
-    public static IServiceCollection AddCampaignCommands(this IServiceCollection services) => services.AddScoped<CampaignCommands>().AddSingleton<AssessmentCache>();
+    public static IServiceCollection AddCampaignCommands(this IServiceCollection services) => services.AddScoped<CampaignCommands>().AddSingleton<AssessmentCache>().AddSingleton<CommandGates>();
 }

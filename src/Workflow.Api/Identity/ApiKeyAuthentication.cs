@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workflow.Storage;
 
@@ -9,7 +8,7 @@ namespace Workflow.Api.Identity;
 
 /// <summary>Authenticates requests by API key, from <c>X-Api-Key</c> or <c>Authorization: Bearer</c>.</summary>
 internal sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CampaignDbContext db)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CampaignDbContext db, ApiKeyCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -28,8 +27,7 @@ internal sealed class ApiKeyAuthentication(
         if (string.IsNullOrEmpty(key)) return AuthenticateResult.NoResult();
         if (!ApiKeySecrets.TryParse(key, out var prefix, out var secret)) return Refused("The API key is malformed.");
 
-        var row = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
-        if (row is null || row.RevokedAt is not null || !ApiKeySecrets.Matches(secret, row.SecretHash))
+        if (await cache.FindAsync(db, prefix, secret, Context.RequestAborted) is not { } row)
             return Refused("The API key is unknown or revoked.");
 
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, row.Principal), new(ClaimTypes.Name, row.Principal) };

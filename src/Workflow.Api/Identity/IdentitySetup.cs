@@ -15,6 +15,7 @@ public static class IdentitySetup
             .AddPolicy(Roles.DefinitionWriters, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.WebhookAdmins, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.Auditors, p => p.RequireRole(Roles.Admin, Roles.Auditor));
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<AdminKeyBootstrap>();
         services.AddScoped<ApiKeyIssuer>();
         return services;

@@ -12,7 +12,7 @@ namespace Workflow.Api.Timers;
 /// <summary>
 /// Fires the timers that are due by the app's clock, each in its own campaign command: the ledger
 /// entry, the timer row removed or advanced (by <see cref="TimerProjection"/>) and the snapshot are one
-/// transaction, taken under the campaign's row lock. The engine accepts a firing only once (the state
+/// transaction, committed under the campaign's version check. The engine accepts a firing only once (the state
 /// records it), so two sweepers on two nodes, or a sweep re-run after a crash, write it once.
 /// </summary>
 public sealed class TimerSweep(IServiceScopeFactory scopes, TimeProvider clock, IOptions<TimerOptions> options, TimerStatus status, ILogger<TimerSweep> logger)
@@ -90,7 +90,7 @@ public sealed class TimerSweep(IServiceScopeFactory scopes, TimeProvider clock, 
         }
     }
 
-    /// <summary>The engine command a timer stands for, decided on the state read under the campaign's lock.</summary>
+    /// <summary>The engine command a timer stands for, decided on the campaign's committed state (the commit checks it is still that).</summary>
     private static CampaignResult Decide(
         Engine.Compilation.CompiledTemplate template, CampaignInstance state, TimerRow timer, ImmutableArray<string> recipients, DateTimeOffset now)
     {

@@ -1,14 +1,15 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Workflow.Storage.Providers;
 
 /// <summary>
-/// Sets the pragmas that make SQLite durable and concurrent on every connection: a busy timeout
-/// first, so concurrent writers (and the journal-mode switch itself) wait instead of failing at once;
-/// WAL, so readers don't block the writer; synchronous=FULL, so an acknowledged commit survives a power cut.
-/// Writers are serialized by the write lock that EF's BeginTransaction takes (Microsoft.Data.Sqlite
-/// issues BEGIN IMMEDIATE), so a command's read-check-write never interleaves with another's.
+/// Sets the pragmas that make SQLite durable and concurrent, once on each physical connection (a pooled connection keeps
+/// them, and EF opens one for nearly every query): a busy timeout first, so concurrent writers (and the journal-mode
+/// switch itself) wait instead of failing at once; WAL, so readers don't block the writer; synchronous=FULL, so an
+/// acknowledged commit survives a power cut. Campaign commands also queue for the writer in process (CommandGates).
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -16,8 +17,12 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private static readonly string[] Pragmas =
         ["PRAGMA busy_timeout=10000;", "PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;", "PRAGMA foreign_keys=ON;"];
 
+    /// <summary>The native handles already set up; a handle leaves with its connection when the pool lets it go.</summary>
+    private static readonly ConditionalWeakTable<object, object> Prepared = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!FirstOpening(connection)) return;
         foreach (var pragma in Pragmas)
         {
             using var command = connection.CreateCommand();
@@ -28,11 +33,19 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!FirstOpening(connection)) return;
         foreach (var pragma in Pragmas)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = pragma;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    /// <summary>True the first time this physical connection opens (marked before the pragmas run; they are idempotent).</summary>
+    private static bool FirstOpening(DbConnection connection)
+    {
+        if (connection is not SqliteConnection { Handle: { } handle }) return true;
+        return Prepared.TryAdd(handle, Prepared);
     }
 }
