@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflow.Api.Errors;
 using Workflow.Engine.Campaigns;
+using Workflow.Engine.Incidents;
 
 namespace Workflow.Api.Campaigns;
 
@@ -11,7 +12,10 @@ public static class CampaignProblems
     {
         var status = refusal.Code switch
         {
-            "task.not_found" => 404,
+            "task.not_found" or IncidentCodes.NotFound => 404,
+            // A request that cannot be right whatever the campaign's state: a skip must say why.
+            IncidentCodes.SkipReasonRequired => 400,
+            IncidentCodes.OutcomeInvalid => 422,
             "task.result_invalid" or "task.assignee_invalid" or CampaignRefusalCodes.InputsInvalid
                 or CampaignRefusalCodes.ReasonRequired or CampaignRefusalCodes.PhaseUnknown => 422,
             _ => 409,

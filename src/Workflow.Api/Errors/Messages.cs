@@ -83,6 +83,12 @@ public static partial class Messages
         ["task.assignee_invalid"] = ("Name a person or a role to give task instance '{taskId}' to.", "请指定任务实例“{taskId}”的办理人或角色。"),
         ["task.is_timer"] = ("'{taskId}' is a delay, not a task: it moves on by itself when its time comes.", "“{taskId}”是延时等待，不是任务：时间到后会自动继续。"),
         ["timer.stale"] = ("The timer of '{taskId}' has nothing to do any more.", "“{taskId}”的定时器已无需执行。"),
+        ["incident.not_found"] = ("This campaign has no incident '{incidentId}'.", "该活动没有编号为“{incidentId}”的异常事件。"),
+        ["incident.already_resolved"] = ("Incident '{incidentId}' is already resolved; its history says how.", "异常事件“{incidentId}”已处理完毕，处理经过见其记录。"),
+        ["incident.skip_reason_required"] = ("Skipping incident '{incidentId}' needs a reason: it is recorded with the skip.", "跳过异常事件“{incidentId}”必须填写理由，理由将记入台账。"),
+        ["incident.cannot_skip"] = ("'{activityId}' has no Done outcome to continue by; name the branch to take as outcome: one of {ports}.", "“{activityId}”没有可继续的“完成”出口，跳过时请在 outcome 中指定要走的分支：{ports} 之一。"),
+        ["incident.outcome_invalid"] = ("'{outcome}' is not an outcome of '{activityId}'; use one of {ports}.", "“{outcome}”不是“{activityId}”的出口，可用：{ports}。"),
+        ["activity.not_faulted"] = ("'{activityId}' (iteration {iteration}) has no fault to retry or skip.", "“{activityId}”（第 {iteration} 轮）没有可重试或跳过的错误。"),
         ["workflow.not_running"] = ("The phase workflow is {status}; it takes no more commands.", "阶段流程已{status}，不再接受命令。"),
     }.ToFrozenDictionary();
 

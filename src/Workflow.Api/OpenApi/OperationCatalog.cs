@@ -51,6 +51,13 @@ internal static class OperationCatalog
             "Completes an active task instance with its result (checked against the activity's result schema) and outcome; the flowchart then moves on.");
         yield return E("POST /api/v1/campaigns/{id}/tasks/{taskId}/reassign", "reassignTask", "Gives an active task instance to another person or role, with a reason.");
 
+        yield return E("GET /api/v1/campaigns/{id}/incidents", "listCampaignIncidents",
+            "The campaign's incidents (automatic steps that faulted, such as a decision whose condition failed) in the order they happened, open and resolved, each with its latest fault, its attempts and every retry, skip or withdrawal with who did it and why; filters by status; keyset paging.");
+        yield return E("POST /api/v1/campaigns/{id}/incidents/{incidentId}/retry", "retryIncident",
+            "Runs an open incident's faulted step again, at the same iteration, against the campaign's current data (put right first, e.g. by completing the task whose result it reads); a step that faults again keeps the incident open with one more attempt.");
+        yield return E("POST /api/v1/campaigns/{id}/incidents/{incidentId}/skip", "skipIncident",
+            "Treats an open incident's faulted step as completed, with a reason (required, recorded), so the flow goes on by its Done outcome; a decision has no Done and needs outcome True or False (incident.cannot_skip otherwise).");
+
         yield return E("GET /api/v1/events", "listEvents",
             "Every stream's ledger entries in commit order, never skipping one; after= the cursor of the last page; filters by campaign, organization and kind; wait= long-polls.");
         yield return E("GET /api/v1/events/head", "getEventsHead", "The feed's newest position: where a new follower starts without reading the past.");

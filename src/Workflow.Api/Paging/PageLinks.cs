@@ -21,7 +21,9 @@ internal sealed class PageLinks : IEndpointFilter
     {
         var result = await next(context);
         var http = context.HttpContext;
-        if (result is IValueHttpResult { Value: IPage { NextPosition: { } position } } && !http.Response.Headers.ContainsKey("Link")
+        // A typed Results<…> union holds the answer it chose.
+        var answer = result is INestedHttpResult nested ? nested.Result : result;
+        if (answer is IValueHttpResult { Value: IPage { NextPosition: { } position } } && !http.Response.Headers.ContainsKey("Link")
             && PositionParameter(http) is { } parameter)
             http.Response.Headers.Append("Link", $"<{NextUrl(http.Request, parameter, position)}>; rel=\"next\"");
         return result;

@@ -55,9 +55,9 @@ public static class CampaignEngine
         if (step.Rejection is { } rejection)
             return new CampaignResult(null, [], new CampaignRefusal(rejection.Code, rejection.Message, rejection.Arguments, [], [], [],
                 rejection.FieldErrors.IsDefault ? [] : rejection.FieldErrors));
-        var events = step.Events.Select(e => (CampaignEvent)new PhaseWorkflowEvent(e.At, phase.Id, campaign.Round, e)).ToImmutableArray();
-        var next = events.Aggregate(campaign, (s, e) => CampaignEvolver.Apply(s, e));
-        return new CampaignResult(next, events, null);
+        var log = new Incidents.IncidentLog(campaign, command.Actor);
+        foreach (var e in step.Events) log.Emit(new PhaseWorkflowEvent(e.At, phase.Id, campaign.Round, e));
+        return log.Finish();
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Flowchart;
 using Workflow.Engine.Gates;
+using Workflow.Engine.Incidents;
 
 namespace Workflow.Engine.Campaigns;
 
@@ -16,6 +17,12 @@ namespace Workflow.Engine.Campaigns;
 [JsonDerivedType(typeof(PhaseWorkflowEvent), "phaseWorkflowEvent")]
 [JsonDerivedType(typeof(PhaseDeadlineScheduled), "phaseDeadlineScheduled")]
 [JsonDerivedType(typeof(PhaseDeadlinePassed), "phaseDeadlinePassed")]
+[JsonDerivedType(typeof(IncidentOpened), "incidentOpened")]
+[JsonDerivedType(typeof(IncidentRetried), "incidentRetried")]
+[JsonDerivedType(typeof(IncidentRetryFailed), "incidentRetryFailed")]
+[JsonDerivedType(typeof(IncidentResolved), "incidentResolved")]
+[JsonDerivedType(typeof(IncidentSkipped), "incidentSkipped")]
+[JsonDerivedType(typeof(IncidentWithdrawn), "incidentWithdrawn")]
 public abstract record CampaignEvent(DateTimeOffset At);
 
 /// <summary>The campaign was created from a template version with these inputs (defaults filled in).</summary>

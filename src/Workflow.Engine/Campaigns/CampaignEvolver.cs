@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Workflow.Engine.Flowchart;
+using Workflow.Engine.Incidents;
 
 namespace Workflow.Engine.Campaigns;
 
@@ -27,6 +28,8 @@ public static class CampaignEvolver
             PhaseDeadlineScheduled d => state with { PhaseDeadline = d.DueAt, PhaseDeadlinePassedAt = null },
             PhaseDeadlinePassed p => state with { PhaseDeadlinePassedAt = p.At },
             PhaseWorkflowEvent w => state with { Workflow = WorkflowEvolver.Apply(w.Event is WorkflowStarted ? null : state.Workflow, w.Event) },
+            IncidentOpened o => Incidents.IncidentEvolver.Open(state, o),
+            IncidentRetried or IncidentRetryFailed or IncidentResolved or IncidentSkipped or IncidentWithdrawn => Incidents.IncidentEvolver.Apply(state, e),
             _ => throw new InvalidOperationException($"Unknown event {e.GetType().Name}."),
         };
         return next with { EventCount = state.EventCount + 1 };

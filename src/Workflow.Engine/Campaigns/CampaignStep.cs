@@ -13,8 +13,10 @@ namespace Workflow.Engine.Campaigns;
 /// </summary>
 internal sealed class CampaignStep(CompiledTemplate template, CampaignInstance campaign, DateTimeOffset now, string actor)
 {
-    private readonly ImmutableArray<CampaignEvent>.Builder _events = ImmutableArray.CreateBuilder<CampaignEvent>();
-    private CampaignInstance _state = campaign;
+    // Through the incident log, so a fault in a phase just started opens its incident, and a cancelled phase withdraws its own.
+    private readonly Incidents.IncidentLog _log = new(campaign, actor);
+
+    private CampaignInstance State => _log.State;
 
     public CampaignResult Transition(TriggerCommand command, string from, string to, PhaseSnapshot snapshot)
     {
@@ -25,10 +27,10 @@ internal sealed class CampaignStep(CompiledTemplate template, CampaignInstance c
                 Emit(new GatesEvaluated(now, from, snapshot.Gates));
                 if (HandOver(leaving!) is { } failed) return failed;
                 break;
-            case CampaignTrigger.SendBack or CampaignTrigger.Cancel when _state.Workflow is { Status: WorkflowStatus.Running } && leaving is not null:
+            case CampaignTrigger.SendBack or CampaignTrigger.Cancel when State.Workflow is { Status: WorkflowStatus.Running } && leaving is not null:
                 var reason = command.Trigger == CampaignTrigger.SendBack ? $"Sent back to '{to}': {command.Reason}" : command.Reason;
-                var cancel = FlowchartInterpreter.Execute(leaving.Workflow, _state.Workflow, new CancelWorkflow(actor, reason), now);
-                foreach (var e in cancel.Events) Emit(new PhaseWorkflowEvent(e.At, from, _state.Round, e));
+                var cancel = FlowchartInterpreter.Execute(leaving.Workflow, State.Workflow, new CancelWorkflow(actor, reason), now);
+                foreach (var e in cancel.Events) Emit(new PhaseWorkflowEvent(e.At, from, State.Round, e));
                 break;
         }
         Emit(new PhaseTransitioned(now, new TransitionRecord(
@@ -36,19 +38,15 @@ internal sealed class CampaignStep(CompiledTemplate template, CampaignInstance c
             template.Identity.DefinitionId, template.Identity.Version)));
         if (command.Trigger is CampaignTrigger.Start or CampaignTrigger.Advance or CampaignTrigger.SendBack)
             StartPhase(template.FindPhase(to)!);
-        return new CampaignResult(_state, _events.ToImmutable(), null);
+        return _log.Finish();
     }
 
-    private void Emit(CampaignEvent e)
-    {
-        _events.Add(e);
-        _state = CampaignEvolver.Apply(_state, e);
-    }
+    private void Emit(CampaignEvent e) => _log.Emit(e);
 
     /// <summary>Evaluates the phase's outputs and carries its findings into the campaign's variables.</summary>
     private CampaignResult? HandOver(CompiledPhase phase)
     {
-        var workflow = _state.Workflow!;
+        var workflow = State.Workflow!;
         var scope = new ExpressionScope(workflow.Inputs, workflow.Variables, workflow.Results, workflow.Findings);
         var values = ImmutableSortedDictionary.CreateBuilder<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (variable, value) in phase.Outputs)
@@ -60,7 +58,7 @@ internal sealed class CampaignStep(CompiledTemplate template, CampaignInstance c
                     ("phase", phase.Id), ("variable", variable));
             values[variable] = outcome.Value;
         }
-        var carried = CampaignEvolver.Findings(_state).AddRange(workflow.Findings.Select(f => Relabel(f, phase.Id, _state.Round)));
+        var carried = CampaignEvolver.Findings(State).AddRange(workflow.Findings.Select(f => Relabel(f, phase.Id, State.Round)));
         values[TemplateCompiler.FindingsVariable] = JsonValues.Array(carried);
         Emit(new CampaignVariablesSet(now, phase.Id, values.ToImmutable()));
         return null;
@@ -71,13 +69,13 @@ internal sealed class CampaignStep(CompiledTemplate template, CampaignInstance c
         var inputs = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var input in phase.Workflow.Definition.Inputs)
         {
-            if (_state.Variables.TryGetValue(input.Name, out var value)) inputs[input.Name] = value;
+            if (State.Variables.TryGetValue(input.Name, out var value)) inputs[input.Name] = value;
             else if (input.Default is { } fallback) inputs[input.Name] = fallback;
             else inputs[input.Name] = JsonValues.Null;
         }
-        if (phase.Definition.DeadlineFrom(now) is { } due) Emit(new PhaseDeadlineScheduled(now, phase.Id, _state.Round, due));
+        if (phase.Definition.DeadlineFrom(now) is { } due) Emit(new PhaseDeadlineScheduled(now, phase.Id, State.Round, due));
         var start = FlowchartInterpreter.Start(phase.Workflow, inputs, actor, now);
-        foreach (var e in start.Events) Emit(new PhaseWorkflowEvent(e.At, phase.Id, _state.Round, e));
+        foreach (var e in start.Events) Emit(new PhaseWorkflowEvent(e.At, phase.Id, State.Round, e));
     }
 
     /// <summary>Finding ids are unique within a phase round; the campaign prefixes the phase and round.</summary>

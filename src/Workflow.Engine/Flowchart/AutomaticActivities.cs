@@ -9,9 +9,8 @@ namespace Workflow.Engine.Flowchart;
 /// <summary>The activities that run the moment a token reaches them: decisions, forks, joins, variables, notifications.</summary>
 internal static class AutomaticActivities
 {
-    public static void Run(Step step, CompiledActivity activity, int connection)
+    public static void Run(Step step, CompiledActivity activity, int connection, int iteration)
     {
-        var iteration = step.Current.IterationOf(activity.Id) + 1;
         switch (activity.Descriptor.TypeName)
         {
             case "Elsa.FlowDecision":

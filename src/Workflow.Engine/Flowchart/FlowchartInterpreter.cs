@@ -36,6 +36,8 @@ public static class FlowchartInterpreter
             ReassignTask reassign => step.Reassign(reassign),
             CancelWorkflow cancel => step.Cancel(cancel),
             FireTimer timer => step.Fire(timer),
+            RetryActivity retry => step.Retry(retry),
+            SkipActivity skip => step.Skip(skip),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
         };
     }

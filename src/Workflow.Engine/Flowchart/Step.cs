@@ -22,6 +22,9 @@ internal sealed partial class Step(CompiledWorkflow workflow, WorkflowInstance? 
     private WorkflowInstance? _state = state;
     private int _automaticRuns;
 
+    /// <summary>The connection the activity being entered was reached by, for the fault it may record.</summary>
+    private int? _entering;
+
     private WorkflowInstance State => _state!;
 
     public void Emit(WorkflowEvent e)
@@ -118,32 +121,33 @@ internal sealed partial class Step(CompiledWorkflow workflow, WorkflowInstance? 
         return iteration >= 1 && iteration < latest ? latest : null;
     }
 
-    private void Enter(CompiledActivity activity, int connection)
+    /// <param name="iteration">The iteration to run; null for the next one (a retry runs the faulted one again).</param>
+    private void Enter(CompiledActivity activity, int connection, int? iteration = null)
     {
+        _entering = connection;
         switch (activity.Kind)
         {
             case ActivityKind.Task:
-                Activate(activity);
+                Activate(activity, iteration);
                 break;
             case ActivityKind.End:
-                var iteration = State.IterationOf(activity.Id) + 1;
-                Emit(new ActivityCompleted(now, activity.Id, iteration, null, null, null));
+                Emit(new ActivityCompleted(now, activity.Id, State.IterationOf(activity.Id) + 1, null, null, null));
                 CancelActive($"The phase workflow reached its end '{activity.Id}'.");
                 Emit(new WorkflowCompleted(now, activity.Id));
                 break;
             case ActivityKind.Automatic when ++_automaticRuns > MaxAutomaticRuns:
-                Fault(activity, State.IterationOf(activity.Id) + 1, "flow.step_limit",
+                Fault(activity, iteration ?? State.IterationOf(activity.Id) + 1, "flow.step_limit",
                     $"More than {MaxAutomaticRuns} automatic activities ran in one step; '{activity.Id}' was stopped.");
                 break;
             case ActivityKind.Automatic:
-                AutomaticActivities.Run(this, activity, connection);
+                AutomaticActivities.Run(this, activity, connection, iteration ?? State.IterationOf(activity.Id) + 1);
                 break;
         }
     }
 
-    private void Activate(CompiledActivity activity)
+    private void Activate(CompiledActivity activity, int? again)
     {
-        var iteration = State.IterationOf(activity.Id) + 1;
+        var iteration = again ?? State.IterationOf(activity.Id) + 1;
         if (!activity.IsMultiInstance)
         {
             ActivateUnit(activity, iteration, null, null);
@@ -209,7 +213,7 @@ internal sealed partial class Step(CompiledWorkflow workflow, WorkflowInstance? 
     }
 
     internal void Fault(CompiledActivity activity, int iteration, string code, string message) =>
-        Emit(new ActivityFaulted(now, activity.Id, iteration, code, message));
+        Emit(new ActivityFaulted(now, activity.Id, iteration, code, message, _entering));
 
     internal void Enqueue((int Connection, int Target) token) => _tokens.Enqueue(token);
 

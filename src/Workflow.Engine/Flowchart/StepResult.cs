@@ -27,4 +27,5 @@ public static class RejectionCodes
     public const string InputsInvalid = "workflow.inputs_invalid";
     public const string TaskIsTimer = "task.is_timer";
     public const string TimerStale = "timer.stale";
+    public const string ActivityNotFaulted = "activity.not_faulted";
 }

@@ -15,6 +15,15 @@ public sealed record ReassignTask(string Actor, string TaskId, string Assignee, 
 /// <summary>Stop the instance; active tasks are cancelled.</summary>
 public sealed record CancelWorkflow(string Actor, string? Reason) : WorkflowCommand(Actor);
 
+/// <summary>
+/// Run a faulted activity instance again, at the same iteration and from the connection its token came in by, against the
+/// instance's current inputs, variables and results. The campaign's incidents send it (see Incidents.IncidentEngine).
+/// </summary>
+public sealed record RetryActivity(string Actor, string ActivityId, int Iteration, int? Connection) : WorkflowCommand(Actor);
+
+/// <summary>Treat a faulted activity instance as completed: it leaves by <see cref="Port"/> without running.</summary>
+public sealed record SkipActivity(string Actor, string ActivityId, int Iteration, string Port) : WorkflowCommand(Actor);
+
 /// <summary>What a timer is for.</summary>
 public enum TimerKind
 {

@@ -60,8 +60,12 @@ public sealed record TaskCancelled(DateTimeOffset At, string TaskId, string Reas
 public sealed record ActivityCompleted(
     DateTimeOffset At, string ActivityId, int Iteration, string? Port, JsonElement? Result, JsonElement? Observed) : WorkflowEvent(At);
 
-/// <summary>An automatic activity's expression failed; the branch stops there.</summary>
-public sealed record ActivityFaulted(DateTimeOffset At, string ActivityId, int Iteration, string Code, string Message) : WorkflowEvent(At);
+/// <summary>
+/// An automatic activity's expression failed; the branch stops there. <see cref="Connection"/> is the connection the token
+/// came in by (null in events written before incidents could be retried), so a retry enters the activity the same way.
+/// </summary>
+public sealed record ActivityFaulted(
+    DateTimeOffset At, string ActivityId, int Iteration, string Code, string Message, int? Connection = null) : WorkflowEvent(At);
 
 /// <summary>A branch reached a join that is still waiting for others.</summary>
 public sealed record JoinArrived(DateTimeOffset At, string JoinId, int Connection, string From) : WorkflowEvent(At);

@@ -31,7 +31,7 @@ public static class WorkflowEvolver
         if (state is null) throw new InvalidOperationException($"A {e.GetType().Name} event cannot come before WorkflowStarted.");
         var next = e switch
         {
-            TaskActivated a => Prune(state with
+            TaskActivated a => Prune(Cleared(state, a.ActivityId, a.Iteration) with
             {
                 Tasks = state.Tasks.Add(a.TaskId, new TaskInstance(
                     a.TaskId, a.ActivityId, a.Iteration, a.Unit, state.EventCount, TaskInstanceStatus.Active, a.Assignee, a.At, a.DueAt, a.Item)),
@@ -43,7 +43,7 @@ public static class WorkflowEvolver
             }),
             TaskReassigned r => WithTask(state, r.TaskId, t => t with { Assignee = r.To }),
             TaskCancelled x => Prune(WithTask(state, x.TaskId, t => t with { Status = TaskInstanceStatus.Cancelled, EndedAt = x.At }), state.Tasks[x.TaskId].ActivityId),
-            ActivityCompleted done => Prune(state with
+            ActivityCompleted done => Prune(Cleared(state, done.ActivityId, done.Iteration) with
             {
                 Iterations = state.Iterations.SetItem(done.ActivityId, Math.Max(done.Iteration, state.IterationOf(done.ActivityId))),
                 Results = done.Result is { } result ? state.Results.SetItem(done.ActivityId, result) : state.Results,
@@ -51,7 +51,7 @@ public static class WorkflowEvolver
             }, done.ActivityId),
             ActivityFaulted f => state with
             {
-                Faults = state.Faults.Add(new ActivityFault(f.ActivityId, f.Iteration, f.Code, f.Message, f.At)),
+                Faults = Cleared(state, f.ActivityId, f.Iteration).Faults.Add(new ActivityFault(f.ActivityId, f.Iteration, f.Code, f.Message, f.At)),
                 Iterations = state.Iterations.SetItem(f.ActivityId, Math.Max(f.Iteration, state.IterationOf(f.ActivityId))),
             },
             JoinArrived j => state with
@@ -104,6 +104,16 @@ public static class WorkflowEvolver
         var superseded = instances.Where(t => t.Iteration < latest && !open.Contains(t.Iteration)).Select(t => t.Id).ToList();
         return superseded.Count == 0 ? state : state with { Tasks = state.Tasks.RemoveRange(superseded) };
     }
+
+    /// <summary>
+    /// Without the fault of that activity instance: it ran after all (a retry went through, or it was skipped), or it
+    /// faulted again and the new fault takes its place. Before incidents an iteration never ran twice, so older ledgers
+    /// replay as they did.
+    /// </summary>
+    private static WorkflowInstance Cleared(WorkflowInstance state, string activityId, int iteration) =>
+        state.Faults.Any(f => f.ActivityId == activityId && f.Iteration == iteration)
+            ? state with { Faults = state.Faults.RemoveAll(f => f.ActivityId == activityId && f.Iteration == iteration) }
+            : state;
 
     private static WorkflowInstance WithTask(WorkflowInstance state, string taskId, Func<TaskInstance, TaskInstance> change) =>
         state.Tasks.TryGetValue(taskId, out var task)

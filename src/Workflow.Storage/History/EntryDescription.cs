@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Workflow.Engine.Campaigns;
 using Workflow.Engine.Flowchart;
+using Workflow.Engine.Incidents;
 using Workflow.Engine.Values;
 
 namespace Workflow.Storage.History;
@@ -18,6 +19,12 @@ public sealed record EntryDescription(string Kind, string? Phase, string? Task, 
         PhaseWorkflowEvent w => Of(w.PhaseId, w.Event),
         PhaseDeadlineScheduled d => new("phase.deadline_scheduled", d.PhaseId, null, null, null, null, null),
         PhaseDeadlinePassed d => new("phase.deadline_passed", d.PhaseId, null, null, null, null, null),
+        IncidentOpened o => new("incident.opened", o.Incident.PhaseId, null, o.Incident.Message, null, "open", null),
+        IncidentRetried r => new("incident.retried", null, null, r.Reason, "open", "retrying", null),
+        IncidentRetryFailed f => new("incident.retry_failed", null, null, f.Message, "retrying", "open", null),
+        IncidentResolved => new("incident.resolved", null, null, null, "retrying", "resolved", null),
+        IncidentSkipped x => new("incident.skipped", null, null, x.Reason, "open", "skipped", null),
+        IncidentWithdrawn x => new("incident.withdrawn", null, null, x.Reason, "open", "withdrawn", null),
         _ => new("campaign.event", null, null, null, null, null, null),
     };
 

@@ -12,6 +12,8 @@ public static class LedgerKinds
         "workflow.started", "workflow.completed", "workflow.cancelled", "workflow.event",
         "task.activated", "task.completed", "task.reassigned", "task.cancelled",
         "activity.completed", "activity.faulted", "join.arrived", "variable.set", "finding.recorded", "notification.requested",
+        // An incident's story: opened by a fault, retried (failing again or resolved), skipped, or withdrawn with its phase.
+        "incident.opened", "incident.retried", "incident.retry_failed", "incident.resolved", "incident.skipped", "incident.withdrawn",
         // Written by the timers (reminders, escalations, time-outs, delays, phase deadlines).
         "task.reminded", "task.escalated", "task.timed_out", "delay.started", "delay.elapsed", "phase.deadline_scheduled", "phase.deadline_passed",
         // Written by the anchoring: signed checkpoints of the other streams, for external sinks.

@@ -65,6 +65,12 @@ internal sealed class CampaignRun
 
     public CampaignResult TryExecute(WorkflowCommand command) => Apply(CampaignEngine.Execute(Template, State, command, Tick()));
 
+    public CampaignResult TryRetry(string incidentId, string? reason = null, string actor = "operator") =>
+        Apply(Engine.Incidents.IncidentEngine.Retry(Template, State, new Engine.Incidents.RetryIncident(actor, incidentId, reason), Tick()));
+
+    public CampaignResult TrySkip(string incidentId, string? reason, string? outcome = null, string actor = "operator") =>
+        Apply(Engine.Incidents.IncidentEngine.Skip(Template, State, new Engine.Incidents.SkipIncident(actor, incidentId, reason, outcome), Tick()));
+
     public CampaignAssessment Assess() => CampaignEngine.Assess(Template, State);
 
     /// <summary>Completes every active task of an activity with the same result.</summary>
