@@ -952,6 +952,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The campaign's incidents (faulted steps), open and resolved, with who retried or skipped them and why (filter: status; keyset paging)
+         * @description The campaign's incidents (automatic steps that faulted, such as a decision whose condition failed) in the order they happened, open and resolved, each with its latest fault, its attempts and every retry, skip or withdrawal with who did it and why; filters by status; keyset paging.
+         */
+        get: operations["listCampaignIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/incidents/{incidentId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the faulted step again against the campaign's current data
+         * @description Runs an open incident's faulted step again, at the same iteration, against the campaign's current data (put right first, e.g. by completing the task whose result it reads); a step that faults again keeps the incident open with one more attempt.
+         */
+        post: operations["retryIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/incidents/{incidentId}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Treat the faulted step as completed, with a reason, so the flow goes on
+         * @description Treats an open incident's faulted step as completed, with a reason (required, recorded), so the flow goes on by its Done outcome; a decision has no Done and needs outcome True or False (incident.cannot_skip otherwise).
+         */
+        post: operations["skipIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{id}/tasks": {
         parameters: {
             query?: never;
@@ -1732,6 +1792,49 @@ export interface components {
             previousHash: string;
             hash: string;
         };
+        /** @description One thing that happened to an incident, from its ledger entry. */
+        IncidentActionView: {
+            /** Format: int64 */
+            sequence: number;
+            /** @description incident.opened, incident.retried, incident.retry_failed, incident.resolved, incident.skipped or incident.withdrawn. */
+            kind: string;
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            onBehalfOf?: string | null;
+            reason?: string | null;
+        };
+        /**
+         * @description A faulted activity instance and what became of it. Workflow.Api.Incidents.IncidentView.Status is open or resolved; a resolved one says how
+         *     (Workflow.Api.Incidents.IncidentView.Resolution: retried, skipped or withdrawn, the last when its phase workflow ended without it).
+         */
+        IncidentView: {
+            id: string;
+            phaseId: string;
+            /** Format: int32 */
+            round: number;
+            activityId: string;
+            /** Format: int32 */
+            iteration: number;
+            status: string;
+            resolution?: string | null;
+            /** @description The latest fault's code; a retry that faults again replaces it. */
+            code: string;
+            message: string;
+            /**
+             * Format: int32
+             * @description How many times the step has run: 1, then one more per retry.
+             */
+            attempts: number;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            resolvedAt?: string | null;
+            resolvedBy?: string | null;
+            /** @description For a skipped incident, the port the step was left by. */
+            outcome?: string | null;
+            actions: components["schemas"]["IncidentActionView"][];
+        };
         MePermissions: {
             startCampaigns: boolean;
             fireTransitions: boolean;
@@ -1797,6 +1900,11 @@ export interface components {
             nextCursor?: string | null;
         };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
+        PageOfIncidentView: {
+            items: components["schemas"]["IncidentView"][];
+            nextCursor?: string | null;
+        };
+        /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
         PageOfSubscriptionView: {
             items: components["schemas"]["SubscriptionView"][];
             nextCursor?: string | null;
@@ -1826,6 +1934,18 @@ export interface components {
         ReassignTaskRequest: {
             assignee: string;
             reason?: string | null;
+        };
+        /** @description Run the faulted step again; the reason (optional) is recorded with the retry. */
+        RetryIncidentRequest: {
+            reason?: string | null;
+        };
+        /**
+         * @description Treat the faulted step as completed, for a reason (required, recorded). Workflow.Api.Incidents.SkipIncidentRequest.Outcome is the port it leaves by:
+         *     Done when left out; a decision has no Done and must be given True or False.
+         */
+        SkipIncidentRequest: {
+            reason?: string | null;
+            outcome?: string | null;
         };
         SubscriptionView: {
             /** Format: uuid */
@@ -7154,6 +7274,651 @@ export interface operations {
                      *       "code": "campaign.not_found",
                      *       "arguments": {
                      *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listCampaignIncidents: {
+        parameters: {
+            query?: {
+                /** @description campaigns: notStarted, running, suspended, completed, cancelled; tasks: active (default), completed, cancelled. */
+                status?: string;
+                /** @description The nextCursor of the previous page; omit it for the first page. */
+                cursor?: string;
+                /** @description Items per page, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfIncidentView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    retryIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key and body return the first response; the same key with another body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The person this key acts for (recorded in the history); only keys allowed to act for others may send it. */
+                "X-On-Behalf-Of"?: string;
+                /** @description Recorded with the history entries the command writes. */
+                "X-Correlation-Id"?: string;
+                /**
+                 * @description The campaign version (its ETag, quoted) the command expects; 412 when it has changed.
+                 * @example "7"
+                 */
+                "If-Match"?: string;
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RetryIncidentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/retry",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/retry",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/retry",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/retry",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/retry",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/retry",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.trigger_not_permitted",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Advance is not permitted now (in phase 'analysis'): the phase workflow has not reached its end (waiting for massAppraisal:1); exit gates not met: appraisalSatisfaction is pending (inputs.satisfactionThreshold = 0.8, results.massAppraisal.satisfaction = missing).",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/retry",
+                     *       "code": "campaign.trigger_not_permitted",
+                     *       "arguments": {
+                     *         "trigger": "Advance",
+                     *         "state": "analysis",
+                     *         "reasons": "the phase workflow has reached its end; every exit gate of the phase is met"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "gates": [
+                     *         {
+                     *           "id": "appraisalSatisfaction",
+                     *           "name": "群众满意率达标",
+                     *           "displayName": "Mass appraisal satisfaction reached",
+                     *           "description": "The satisfaction of the mass appraisal is at least satisfactionThreshold.",
+                     *           "condition": "results.massAppraisal.satisfaction >= inputs.satisfactionThreshold",
+                     *           "state": "pending",
+                     *           "waitingFor": [
+                     *             "massAppraisal:1"
+                     *           ],
+                     *           "observed": {
+                     *             "inputs.satisfactionThreshold": 0.8,
+                     *             "results.massAppraisal.satisfaction": null
+                     *           },
+                     *           "message": "Waiting for massAppraisal:1 to be completed."
+                     *         }
+                     *       ],
+                     *       "unmetGuards": [
+                     *         "the phase workflow has reached its end",
+                     *         "every exit gate of the phase is met"
+                     *       ],
+                     *       "waitingFor": [
+                     *         "massAppraisal:1"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The campaign has changed (version 7); your If-Match was 6. Reload it and try again.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/retry",
+                     *       "code": "request.precondition_failed",
+                     *       "arguments": {
+                     *         "current": "7",
+                     *         "expected": "6"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:task.result_invalid",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The result for task instance 'massAppraisal:1' is not valid: participants is required.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/retry",
+                     *       "code": "task.result_invalid",
+                     *       "arguments": {
+                     *         "taskId": "massAppraisal:1",
+                     *         "activityType": "Campaign.Appraisal"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/participants",
+                     *           "code": "result.field_required",
+                     *           "message": "participants is required.",
+                     *           "arguments": {
+                     *             "field": "participants"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/retry",
+                     *       "code": "definition.unavailable",
+                     *       "arguments": {
+                     *         "templateId": "scientific-outlook-campaign",
+                     *         "version": "2",
+                     *         "reason": "the published version is not in the database"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    skipIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key and body return the first response; the same key with another body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The person this key acts for (recorded in the history); only keys allowed to act for others may send it. */
+                "X-On-Behalf-Of"?: string;
+                /** @description Recorded with the history entries the command writes. */
+                "X-Correlation-Id"?: string;
+                /**
+                 * @description The campaign version (its ETag, quoted) the command expects; 412 when it has changed.
+                 * @example "7"
+                 */
+                "If-Match"?: string;
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkipIncidentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/skip",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/skip",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/skip",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/skip",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/skip",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/skip",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.trigger_not_permitted",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Advance is not permitted now (in phase 'analysis'): the phase workflow has not reached its end (waiting for massAppraisal:1); exit gates not met: appraisalSatisfaction is pending (inputs.satisfactionThreshold = 0.8, results.massAppraisal.satisfaction = missing).",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/skip",
+                     *       "code": "campaign.trigger_not_permitted",
+                     *       "arguments": {
+                     *         "trigger": "Advance",
+                     *         "state": "analysis",
+                     *         "reasons": "the phase workflow has reached its end; every exit gate of the phase is met"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "gates": [
+                     *         {
+                     *           "id": "appraisalSatisfaction",
+                     *           "name": "群众满意率达标",
+                     *           "displayName": "Mass appraisal satisfaction reached",
+                     *           "description": "The satisfaction of the mass appraisal is at least satisfactionThreshold.",
+                     *           "condition": "results.massAppraisal.satisfaction >= inputs.satisfactionThreshold",
+                     *           "state": "pending",
+                     *           "waitingFor": [
+                     *             "massAppraisal:1"
+                     *           ],
+                     *           "observed": {
+                     *             "inputs.satisfactionThreshold": 0.8,
+                     *             "results.massAppraisal.satisfaction": null
+                     *           },
+                     *           "message": "Waiting for massAppraisal:1 to be completed."
+                     *         }
+                     *       ],
+                     *       "unmetGuards": [
+                     *         "the phase workflow has reached its end",
+                     *         "every exit gate of the phase is met"
+                     *       ],
+                     *       "waitingFor": [
+                     *         "massAppraisal:1"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The campaign has changed (version 7); your If-Match was 6. Reload it and try again.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/skip",
+                     *       "code": "request.precondition_failed",
+                     *       "arguments": {
+                     *         "current": "7",
+                     *         "expected": "6"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:task.result_invalid",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The result for task instance 'massAppraisal:1' is not valid: participants is required.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/skip",
+                     *       "code": "task.result_invalid",
+                     *       "arguments": {
+                     *         "taskId": "massAppraisal:1",
+                     *         "activityType": "Campaign.Appraisal"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/participants",
+                     *           "code": "result.field_required",
+                     *           "message": "participants is required.",
+                     *           "arguments": {
+                     *             "field": "participants"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:definition.unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The campaign runs template scientific-outlook-campaign version 2, which cannot be loaded (the published version is not in the database). Nothing was changed; an administrator must restore that published version.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/incidents/{incidentId}/skip",
+                     *       "code": "definition.unavailable",
+                     *       "arguments": {
+                     *         "templateId": "scientific-outlook-campaign",
+                     *         "version": "2",
+                     *         "reason": "the published version is not in the database"
                      *       },
                      *       "traceId": "0HNQB4CNOGJ7H:00000001"
                      *     }
