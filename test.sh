@@ -114,6 +114,13 @@ web_unit_tests() {
   (cd "$web_dir" && npm test -- --run --reporter=tap-flat --reporter=junit --outputFile.junit="$results/vitest-junit.xml")
 }
 
+# Lints and format-checks the web app's TypeScript (ESLint, then Prettier --check); any finding
+# fails the run. `npm run format` in src/Workflow.Web fixes what can be fixed.
+web_lint() {
+  say "web app lint and format (ESLint, Prettier)"
+  (cd "$web_dir" && npm run --silent lint)
+}
+
 # Lints the committed OpenAPI document (kept equal to the served one by OpenApiCopyTests) with
 # Spectral's spectral:oas ruleset; any error or warning fails the run.
 openapi_lint() {
@@ -310,6 +317,7 @@ fi
 
 status=0
 web_unit_tests || status=$?
+web_lint || { status=$?; echo "!!! the web app has ESLint or Prettier findings (above): this run fails." >&2; }
 openapi_lint || { status=$?; echo "!!! the OpenAPI document has Spectral findings (above): this run fails." >&2; }
 
 say "dotnet test"

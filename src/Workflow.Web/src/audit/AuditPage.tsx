@@ -21,7 +21,11 @@ export function AuditPage() {
   const { filter, cursor, limit } = filterFromQuery(search);
   const query = filterToQuery(filter, cursor, limit);
 
-  const campaigns = useLoad(async () => unwrap(await api.GET('/api/v1/campaigns', { params: { query: { limit: 200 } } }), failed).items, failed, [language]);
+  const campaigns = useLoad(
+    async () => unwrap(await api.GET('/api/v1/campaigns', { params: { query: { limit: 200 } } }), failed).items,
+    failed,
+    [language],
+  );
   const names = new Map<string, string>((campaigns.data ?? []).map((c) => [c.id, c.name]));
   names.set(definitionsStreamId, t('auditFilterDefinitionsStream'));
   const nameOf = (id: string) => names.get(id) ?? id;
@@ -94,11 +98,13 @@ export function AuditPage() {
           <label>
             {t('auditPageSize')}{' '}
             <select value={limit} onChange={(e) => navigate('/audit', { search: filterToQuery(filter, '', Number(e.target.value)) })}>
-              {[...new Set([...pageSizes, limit])].sort((a, b) => a - b).map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
+              {[...new Set([...pageSizes, limit])]
+                .sort((a, b) => a - b)
+                .map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
             </select>
           </label>
           {cursor && (

@@ -28,8 +28,7 @@ export function FilterForm({
   };
   const text = (field: 'kind' | 'actor' | 'phase' | 'task' | 'organization' | 'text', label: MessageKey, list?: string) => (
     <label>
-      {t(label)}{' '}
-      <input name={field} value={filter[field]} list={list} onChange={(e) => set(field, e.target.value)} />
+      {t(label)} <input name={field} value={filter[field]} list={list} onChange={(e) => set(field, e.target.value)} />
     </label>
   );
   const known = campaigns.some((c) => c.id === filter.campaignId) || !filter.campaignId || filter.campaignId === definitionsStreamId;
@@ -68,11 +67,21 @@ export function FilterForm({
       <div className="audit-form-row">
         <label>
           {t('auditFilterFrom')}{' '}
-          <input name="from" type="datetime-local" value={localInputValue(filter.from)} onChange={(e) => set('from', isoFromLocalInput(e.target.value))} />
+          <input
+            name="from"
+            type="datetime-local"
+            value={localInputValue(filter.from)}
+            onChange={(e) => set('from', isoFromLocalInput(e.target.value))}
+          />
         </label>
         <label>
           {t('auditFilterTo')}{' '}
-          <input name="to" type="datetime-local" value={localInputValue(filter.to)} onChange={(e) => set('to', isoFromLocalInput(e.target.value))} />
+          <input
+            name="to"
+            type="datetime-local"
+            value={localInputValue(filter.to)}
+            onChange={(e) => set('to', isoFromLocalInput(e.target.value))}
+          />
         </label>
         {text('text', 'auditFilterText')}
         <button type="submit">{t('auditFilterApply')}</button>

@@ -87,7 +87,14 @@ describe('definition versions', () => {
   it('orders the changes by category, keeps before and after, and counts them', () => {
     const changes = [
       { category: 'connection', change: 'added', path: 'connections/a->b', before: null, after: 'a → b' },
-      { category: 'activity', change: 'changed', path: 'activities/draftReport', field: 'assignee', before: '"office"', after: '"committee"' },
+      {
+        category: 'activity',
+        change: 'changed',
+        path: 'activities/draftReport',
+        field: 'assignee',
+        before: '"office"',
+        after: '"committee"',
+      },
       { category: 'definition', change: 'changed', path: '', field: 'name', before: 'A', after: 'B' },
     ];
     const rows = diffRows(changes);

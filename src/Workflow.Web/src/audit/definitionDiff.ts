@@ -14,9 +14,7 @@ export function definitionChoices(versions: DefinitionVersion[]): { id: string; 
     set.add(Number(v.version));
     byId.set(v.definitionId, set);
   }
-  return [...byId.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, set]) => ({ id, versions: [...set].sort((a, b) => a - b) }));
+  return [...byId.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, set]) => ({ id, versions: [...set].sort((a, b) => a - b) }));
 }
 
 /** The versions to compare by default: the last two (or the only one with itself). */
@@ -36,7 +34,18 @@ export interface DiffRow {
 }
 
 /** Categories in the order a reader expects them: the definition, then its parts, then the wiring. */
-const categoryOrder = ['definition', 'input', 'variable', 'activity', 'activityInput', 'connection', 'phase', 'gate', 'output', 'workflowReference'];
+const categoryOrder = [
+  'definition',
+  'input',
+  'variable',
+  'activity',
+  'activityInput',
+  'connection',
+  'phase',
+  'gate',
+  'output',
+  'workflowReference',
+];
 
 /** The table rows of a diff: grouped by category (stable within one), blank texts for absent values. */
 export function diffRows(changes: DefinitionChange[]): DiffRow[] {

@@ -15,9 +15,29 @@ export interface LedgerFilter {
   text: string;
 }
 
-export const filterFields = ['campaignId', 'kind', 'actor', 'phase', 'task', 'organization', 'from', 'to', 'text'] as const satisfies readonly (keyof LedgerFilter)[];
+export const filterFields = [
+  'campaignId',
+  'kind',
+  'actor',
+  'phase',
+  'task',
+  'organization',
+  'from',
+  'to',
+  'text',
+] as const satisfies readonly (keyof LedgerFilter)[];
 
-export const emptyFilter: LedgerFilter = { campaignId: '', kind: '', actor: '', phase: '', task: '', organization: '', from: '', to: '', text: '' };
+export const emptyFilter: LedgerFilter = {
+  campaignId: '',
+  kind: '',
+  actor: '',
+  phase: '',
+  task: '',
+  organization: '',
+  from: '',
+  to: '',
+  text: '',
+};
 
 /** The id of the definitions stream in the ledger (LedgerStream.Definitions on the server). */
 export const definitionsStreamId = '00000000-0000-0000-0000-0000000000d1';
@@ -85,7 +105,8 @@ export function filterFromQuery(search: URLSearchParams): { filter: LedgerFilter
  */
 export function filterToQuery(filter: LedgerFilter, cursor = '', limit = defaultPageSize): string {
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(apiQuery(filter, cursor, limit === defaultPageSize ? undefined : limit))) query.set(name, String(value));
+  for (const [name, value] of Object.entries(apiQuery(filter, cursor, limit === defaultPageSize ? undefined : limit)))
+    query.set(name, String(value));
   return query.toString();
 }
 

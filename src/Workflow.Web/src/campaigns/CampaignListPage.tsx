@@ -8,7 +8,16 @@ import { useLiveUpdates } from '../shared/liveUpdates';
 import { navigate, useLocation } from '../shared/router';
 import { useLoad } from '../shared/useLoad';
 import { campaignStatusName } from './campaignStatus';
-import { apiQuery, campaignStatuses, pageSizes, phaseNames, readQuery, withFilter, writeQuery, type CampaignListQuery } from './campaignListQuery';
+import {
+  apiQuery,
+  campaignStatuses,
+  pageSizes,
+  phaseNames,
+  readQuery,
+  withFilter,
+  writeQuery,
+  type CampaignListQuery,
+} from './campaignListQuery';
 
 type Item = Schemas['CampaignListItem'];
 
@@ -19,11 +28,10 @@ export function CampaignListPage() {
   const { search } = useLocation();
   const query = readQuery(search);
   const key = writeQuery(query);
-  const page = useLoad(
-    async () => unwrap(await api.GET('/api/v1/campaigns', { params: { query: apiQuery(query) } }), failed),
-    failed,
-    [language, key],
-  );
+  const page = useLoad(async () => unwrap(await api.GET('/api/v1/campaigns', { params: { query: apiQuery(query) } }), failed), failed, [
+    language,
+    key,
+  ]);
   // Phase names come from the templates; there are few of them, so all published versions are read
   // once. Only the naming depends on the language: a switch renames them without reading again.
   const templates = useLoad(

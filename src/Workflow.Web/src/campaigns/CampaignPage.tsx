@@ -54,9 +54,12 @@ export function CampaignPage({ id }: { id: string }) {
   }, [reloadState, catchUp]);
   useLiveUpdates(
     api,
-    useCallback((entries) => {
-      if (entries.some((e) => e.campaignId === id)) reload();
-    }, [id, reload]),
+    useCallback(
+      (entries) => {
+        if (entries.some((e) => e.campaignId === id)) reload();
+      },
+      [id, reload],
+    ),
   );
 
   const [selected, setSelected] = useState<string | null>(null);
@@ -66,7 +69,10 @@ export function CampaignPage({ id }: { id: string }) {
 
   const descriptorByType = useMemo(() => new Map((descriptors.data ?? []).map((d) => [d.typeName, d])), [descriptors.data]);
   const portLabel = useMemo(() => portLabels(descriptors.data ?? [], language), [descriptors.data, language]);
-  const taskTypes = useMemo(() => new Set((descriptors.data ?? []).filter((d) => d.kind === 'task').map((d) => d.typeName)), [descriptors.data]);
+  const taskTypes = useMemo(
+    () => new Set((descriptors.data ?? []).filter((d) => d.kind === 'task').map((d) => d.typeName)),
+    [descriptors.data],
+  );
   const names: Names = useMemo(() => {
     const activities: Names['activities'] = {};
     const resultSchemas: Names['resultSchemas'] = {};
@@ -196,7 +202,9 @@ export function CampaignPage({ id }: { id: string }) {
       </section>
 
       <section aria-labelledby="campaign-flow-heading">
-        <h3 id="campaign-flow-heading">{currentPhase ? t('campaignPageFlowchartHeading', { phase: currentPhase.displayName }) : t('campaignPageNoWorkflow')}</h3>
+        <h3 id="campaign-flow-heading">
+          {currentPhase ? t('campaignPageFlowchartHeading', { phase: currentPhase.displayName }) : t('campaignPageNoWorkflow')}
+        </h3>
         {workflow.error && (
           <p role="alert" className="error">
             {workflow.error}
@@ -204,7 +212,16 @@ export function CampaignPage({ id }: { id: string }) {
         )}
         {currentPhase && workflow.data && (
           <div className="campaign-flow-layout">
-            <StatusFlowchart document={workflow.data} language={language} t={t} states={states} taskTypes={taskTypes} selected={selected} onSelect={setSelected} portLabel={portLabel} />
+            <StatusFlowchart
+              document={workflow.data}
+              language={language}
+              t={t}
+              states={states}
+              taskTypes={taskTypes}
+              selected={selected}
+              onSelect={setSelected}
+              portLabel={portLabel}
+            />
             {selected && selectedState ? (
               <TaskDetails
                 title={names.activities[selected] ?? selected}
@@ -287,7 +304,8 @@ export function CampaignPage({ id }: { id: string }) {
       </section>
 
       {/* Actions where there are any: in a phase, or before the start; a role that may do nothing is told so. */}
-      {((canFire && (p.currentPhase || p.triggers.some((x) => x.trigger === 'start' && x.permitted))) || (me && !canFire && !canComplete)) && (
+      {((canFire && (p.currentPhase || p.triggers.some((x) => x.trigger === 'start' && x.permitted))) ||
+        (me && !canFire && !canComplete)) && (
         <section aria-labelledby="campaign-actions-heading">
           <h3 id="campaign-actions-heading">{t('campaignPageActionsHeading')}</h3>
           {canFire ? <TransitionActions progress={p} t={t} onFire={fire} /> : <p>{t('campaignPageReadOnly')}</p>}
@@ -302,7 +320,12 @@ export function CampaignPage({ id }: { id: string }) {
           </p>
         )}
         {history.entries ? (
-          <ProgressChart history={history.entries} phaseNames={Object.fromEntries(p.phases.map((x) => [x.id, x.displayName]))} language={language} t={t} />
+          <ProgressChart
+            history={history.entries}
+            phaseNames={Object.fromEntries(p.phases.map((x) => [x.id, x.displayName]))}
+            language={language}
+            t={t}
+          />
         ) : (
           !history.error && <p>{t('loading')}</p>
         )}
@@ -310,4 +333,3 @@ export function CampaignPage({ id }: { id: string }) {
     </div>
   );
 }
-

@@ -12,7 +12,11 @@ const gateStateKeys: Record<string, MessageKey> = {
 export function WhyNotYet({ progress, names, t }: { progress: Progress; names: Names; t: Translate }) {
   const why = explain(progress, names, t);
   return (
-    <section aria-labelledby="campaign-why-heading" className={`campaign-why ${why.permitted ? 'campaign-why--ready' : ''}`} data-testid="campaign-why">
+    <section
+      aria-labelledby="campaign-why-heading"
+      className={`campaign-why ${why.permitted ? 'campaign-why--ready' : ''}`}
+      data-testid="campaign-why"
+    >
       <h3 id="campaign-why-heading">{why.heading}</h3>
       <ul>
         {why.reasons.map((r) => (
@@ -46,9 +50,13 @@ export function GatesPanel({ progress, names, t }: { progress: Progress; names: 
               {names.language === 'en' && gate.description && <div className="campaign-gate-description">{gate.description}</div>}
             </th>
             <td>
-              <span className={`campaign-badge campaign-badge--${gate.state}`}>{t(gateStateKeys[gate.state] ?? 'campaignPageGateError')}</span>
+              <span className={`campaign-badge campaign-badge--${gate.state}`}>
+                {t(gateStateKeys[gate.state] ?? 'campaignPageGateError')}
+              </span>
               {gate.waitingFor.length > 0 && (
-                <div className="campaign-gate-waiting">{t('campaignPageGateWaiting', { tasks: gate.waitingFor.map((id) => taskName(id, names)).join(sep) })}</div>
+                <div className="campaign-gate-waiting">
+                  {t('campaignPageGateWaiting', { tasks: gate.waitingFor.map((id) => taskName(id, names)).join(sep) })}
+                </div>
               )}
             </td>
             <td>

@@ -21,14 +21,24 @@ export function PhaseDiagram({ progress, t }: { progress: Progress; t: Translate
   const width = phases.length * box.width + (phases.length - 1) * box.gap + 20;
   const current = phases.find((p) => p.status === 'current' || p.status === 'suspended');
   const label = t('campaignPagePhaseDiagram', {
-    phases: phases.map((p) => `${p.displayName} (${t(phaseStatusKeys[p.status] ?? 'campaignPagePhaseUpcoming')})`).join(t('campaignPageListSeparator')),
+    phases: phases
+      .map((p) => `${p.displayName} (${t(phaseStatusKeys[p.status] ?? 'campaignPagePhaseUpcoming')})`)
+      .join(t('campaignPageListSeparator')),
     current: current?.displayName ?? t('campaignPageNoCurrentPhase'),
   });
   return (
     <figure className="campaign-phases">
       <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${box.height + 44}`} width="100%" style={{ maxWidth: width }}>
         <defs>
-          <marker id="campaign-phase-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id="campaign-phase-arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" fill="#666" />
           </marker>
         </defs>
@@ -45,7 +55,15 @@ export function PhaseDiagram({ progress, t }: { progress: Progress; t: Translate
                 {phase.rounds > 1 ? `${status} · ${t('campaignPagePhaseRounds', { count: phase.rounds })}` : status}
               </text>
               {i < phases.length - 1 && (
-                <line x1={x + box.width} y1={6 + box.height / 2} x2={x + box.width + box.gap - 2} y2={6 + box.height / 2} stroke="#666" strokeWidth={2} markerEnd="url(#campaign-phase-arrow)" />
+                <line
+                  x1={x + box.width}
+                  y1={6 + box.height / 2}
+                  x2={x + box.width + box.gap - 2}
+                  y2={6 + box.height / 2}
+                  stroke="#666"
+                  strokeWidth={2}
+                  markerEnd="url(#campaign-phase-arrow)"
+                />
               )}
               {i > 0 && (
                 <path

@@ -7,18 +7,38 @@ import { progressSeries, scales, stepPath, type ChartGeometry } from './progress
 const geometry: ChartGeometry = { width: 640, height: 236, padding: { left: 40, right: 16, top: 16, bottom: 54 } };
 
 /** Tasks completed and open over time, from the ledger, with phase changes marked; the figures are also a table. */
-export function ProgressChart({ history, phaseNames, language, t }: { history: readonly LedgerEntry[]; phaseNames: Record<string, string>; language: Language; t: Translate }) {
+export function ProgressChart({
+  history,
+  phaseNames,
+  language,
+  t,
+}: {
+  history: readonly LedgerEntry[];
+  phaseNames: Record<string, string>;
+  language: Language;
+  t: Translate;
+}) {
   // Recomputed only when the ledger held grows (mergeHistory keeps the same array otherwise).
   const series = useMemo(() => progressSeries(history), [history]);
   if (series.points.length === 0) return <p>{t('campaignPageChartEmpty')}</p>;
   const { x, y, maxY } = scales(series, geometry);
   const last = series.points[series.points.length - 1];
-  const summary = t('campaignPageChartSummary', { completed: last.completed, open: last.open, time: formatTime(new Date(last.at).toISOString(), language) });
+  const summary = t('campaignPageChartSummary', {
+    completed: last.completed,
+    open: last.open,
+    time: formatTime(new Date(last.at).toISOString(), language),
+  });
   const ticks = Array.from(new Set([0, Math.round(maxY / 2), maxY]));
   const bottom = geometry.height - geometry.padding.bottom;
   return (
     <figure className="campaign-chart">
-      <svg role="img" aria-labelledby="campaign-chart-title campaign-chart-desc" viewBox={`0 0 ${geometry.width} ${geometry.height}`} width="100%" style={{ maxWidth: geometry.width }}>
+      <svg
+        role="img"
+        aria-labelledby="campaign-chart-title campaign-chart-desc"
+        viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+        width="100%"
+        style={{ maxWidth: geometry.width }}
+      >
         <title id="campaign-chart-title">{t('campaignPageChartHeading')}</title>
         <desc id="campaign-chart-desc">{summary}</desc>
         {ticks.map((v) => (
@@ -45,8 +65,26 @@ export function ProgressChart({ history, phaseNames, language, t }: { history: r
         <text x={geometry.width - geometry.padding.right} y={geometry.height - 4} fontSize={11} fill="#555" textAnchor="end">
           {formatTime(new Date(last.at).toISOString(), language)}
         </text>
-        <path d={stepPath(series.points.map((p) => ({ at: p.at, value: p.open })), x, y)} fill="none" stroke="#d48806" strokeWidth={2} />
-        <path d={stepPath(series.points.map((p) => ({ at: p.at, value: p.completed })), x, y)} fill="none" stroke="#389e0d" strokeWidth={2.5} />
+        <path
+          d={stepPath(
+            series.points.map((p) => ({ at: p.at, value: p.open })),
+            x,
+            y,
+          )}
+          fill="none"
+          stroke="#d48806"
+          strokeWidth={2}
+        />
+        <path
+          d={stepPath(
+            series.points.map((p) => ({ at: p.at, value: p.completed })),
+            x,
+            y,
+          )}
+          fill="none"
+          stroke="#389e0d"
+          strokeWidth={2.5}
+        />
       </svg>
       <figcaption>
         <span className="campaign-chart-key campaign-chart-key--completed">{t('campaignPageChartCompleted')}</span>{' '}

@@ -1,6 +1,16 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Language, Translate } from '../shared/i18n';
-import { buildResult, formFromSchema, initialValues, label, type FieldProblem, type FormField, type FormValues, type JsonSchema, type Row } from './resultForm';
+import {
+  buildResult,
+  formFromSchema,
+  initialValues,
+  label,
+  type FieldProblem,
+  type FormField,
+  type FormValues,
+  type JsonSchema,
+  type Row,
+} from './resultForm';
 
 interface Props {
   taskId: string;
@@ -25,7 +35,11 @@ export function TaskCompletionForm({ taskId, taskName, schema, language, t, onSu
   const idOf = (path: string) => `complete-${taskId}-${path}`.replace(/[^A-Za-z0-9_-]/g, '_');
 
   const message = (p: FieldProblem) => (p.text ? label(p.text, language, '') : p.key ? t(p.key, p.params) : '');
-  const problemAt = (path: string) => problems.filter((p) => p.path === path).map(message).join(' ');
+  const problemAt = (path: string) =>
+    problems
+      .filter((p) => p.path === path)
+      .map(message)
+      .join(' ');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -36,7 +50,11 @@ export function TaskCompletionForm({ taskId, taskName, schema, language, t, onSu
     setRefusal(null);
     if (found.length > 0) return;
     setBusy(true);
-    const refused = await onSubmit({ outcome: form.outcomes ? outcome : undefined, result: built.result, comment: comment.trim() || undefined });
+    const refused = await onSubmit({
+      outcome: form.outcomes ? outcome : undefined,
+      result: built.result,
+      comment: comment.trim() || undefined,
+    });
     setBusy(false);
     setRefusal(refused);
   };
@@ -64,7 +82,9 @@ export function TaskCompletionForm({ taskId, taskName, schema, language, t, onSu
         break;
       case 'longText':
       case 'json':
-        input = <textarea {...common} rows={field.kind === 'json' ? 3 : 2} value={String(value)} onChange={(e) => change(e.target.value)} />;
+        input = (
+          <textarea {...common} rows={field.kind === 'json' ? 3 : 2} value={String(value)} onChange={(e) => change(e.target.value)} />
+        );
         break;
       default:
         input = (
@@ -107,9 +127,19 @@ export function TaskCompletionForm({ taskId, taskName, schema, language, t, onSu
           {field.required && <span aria-hidden="true"> *</span>}
         </legend>
         {list.map((row, index) => (
-          <div className="campaign-form-row" key={index} role="group" aria-label={`${label(field.labels, language, field.name)} ${t('campaignPageRowNumber', { n: index + 1 })}`}>
+          <div
+            className="campaign-form-row"
+            key={index}
+            role="group"
+            aria-label={`${label(field.labels, language, field.name)} ${t('campaignPageRowNumber', { n: index + 1 })}`}
+          >
             {field.rowFields?.map((sub) =>
-              scalar(sub, row[sub.name] ?? '', (v) => setRows(list.map((r, i) => (i === index ? { ...r, [sub.name]: String(v) } : r))), `${field.name}.${index}.${sub.name}`),
+              scalar(
+                sub,
+                row[sub.name] ?? '',
+                (v) => setRows(list.map((r, i) => (i === index ? { ...r, [sub.name]: String(v) } : r))),
+                `${field.name}.${index}.${sub.name}`,
+              ),
             )}
             <button type="button" onClick={() => setRows(list.filter((_, i) => i !== index))}>
               {t('campaignPageRemoveRow')}
@@ -125,7 +155,8 @@ export function TaskCompletionForm({ taskId, taskName, schema, language, t, onSu
   };
 
   // The schema's label for the port; the page's own words for the review's two where the schema has none.
-  const known = (o: string) => (o === 'Approved' ? t('campaignPageOutcomeApproved') : o === 'ChangesRequested' ? t('campaignPageOutcomeChangesRequested') : o);
+  const known = (o: string) =>
+    o === 'Approved' ? t('campaignPageOutcomeApproved') : o === 'ChangesRequested' ? t('campaignPageOutcomeChangesRequested') : o;
   const outcomeLabel = (o: string) => form.outcomeLabels[o]?.[language] ?? known(o);
   const headingId = idOf('heading');
   return (
@@ -134,13 +165,21 @@ export function TaskCompletionForm({ taskId, taskName, schema, language, t, onSu
       {form.fields.length === 0 && !form.outcomes && <p>{t('campaignPageNoForm')}</p>}
       {form.outcomes &&
         scalar(
-          { name: 'outcome', labels: { en: t('campaignPageOutcome'), [language]: t('campaignPageOutcome') }, kind: 'choice', required: true, choices: form.outcomes.map((o) => ({ value: o, labels: { [language]: outcomeLabel(o) } })) },
+          {
+            name: 'outcome',
+            labels: { en: t('campaignPageOutcome'), [language]: t('campaignPageOutcome') },
+            kind: 'choice',
+            required: true,
+            choices: form.outcomes.map((o) => ({ value: o, labels: { [language]: outcomeLabel(o) } })),
+          },
           outcome,
           (v) => setOutcome(String(v)),
           'outcome',
         )}
       {form.fields.map((field) =>
-        field.kind === 'rows' ? rows(field) : scalar(field, values[field.name] as string | boolean, (v) => setValues((s) => ({ ...s, [field.name]: v })), field.name),
+        field.kind === 'rows'
+          ? rows(field)
+          : scalar(field, values[field.name] as string | boolean, (v) => setValues((s) => ({ ...s, [field.name]: v })), field.name),
       )}
       <div className="campaign-form-field">
         <label htmlFor={idOf('comment')}>{t('campaignPageComment')}</label>{' '}

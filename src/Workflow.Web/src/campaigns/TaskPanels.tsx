@@ -48,10 +48,20 @@ export function DueTasks({
             </td>
             {canComplete && (
               <td>
-                <button type="button" data-testid={`complete-${task.id}`} onClick={() => onComplete(task)} aria-label={t('campaignPageCompleteTitle', { task: names(task) })}>
+                <button
+                  type="button"
+                  data-testid={`complete-${task.id}`}
+                  onClick={() => onComplete(task)}
+                  aria-label={t('campaignPageCompleteTitle', { task: names(task) })}
+                >
                   {t('campaignPageCompleteButton')}
                 </button>{' '}
-                <button type="button" data-testid={`reassign-${task.id}`} onClick={() => onReassign(task)} aria-label={t('campaignPageReassignTitle', { task: names(task) })}>
+                <button
+                  type="button"
+                  data-testid={`reassign-${task.id}`}
+                  onClick={() => onReassign(task)}
+                  aria-label={t('campaignPageReassignTitle', { task: names(task) })}
+                >
                   {t('campaignPageReassignButton')}
                 </button>
               </td>
@@ -123,7 +133,8 @@ export function TaskDetails({
                 <ul>
                   {Object.entries(task.result as Record<string, unknown>).map(([k, v]) => (
                     <li key={k}>
-                      {k === 'outcome' ? t('campaignPageOutcome') : fieldName(k)}: {Array.isArray(v) ? String(v.length) : formatValue(v, unitOf(k), language, t)}
+                      {k === 'outcome' ? t('campaignPageOutcome') : fieldName(k)}:{' '}
+                      {Array.isArray(v) ? String(v.length) : formatValue(v, unitOf(k), language, t)}
                     </li>
                   ))}
                 </ul>

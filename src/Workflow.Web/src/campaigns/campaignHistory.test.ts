@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { lastSequence, mergeHistory } from './campaignHistory';
 import { progressSeries } from './progressSeries';
 
-const entry = (sequence: number, kind = 'task.activated') => ({ sequence, kind, at: `2026-01-01T00:00:${String(sequence).padStart(2, '0')}Z`, taskId: null, payload: {} });
+const entry = (sequence: number, kind = 'task.activated') => ({
+  sequence,
+  kind,
+  at: `2026-01-01T00:00:${String(sequence).padStart(2, '0')}Z`,
+  taskId: null,
+  payload: {},
+});
 
 describe('the ledger held by the campaign page', () => {
   test('the last sequence is where the next read starts; 0 before anything is held', () => {
@@ -25,13 +31,19 @@ describe('the ledger held by the campaign page', () => {
     const known = [entry(1), entry(2), entry(3)];
     // A read from the start (a live update during the first read) and one that overtook another.
     expect(mergeHistory(known, [entry(1), entry(2), entry(3), entry(4)]).map((e) => e.sequence)).toEqual([1, 2, 3, 4]);
-    expect(mergeHistory([entry(1), entry(4)], [entry(3), entry(2), entry(4), entry(5), entry(5)]).map((e) => e.sequence)).toEqual([1, 2, 3, 4, 5]);
+    expect(mergeHistory([entry(1), entry(4)], [entry(3), entry(2), entry(4), entry(5), entry(5)]).map((e) => e.sequence)).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
   });
 
   test('the series of the merged ledger equals the series of the whole ledger read at once', () => {
     const all = [entry(1), entry(2), entry(3, 'task.completed'), entry(4), entry(5, 'task.cancelled'), entry(6, 'task.completed')];
     let held: readonly ReturnType<typeof entry>[] = [];
-    for (const news of [all.slice(0, 2), all.slice(1, 4), all.slice(4)]) held = mergeHistory(held, news.filter((e) => e.sequence > lastSequence(held)));
+    for (const news of [all.slice(0, 2), all.slice(1, 4), all.slice(4)])
+      held = mergeHistory(
+        held,
+        news.filter((e) => e.sequence > lastSequence(held)),
+      );
     expect(progressSeries(held)).toEqual(progressSeries(all));
     expect(progressSeries(held).points.at(-1)).toMatchObject({ completed: 2, open: 0 });
   });

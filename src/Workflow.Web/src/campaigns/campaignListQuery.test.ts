@@ -40,7 +40,12 @@ describe('campaign list query', () => {
       {
         definitionId: 'seed',
         version: 1,
-        definition: { phases: [{ id: 'study', name: '学习调研', displayNames: { en: 'Study and research', 'zh-CN': '学习调研' } }, { id: 'x', name: '其他' }] },
+        definition: {
+          phases: [
+            { id: 'study', name: '学习调研', displayNames: { en: 'Study and research', 'zh-CN': '学习调研' } },
+            { id: 'x', name: '其他' },
+          ],
+        },
       },
       { definitionId: 'seed', version: 2, definition: { phases: [{ id: 'study', name: '学习' }] } },
     ];

@@ -46,7 +46,13 @@ export function withFilter(query: CampaignListQuery, change: Partial<Omit<Campai
 }
 
 /** The query parameters of GET /api/v1/campaigns. */
-export function apiQuery(query: CampaignListQuery): { status?: string; phase?: string; organization?: string; cursor?: string; limit: number } {
+export function apiQuery(query: CampaignListQuery): {
+  status?: string;
+  phase?: string;
+  organization?: string;
+  cursor?: string;
+  limit: number;
+} {
   return {
     status: query.status || undefined,
     phase: query.phase || undefined,

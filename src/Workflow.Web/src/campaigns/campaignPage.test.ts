@@ -90,7 +90,10 @@ describe('completion form from the result schema', () => {
 
   test('a review chooses its outcome; an appraisal leaves the derived satisfaction out', () => {
     expect(formFromSchema(resultSchemas['Campaign.Review']).outcomes).toEqual(['Approved', 'ChangesRequested']);
-    expect(formFromSchema(resultSchemas['Campaign.Review']).outcomeLabels.ChangesRequested).toEqual({ en: 'Changes requested', 'zh-CN': '需修改' });
+    expect(formFromSchema(resultSchemas['Campaign.Review']).outcomeLabels.ChangesRequested).toEqual({
+      en: 'Changes requested',
+      'zh-CN': '需修改',
+    });
     const appraisal = formFromSchema(resultSchemas['Campaign.Appraisal']);
     expect(appraisal.fields.map((f) => f.name)).toEqual(['heldOn', 'participants', 'satisfied', 'participantGroups']);
     expect(appraisal.fields.find((f) => f.name === 'participants')).toMatchObject({ kind: 'integer', required: true, minimum: 1 });
@@ -100,7 +103,12 @@ describe('completion form from the result schema', () => {
 
   test('values are coerced to the schema types; empty optional fields are left out', () => {
     const form = formFromSchema(resultSchemas['Campaign.Meeting']);
-    const values = { ...initialValues(form), heldOn: '2023-06-10', attendees: ' 42 ', findings: [{ title: '师资不足', kind: 'problem', deadline: '' }] };
+    const values = {
+      ...initialValues(form),
+      heldOn: '2023-06-10',
+      attendees: ' 42 ',
+      findings: [{ title: '师资不足', kind: 'problem', deadline: '' }],
+    };
     expect(buildResult(form, values)).toEqual({
       result: { heldOn: '2023-06-10', attendees: 42, findings: [{ title: '师资不足', kind: 'problem' }] },
       problems: [],
@@ -162,14 +170,24 @@ describe('progress over time from the ledger', () => {
     const geometry = { width: 100, height: 100, padding: { left: 0, right: 0, top: 0, bottom: 0 } };
     const { x, y, maxY } = scales(series, geometry);
     expect(maxY).toBe(2);
-    expect(stepPath(series.points.map((p) => ({ at: p.at, value: p.completed })), x, y)).toBe('M0.0,100.0 H50.0 V50.0 H100.0 V50.0');
+    expect(
+      stepPath(
+        series.points.map((p) => ({ at: p.at, value: p.completed })),
+        x,
+        y,
+      ),
+    ).toBe('M0.0,100.0 H50.0 V50.0 H100.0 V50.0');
   });
 });
 
 describe('why the campaign cannot move on yet', () => {
   const names: Names = {
     language: 'en',
-    activities: { massAppraisal: 'Mass satisfaction appraisal', finalizeReport: 'Revise the report', orgLifeMeeting: 'Organizational life meeting' },
+    activities: {
+      massAppraisal: 'Mass satisfaction appraisal',
+      finalizeReport: 'Revise the report',
+      orgLifeMeeting: 'Organizational life meeting',
+    },
     resultSchemas: { massAppraisal: resultSchemas['Campaign.Appraisal'] },
     inputs: { satisfactionThreshold: { en: 'Satisfaction threshold', 'zh-CN': '群众满意率标准' } },
   };
@@ -179,15 +197,33 @@ describe('why the campaign cannot move on yet', () => {
     { id: 'rectification', name: '整改落实', displayName: 'Rectification and implementation', status: 'upcoming', rounds: 0 },
   ];
   const gate = (id: string, state: string, observed: Record<string, unknown>, waitingFor: string[] = []) => ({
-    id, name: id, displayName: id === 'appraisalSatisfaction' ? 'Mass appraisal satisfaction reached' : id, condition: '', state, waitingFor, observed,
+    id,
+    name: id,
+    displayName: id === 'appraisalSatisfaction' ? 'Mass appraisal satisfaction reached' : id,
+    condition: '',
+    state,
+    waitingFor,
+    observed,
   });
   const progress: Progress = {
-    id: 'c', state: 'analysis', status: 'running', suspended: false, version: 30, phases, currentPhase: 'analysis', round: 1,
-    workflowStatus: 'running', tasks: [], faults: [],
+    id: 'c',
+    state: 'analysis',
+    status: 'running',
+    suspended: false,
+    version: 30,
+    phases,
+    currentPhase: 'analysis',
+    round: 1,
+    workflowStatus: 'running',
+    tasks: [],
+    faults: [],
     waitingFor: ['finalizeReport:2', 'orgLifeMeeting:1:1'],
     gates: [
       gate('rulesIssued', 'met', {}),
-      gate('appraisalSatisfaction', 'unmet', { 'inputs.satisfactionThreshold': 0.8, 'results.massAppraisal.satisfaction': 0.6666666666666666 }),
+      gate('appraisalSatisfaction', 'unmet', {
+        'inputs.satisfactionThreshold': 0.8,
+        'results.massAppraisal.satisfaction': 0.6666666666666666,
+      }),
       gate('everyPartyGroupMet', 'pending', {}, ['orgLifeMeeting']),
     ],
     triggers: [{ trigger: 'advance', targetPhase: null, permitted: false, reasons: ['…'] }],
@@ -213,7 +249,11 @@ describe('why the campaign cannot move on yet', () => {
 
   test('says the way is clear when advance is permitted, and speaks of completing in the last phase', () => {
     const ready = explain({ ...progress, triggers: [{ trigger: 'advance', permitted: true, reasons: [] }] }, names, en);
-    expect(ready).toMatchObject({ permitted: true, trigger: 'advance', reasons: ['Everything is in place: the campaign may move to “Rectification and implementation”.'] });
+    expect(ready).toMatchObject({
+      permitted: true,
+      trigger: 'advance',
+      reasons: ['Everything is in place: the campaign may move to “Rectification and implementation”.'],
+    });
     const last = explain({ ...progress, currentPhase: 'rectification', gates: [], waitingFor: [] }, names, en);
     expect(last).toMatchObject({ heading: 'Why can’t the campaign be completed yet?', trigger: 'complete' });
   });
@@ -223,16 +263,25 @@ describe('why the campaign cannot move on yet', () => {
       'Mass satisfaction appraisal – Satisfaction rate ≥ Satisfaction threshold',
     );
     const zhNames = { ...names, language: 'zh-CN' as const, activities: { ...names.activities, massAppraisal: '群众满意度测评' } };
-    expect(describeCondition('results.massAppraisal.satisfaction >= inputs.satisfactionThreshold', zhNames, zh)).toBe('群众满意度测评 – 满意率 ≥ 群众满意率标准');
-    expect(describeCondition("results.guidanceReview.outcome === 'Approved' && results.orgLifeMeeting.length === inputs.partyGroups.length", zhNames, zh)).toBe(
-      'guidanceReview – 办理结论 = “通过” 且 Organizational life meeting – 数量 = partyGroups – 数量',
+    expect(describeCondition('results.massAppraisal.satisfaction >= inputs.satisfactionThreshold', zhNames, zh)).toBe(
+      '群众满意度测评 – 满意率 ≥ 群众满意率标准',
     );
+    expect(
+      describeCondition(
+        "results.guidanceReview.outcome === 'Approved' && results.orgLifeMeeting.length === inputs.partyGroups.length",
+        zhNames,
+        zh,
+      ),
+    ).toBe('guidanceReview – 办理结论 = “通过” 且 Organizational life meeting – 数量 = partyGroups – 数量');
   });
 
   test('ids become names; missing values say so', () => {
     expect(taskName('orgLifeMeeting:1:0', names)).toBe('Organizational life meeting #1');
     expect(taskName('unknownActivity', names)).toBe('unknownActivity');
-    expect(describeObserved('results.massAppraisal.satisfaction', null, names, en)).toEqual({ name: 'Mass satisfaction appraisal – Satisfaction rate', text: 'no value yet' });
+    expect(describeObserved('results.massAppraisal.satisfaction', null, names, en)).toEqual({
+      name: 'Mass satisfaction appraisal – Satisfaction rate',
+      text: 'no value yet',
+    });
   });
 });
 
@@ -241,28 +290,64 @@ describe('the actions offered', () => {
     { id: 'study', name: '学习调研', displayName: 'Study and research', status: 'done', rounds: 1 },
     { id: 'analysis', name: '分析检查', displayName: 'Analysis and inspection', status: 'current', rounds: 1 },
   ];
-  const trigger = (name: string, permitted: boolean, targetPhase: string | null = null) => ({ trigger: name, targetPhase, permitted, reasons: [] });
+  const trigger = (name: string, permitted: boolean, targetPhase: string | null = null) => ({
+    trigger: name,
+    targetPhase,
+    permitted,
+    reasons: [],
+  });
   const running: Progress = {
-    id: 'c', state: 'analysis', status: 'running', suspended: false, version: 3, phases, currentPhase: 'analysis', round: 1,
-    workflowStatus: 'running', tasks: [], faults: [], waitingFor: [], gates: [],
-    triggers: [trigger('complete', false), trigger('sendBack', true, 'study'), trigger('suspend', true), trigger('resume', false), trigger('cancel', true)],
+    id: 'c',
+    state: 'analysis',
+    status: 'running',
+    suspended: false,
+    version: 3,
+    phases,
+    currentPhase: 'analysis',
+    round: 1,
+    workflowStatus: 'running',
+    tasks: [],
+    faults: [],
+    waitingFor: [],
+    gates: [],
+    triggers: [
+      trigger('complete', false),
+      trigger('sendBack', true, 'study'),
+      trigger('suspend', true),
+      trigger('resume', false),
+      trigger('cancel', true),
+    ],
   };
 
   test('a running campaign: move on, send back, suspend, and cancel with a warning', () => {
     const choices = transitionChoices(running, en);
-    expect(choices.map((c) => c.label)).toEqual(['Complete the campaign', 'Send back to “Study and research”', 'Suspend the campaign', 'Cancel the campaign…']);
+    expect(choices.map((c) => c.label)).toEqual([
+      'Complete the campaign',
+      'Send back to “Study and research”',
+      'Suspend the campaign',
+      'Cancel the campaign…',
+    ]);
     expect(choices[3]).toMatchObject({ trigger: 'cancel', confirmLabel: 'Yes, cancel the campaign', dismissLabel: 'Keep the campaign' });
     expect(choices[3].warning).toContain('cannot be resumed');
   });
 
   test('a suspended campaign: only resume or cancel', () => {
-    const suspended = { ...running, suspended: true, triggers: [trigger('suspend', false), trigger('resume', true), trigger('cancel', true), trigger('sendBack', true, 'study')] };
+    const suspended = {
+      ...running,
+      suspended: true,
+      triggers: [trigger('suspend', false), trigger('resume', true), trigger('cancel', true), trigger('sendBack', true, 'study')],
+    };
     expect(transitionChoices(suspended, zh).map((c) => c.trigger)).toEqual(['resume', 'cancel']);
     expect(transitionChoices(suspended, zh)[0].label).toBe('恢复活动');
   });
 
   test('before the start: start, or cancel; a finished campaign offers nothing', () => {
-    const fresh = { ...running, currentPhase: null, state: 'notStarted', triggers: [trigger('start', true), trigger('cancel', true), trigger('suspend', false)] };
+    const fresh = {
+      ...running,
+      currentPhase: null,
+      state: 'notStarted',
+      triggers: [trigger('start', true), trigger('cancel', true), trigger('suspend', false)],
+    };
     expect(transitionChoices(fresh, en).map((c) => c.trigger)).toEqual(['start', 'cancel']);
     const over = { ...running, currentPhase: null, state: 'cancelled', triggers: [trigger('start', false), trigger('cancel', false)] };
     expect(transitionChoices(over, en)).toEqual([]);

@@ -29,7 +29,10 @@ export interface TemplateDocument {
 export async function readHistory(api: Api, id: string, failed: string, after?: number): Promise<LedgerEntry[]> {
   const entries: LedgerEntry[] = [];
   for (;;) {
-    const page = unwrap(await api.GET('/api/v1/campaigns/{id}/history', { params: { path: { id }, query: { after, limit: 200 } } }), failed);
+    const page = unwrap(
+      await api.GET('/api/v1/campaigns/{id}/history', { params: { path: { id }, query: { after, limit: 200 } } }),
+      failed,
+    );
     entries.push(...page.items);
     if (!page.nextCursor) return entries;
     after = Number(page.nextCursor);
@@ -45,12 +48,18 @@ export async function readState(api: Api, id: string, failed: string): Promise<C
 }
 
 export async function readTemplate(api: Api, definitionId: string, version: number, failed: string): Promise<TemplateDocument> {
-  const data = unwrap(await api.GET('/api/v1/templates/{definitionId}/versions/{version}', { params: { path: { definitionId, version } } }), failed);
+  const data = unwrap(
+    await api.GET('/api/v1/templates/{definitionId}/versions/{version}', { params: { path: { definitionId, version } } }),
+    failed,
+  );
   return (data as unknown as { definition: TemplateDocument }).definition;
 }
 
 export async function readWorkflow(api: Api, definitionId: string, version: number, failed: string): Promise<WorkflowDocument> {
-  const data = unwrap(await api.GET('/api/v1/workflows/{definitionId}/versions/{version}', { params: { path: { definitionId, version } } }), failed);
+  const data = unwrap(
+    await api.GET('/api/v1/workflows/{definitionId}/versions/{version}', { params: { path: { definitionId, version } } }),
+    failed,
+  );
   return (data as unknown as { definition: WorkflowDocument }).definition;
 }
 

@@ -6,5 +6,7 @@ import { campaignStatuses } from './campaignListQuery';
 
 /** The status's word; a status this app does not know is shown as the server spells it. */
 export function campaignStatusName(status: string, t: Translate): string {
-  return (campaignStatuses as readonly string[]).includes(status) ? t(`campaignStatus_${status as (typeof campaignStatuses)[number]}`) : status;
+  return (campaignStatuses as readonly string[]).includes(status)
+    ? t(`campaignStatus_${status as (typeof campaignStatuses)[number]}`)
+    : status;
 }

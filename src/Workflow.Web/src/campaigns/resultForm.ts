@@ -75,8 +75,16 @@ export type FormValues = Record<string, FieldValue>;
 /** What went wrong with one field: a message key of the campaign page and its parameters, or a server-worded rule message. */
 export interface FieldProblem {
   path: string;
-  key?: 'campaignPageFieldRequired' | 'campaignPageFieldInteger' | 'campaignPageFieldNumber' | 'campaignPageFieldMinimum'
-    | 'campaignPageFieldMaximum' | 'campaignPageFieldDate' | 'campaignPageFieldPattern' | 'campaignPageFieldMinItems' | 'campaignPageFieldJson';
+  key?:
+    | 'campaignPageFieldRequired'
+    | 'campaignPageFieldInteger'
+    | 'campaignPageFieldNumber'
+    | 'campaignPageFieldMinimum'
+    | 'campaignPageFieldMaximum'
+    | 'campaignPageFieldDate'
+    | 'campaignPageFieldPattern'
+    | 'campaignPageFieldMinItems'
+    | 'campaignPageFieldJson';
   params?: Record<string, string | number>;
   text?: Partial<Record<Language, string>>;
 }
@@ -93,7 +101,13 @@ function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
 
 function toField(name: string, raw: JsonSchema, required: boolean, root: JsonSchema): FormField {
   const schema = resolve(raw, root);
-  const base = { name, labels: schema['x-displayNames'] ?? { en: schema.title ?? name }, required, unit: schema['x-unit'], unitLabels: schema['x-unitDisplayNames'] };
+  const base = {
+    name,
+    labels: schema['x-displayNames'] ?? { en: schema.title ?? name },
+    required,
+    unit: schema['x-unit'],
+    unitLabels: schema['x-unitDisplayNames'],
+  };
   if (schema.enum) {
     const names = schema['x-enumDisplayNames'] ?? {};
     return { ...base, kind: 'choice', choices: schema.enum.map((value) => ({ value, labels: names[value] ?? { en: value } })) };
@@ -158,12 +172,16 @@ function coerce(field: FormField, text: string, path: string): { value?: unknown
       const n = Number(trimmed);
       if (!Number.isFinite(n) || (field.kind === 'integer' && !Number.isInteger(n)))
         return { problem: { path, key: field.kind === 'integer' ? 'campaignPageFieldInteger' : 'campaignPageFieldNumber' } };
-      if (field.minimum !== undefined && n < field.minimum) return { problem: { path, key: 'campaignPageFieldMinimum', params: { min: field.minimum } } };
-      if (field.maximum !== undefined && n > field.maximum) return { problem: { path, key: 'campaignPageFieldMaximum', params: { max: field.maximum } } };
+      if (field.minimum !== undefined && n < field.minimum)
+        return { problem: { path, key: 'campaignPageFieldMinimum', params: { min: field.minimum } } };
+      if (field.maximum !== undefined && n > field.maximum)
+        return { problem: { path, key: 'campaignPageFieldMaximum', params: { max: field.maximum } } };
       return { value: n };
     }
     case 'date':
-      return datePattern.test(trimmed) && !Number.isNaN(Date.parse(trimmed)) ? { value: trimmed } : { problem: { path, key: 'campaignPageFieldDate' } };
+      return datePattern.test(trimmed) && !Number.isNaN(Date.parse(trimmed))
+        ? { value: trimmed }
+        : { problem: { path, key: 'campaignPageFieldDate' } };
     case 'json':
       try {
         return { value: JSON.parse(trimmed) };
@@ -202,7 +220,11 @@ export function buildResult(form: ResultForm, values: FormValues): { result: Rec
       });
       const needed = field.minItems ?? (field.required ? 1 : 0);
       if (built.length < needed)
-        problems.push(field.required && needed <= 1 ? { path: field.name, key: 'campaignPageFieldRequired' } : { path: field.name, key: 'campaignPageFieldMinItems', params: { min: needed } });
+        problems.push(
+          field.required && needed <= 1
+            ? { path: field.name, key: 'campaignPageFieldRequired' }
+            : { path: field.name, key: 'campaignPageFieldMinItems', params: { min: needed } },
+        );
       if (built.length > 0 || field.required) result[field.name] = built;
       continue;
     }
@@ -216,7 +238,8 @@ export function buildResult(form: ResultForm, values: FormValues): { result: Rec
     if (typeof limit !== 'number' || parts.some((p) => typeof p !== 'number')) continue;
     const sum = (parts as number[]).reduce((a, b) => a + b, 0);
     if (sum > limit) {
-      const fill = (text: string | undefined) => text?.replace(/\{(\w+)\}/g, (whole, name: string) => (name in result ? String(result[name]) : whole));
+      const fill = (text: string | undefined) =>
+        text?.replace(/\{(\w+)\}/g, (whole, name: string) => (name in result ? String(result[name]) : whole));
       problems.push({ path: rule.fields[0], text: { en: fill(rule.messages.en), 'zh-CN': fill(rule.messages['zh-CN']) } });
     }
   }

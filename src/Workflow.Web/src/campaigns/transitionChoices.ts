@@ -24,15 +24,26 @@ const permitted = (progress: Progress, trigger: string) => progress.triggers.som
  */
 export function transitionChoices(progress: Progress, t: Translate): TransitionChoice[] {
   const cancel: TransitionChoice[] = permitted(progress, 'cancel')
-    ? [{ trigger: 'cancel', label: t('campaignPageCancelCampaign'), warning: t('campaignPageCancelWarning'), confirmLabel: t('campaignPageCancelConfirm'), dismissLabel: t('campaignPageCancelKeep') }]
+    ? [
+        {
+          trigger: 'cancel',
+          label: t('campaignPageCancelCampaign'),
+          warning: t('campaignPageCancelWarning'),
+          confirmLabel: t('campaignPageCancelConfirm'),
+          dismissLabel: t('campaignPageCancelKeep'),
+        },
+      ]
     : [];
   const index = progress.phases.findIndex((p) => p.id === progress.currentPhase);
   // Outside the phases the only way on is starting (a campaign created but not started yet).
   if (index < 0) return [...(permitted(progress, 'start') ? [{ trigger: 'start', label: t('campaignPageStart') }] : []), ...cancel];
-  if (progress.suspended) return [...(permitted(progress, 'resume') ? [{ trigger: 'resume', label: t('campaignPageResume') }] : []), ...cancel];
+  if (progress.suspended)
+    return [...(permitted(progress, 'resume') ? [{ trigger: 'resume', label: t('campaignPageResume') }] : []), ...cancel];
   const next = progress.phases[index + 1];
   return [
-    next ? { trigger: 'advance', label: t('campaignPageAdvance', { phase: next.displayName }) } : { trigger: 'complete', label: t('campaignPageCompleteCampaign') },
+    next
+      ? { trigger: 'advance', label: t('campaignPageAdvance', { phase: next.displayName }) }
+      : { trigger: 'complete', label: t('campaignPageCompleteCampaign') },
     ...progress.triggers
       .filter((x) => x.trigger === 'sendBack' && x.permitted && x.targetPhase)
       .map((x) => ({

@@ -52,7 +52,14 @@ export function describeObserved(key: string, value: unknown, names: Names, t: T
     const activity = names.activities[parts[1]] ?? parts[1];
     const field = parts[2];
     const schema = field ? names.resultSchemas[parts[1]]?.properties?.[field] : undefined;
-    const fieldName = field === 'length' ? t('campaignPageCount') : field === 'outcome' ? t('campaignPageOutcome') : field ? label(schema?.['x-displayNames'], names.language, field) : '';
+    const fieldName =
+      field === 'length'
+        ? t('campaignPageCount')
+        : field === 'outcome'
+          ? t('campaignPageOutcome')
+          : field
+            ? label(schema?.['x-displayNames'], names.language, field)
+            : '';
     const rest = parts.slice(3).join('.');
     return {
       name: [activity, fieldName, rest].filter(Boolean).join(' – '),
@@ -64,7 +71,10 @@ export function describeObserved(key: string, value: unknown, names: Names, t: T
     const rest = parts.slice(2).join('.');
     // Thresholds between 0 and 1 are ratios in the seed template ("satisfactionThreshold": 0.8).
     const ratio = /threshold/i.test(parts[1]) && typeof value === 'number' && value <= 1;
-    return { name: [input, rest === 'length' ? t('campaignPageCount') : rest].filter(Boolean).join(' – '), text: formatValue(value, ratio ? 'ratio' : undefined, names.language, t) };
+    return {
+      name: [input, rest === 'length' ? t('campaignPageCount') : rest].filter(Boolean).join(' – '),
+      text: formatValue(value, ratio ? 'ratio' : undefined, names.language, t),
+    };
   }
   return { name: key, text: formatValue(value, undefined, names.language, t) };
 }
@@ -82,7 +92,8 @@ export interface Explanation {
 export function explain(progress: Progress, names: Names, t: Translate): Explanation {
   const sep = t('campaignPageListSeparator');
   const index = progress.phases.findIndex((p) => p.id === progress.currentPhase);
-  if (index < 0) return { heading: t('campaignPageReadyHeading'), permitted: false, reasons: [t('campaignPageWhyNotInPhase')], trigger: null };
+  if (index < 0)
+    return { heading: t('campaignPageReadyHeading'), permitted: false, reasons: [t('campaignPageWhyNotInPhase')], trigger: null };
   const next = progress.phases[index + 1];
   const trigger = next ? 'advance' : 'complete';
   const permitted = progress.triggers.some((x) => x.trigger === trigger && x.permitted);
@@ -101,7 +112,9 @@ export function explain(progress: Progress, names: Names, t: Translate): Explana
   for (const gate of progress.gates) {
     if (gate.state === 'met') continue;
     if (gate.state === 'pending')
-      reasons.push(t('campaignPageWhyGatePending', { gate: gate.displayName, tasks: gate.waitingFor.map((id) => taskName(id, names)).join(sep) }));
+      reasons.push(
+        t('campaignPageWhyGatePending', { gate: gate.displayName, tasks: gate.waitingFor.map((id) => taskName(id, names)).join(sep) }),
+      );
     else if (gate.state === 'unmet') {
       const values = Object.entries(gate.observed).map(([k, v]) => {
         const o = describeObserved(k, v, names, t);

@@ -16,7 +16,9 @@ export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>
       data-testid={`designer-node-${id}`}
       title={data.problemDetails || undefined}
     >
-      {data.hasInbound && <Handle type="target" position={Position.Left} id="In" className="designer-handle-in" data-testid={`handle-${id}-In`} />}
+      {data.hasInbound && (
+        <Handle type="target" position={Position.Left} id="In" className="designer-handle-in" data-testid={`handle-${id}-In`} />
+      )}
       <div className="designer-node-type">{data.typeLabel}</div>
       <div className="designer-node-label">{data.label}</div>
       <div className="designer-node-id">{id}</div>
@@ -31,7 +33,13 @@ export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>
           {data.ports.map((port) => (
             <div key={port} className="designer-port">
               <span title={port}>{data.portLabels[port] ?? port}</span>
-              <Handle type="source" position={Position.Right} id={port} className="designer-handle-out" data-testid={`handle-${id}-${port}`} />
+              <Handle
+                type="source"
+                position={Position.Right}
+                id={port}
+                className="designer-handle-out"
+                data-testid={`handle-${id}-${port}`}
+              />
             </div>
           ))}
         </div>

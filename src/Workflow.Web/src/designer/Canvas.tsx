@@ -1,5 +1,13 @@
 import {
-  Background, Controls, MarkerType, ReactFlow, useReactFlow, type Edge, type EdgeChange, type FitViewOptions, type NodeChange,
+  Background,
+  Controls,
+  MarkerType,
+  ReactFlow,
+  useReactFlow,
+  type Edge,
+  type EdgeChange,
+  type FitViewOptions,
+  type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo, type DragEvent } from 'react';
@@ -40,7 +48,11 @@ export function Canvas(p: CanvasProps) {
       return {
         ...n,
         selected: !!p.selection && 'node' in p.selection && p.selection.node === n.id,
-        data: { ...n.data, problemTitles: problems.map((x) => problemTitle(t, x)), problemDetails: problems.map((x) => x.message).join('\n') },
+        data: {
+          ...n.data,
+          problemTitles: problems.map((x) => problemTitle(t, x)),
+          problemDetails: problems.map((x) => x.message).join('\n'),
+        },
       };
     });
     const x = new Map(model.nodes.map((n) => [n.id, n.position.x]));
@@ -62,7 +74,9 @@ export function Canvas(p: CanvasProps) {
         type: (x.get(e.target) ?? 0) <= (x.get(e.source) ?? 0) ? 'smoothstep' : 'default',
         selected,
         // The port is written beside its handle on the node; an edge is labelled only with its problem.
-        label: problems.length ? `⚠ ${portLabels.get(e.source)?.[e.sourceHandle] ?? e.sourceHandle}: ${problemTitle(t, problems[0])}` : undefined,
+        label: problems.length
+          ? `⚠ ${portLabels.get(e.source)?.[e.sourceHandle] ?? e.sourceHandle}: ${problemTitle(t, problems[0])}`
+          : undefined,
         className: problems.length ? 'designer-edge has-problems' : 'designer-edge',
         style: { stroke: color, strokeWidth: selected || problems.length ? 2.5 : 1.5 },
         labelStyle: problems.length ? { fill: '#c62828', fontWeight: 600 } : undefined,
@@ -97,7 +111,14 @@ export function Canvas(p: CanvasProps) {
   };
 
   return (
-    <div className="designer-canvas" data-testid="designer-canvas" aria-label={t('designerCanvas')} role="region" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className="designer-canvas"
+      data-testid="designer-canvas"
+      aria-label={t('designerCanvas')}
+      role="region"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}

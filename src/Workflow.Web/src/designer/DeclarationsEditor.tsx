@@ -2,8 +2,19 @@ import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../shared/context';
 import { FieldProblems } from '../shared/FieldProblems';
 import {
-  addInput, addVariable, checkVariableValue, inputsOf, removeDeclaration, setDeclarationDisplayName, updateDeclaration,
-  variablesOf, variableTypeNames, variableValueText, type DeclarationKind, type WorkflowInput, type WorkflowVariable,
+  addInput,
+  addVariable,
+  checkVariableValue,
+  inputsOf,
+  removeDeclaration,
+  setDeclarationDisplayName,
+  updateDeclaration,
+  variablesOf,
+  variableTypeNames,
+  variableValueText,
+  type DeclarationKind,
+  type WorkflowInput,
+  type WorkflowVariable,
 } from './declarations';
 import type { PhaseWorkflow } from './document';
 import { dataTypeLabels, dataTypes, isDataType } from '../shared/dataTypes';
@@ -35,7 +46,13 @@ export function DeclarationsEditor({ document, byDeclaration, onEdit }: Props) {
       <p className="designer-hint">{t('designerDeclVariablesHelp')}</p>
       {variables.length === 0 && <p className="designer-hint">{t('designerDeclNone')}</p>}
       {variables.map((variable, index) => (
-        <VariableRow key={index} index={index} variable={variable} problems={byDeclaration.get(`variables/${index}`) ?? []} onEdit={onEdit} />
+        <VariableRow
+          key={index}
+          index={index}
+          variable={variable}
+          problems={byDeclaration.get(`variables/${index}`) ?? []}
+          onEdit={onEdit}
+        />
       ))}
       <button type="button" onClick={() => onEdit(addVariable)}>
         {t('designerDeclAddVariable')}
@@ -50,18 +67,34 @@ interface RowProps {
   onEdit: Props['onEdit'];
 }
 
-function Row({ kind, index, problems, name, children, onEdit }: RowProps & { kind: DeclarationKind; name: string; children: React.ReactNode }) {
+function Row({
+  kind,
+  index,
+  problems,
+  name,
+  children,
+  onEdit,
+}: RowProps & { kind: DeclarationKind; name: string; children: React.ReactNode }) {
   const { t } = useApp();
   const label = t(kind === 'inputs' ? 'designerDeclInputRow' : 'designerDeclVariableRow', { n: index + 1 });
-  const set = (fields: Record<string, unknown>, field: string) => onEdit((d) => updateDeclaration(d, kind, index, fields), `${kind}:${index}:${field}`);
+  const set = (fields: Record<string, unknown>, field: string) =>
+    onEdit((d) => updateDeclaration(d, kind, index, fields), `${kind}:${index}:${field}`);
   return (
     <div role="group" aria-label={label} className={`designer-declaration${problems.length ? ' has-problems' : ''}`}>
       <div className="designer-field">
         <label htmlFor={`${kind}-${index}-name`}>{t('designerDeclName')}</label>
         <div className="designer-inline">
-          <input id={`${kind}-${index}-name`} value={name} aria-invalid={problems.length > 0} onChange={(e) => set({ name: e.target.value }, 'name')} />
-          <button type="button" aria-label={t(kind === 'inputs' ? 'designerDeclRemoveInput' : 'designerDeclRemoveVariable', { name })}
-            onClick={() => onEdit((d) => removeDeclaration(d, kind, index))}>
+          <input
+            id={`${kind}-${index}-name`}
+            value={name}
+            aria-invalid={problems.length > 0}
+            onChange={(e) => set({ name: e.target.value }, 'name')}
+          />
+          <button
+            type="button"
+            aria-label={t(kind === 'inputs' ? 'designerDeclRemoveInput' : 'designerDeclRemoveVariable', { name })}
+            onClick={() => onEdit((d) => removeDeclaration(d, kind, index))}
+          >
             ✕
           </button>
         </div>
@@ -75,7 +108,8 @@ function Row({ kind, index, problems, name, children, onEdit }: RowProps & { kin
 function InputRow({ input, ...p }: RowProps & { input: WorkflowInput }) {
   const { t } = useApp();
   const id = `inputs-${p.index}`;
-  const set = (fields: Record<string, unknown>, field: string) => p.onEdit((d) => updateDeclaration(d, 'inputs', p.index, fields), `inputs:${p.index}:${field}`);
+  const set = (fields: Record<string, unknown>, field: string) =>
+    p.onEdit((d) => updateDeclaration(d, 'inputs', p.index, fields), `inputs:${p.index}:${field}`);
   const known = isDataType(input.type);
   return (
     <Row kind="inputs" name={input.name ?? ''} {...p}>
@@ -92,19 +126,31 @@ function InputRow({ input, ...p }: RowProps & { input: WorkflowInput }) {
           </select>
         </div>
         <label className="designer-check">
-          <input type="checkbox" checked={input.required === true} onChange={(e) => set({ required: e.target.checked }, 'required')} /> {t('designerDeclRequired')}
+          <input type="checkbox" checked={input.required === true} onChange={(e) => set({ required: e.target.checked }, 'required')} />{' '}
+          {t('designerDeclRequired')}
         </label>
       </div>
       {(['en', 'zh-CN'] as const).map((l) => (
         <div className="designer-field" key={l}>
           <label htmlFor={`${id}-name-${l}`}>{l === 'en' ? t('designerDeclNameEn') : t('designerDeclNameZh')}</label>
-          <input id={`${id}-name-${l}`} lang={l} value={input.displayNames?.[l] ?? ''}
-            onChange={(e) => p.onEdit((d) => setDeclarationDisplayName(d, 'inputs', p.index, l, e.target.value), `inputs:${p.index}:displayName:${l}`)} />
+          <input
+            id={`${id}-name-${l}`}
+            lang={l}
+            value={input.displayNames?.[l] ?? ''}
+            onChange={(e) =>
+              p.onEdit((d) => setDeclarationDisplayName(d, 'inputs', p.index, l, e.target.value), `inputs:${p.index}:displayName:${l}`)
+            }
+          />
         </div>
       ))}
       <div className="designer-field">
         <label htmlFor={`${id}-description`}>{t('designerDeclDescription')}</label>
-        <textarea id={`${id}-description`} rows={2} value={input.description ?? ''} onChange={(e) => set({ description: e.target.value || undefined }, 'description')} />
+        <textarea
+          id={`${id}-description`}
+          rows={2}
+          value={input.description ?? ''}
+          onChange={(e) => set({ description: e.target.value || undefined }, 'description')}
+        />
       </div>
     </Row>
   );
@@ -113,7 +159,8 @@ function InputRow({ input, ...p }: RowProps & { input: WorkflowInput }) {
 function VariableRow({ variable, ...p }: RowProps & { variable: WorkflowVariable }) {
   const { t } = useApp();
   const id = `variables-${p.index}`;
-  const set = (fields: Record<string, unknown>, field: string) => p.onEdit((d) => updateDeclaration(d, 'variables', p.index, fields), `variables:${p.index}:${field}`);
+  const set = (fields: Record<string, unknown>, field: string) =>
+    p.onEdit((d) => updateDeclaration(d, 'variables', p.index, fields), `variables:${p.index}:${field}`);
   const typeName = variable.typeName ?? 'Object';
   // The value field keeps what is typed, also text that is not JSON yet; the document gets only
   // valid values. When the document changes elsewhere (undo), the field shows it again.
@@ -156,7 +203,8 @@ function VariableRow({ variable, ...p }: RowProps & { variable: WorkflowVariable
           </select>
         </div>
         <label className="designer-check">
-          <input type="checkbox" checked={variable.isArray === true} onChange={(e) => set({ isArray: e.target.checked }, 'isArray')} /> {t('designerDeclIsArray')}
+          <input type="checkbox" checked={variable.isArray === true} onChange={(e) => set({ isArray: e.target.checked }, 'isArray')} />{' '}
+          {t('designerDeclIsArray')}
         </label>
       </div>
       <div className="designer-field">

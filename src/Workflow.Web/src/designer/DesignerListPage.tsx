@@ -63,7 +63,13 @@ export function DesignerListPage() {
         <Listing
           state={versions}
           empty={t('designerNoPublished')}
-          columns={[t('designerColWorkflow'), t('designerColVersion'), t('designerColPublished'), t('designerColBy'), t('designerColState')]}
+          columns={[
+            t('designerColWorkflow'),
+            t('designerColVersion'),
+            t('designerColPublished'),
+            t('designerColBy'),
+            t('designerColState'),
+          ]}
           rows={(versions.data ?? []).map((v) => ({
             key: `${v.definitionId}@${v.version}`,
             cells: [

@@ -7,8 +7,17 @@ import { Canvas } from './Canvas';
 import { createDraft, publishDraft, RefusedWithProblems, saveDraft, type VersionView } from './designerApi';
 import { newActivity, type ActivityDescriptor } from './descriptors';
 import {
-  addActivity, connect, freshId, moveActivity, nextFreePosition, placeActivities, removeActivities, removeConnections,
-  toFileText, type PhaseWorkflow, type Position,
+  addActivity,
+  connect,
+  freshId,
+  moveActivity,
+  nextFreePosition,
+  placeActivities,
+  removeActivities,
+  removeConnections,
+  toFileText,
+  type PhaseWorkflow,
+  type Position,
 } from './document';
 import { closeGroup, record, redo, startHistory, undo } from './history';
 import { layoutPositions } from './layout';

@@ -63,7 +63,13 @@ export function FieldEditor({
       />
     );
   } else if (field.kind === 'choice' || field.kind === 'boolean') {
-    const options = field.kind === 'boolean' ? [['true', t('designerYes')], ['false', t('designerNo')]] : (field.options ?? []).map((o) => [o, o]);
+    const options =
+      field.kind === 'boolean'
+        ? [
+            ['true', t('designerYes')],
+            ['false', t('designerNo')],
+          ]
+        : (field.options ?? []).map((o) => [o, o]);
     control = (
       <select {...common} value={text} onChange={(e) => change(e.target.value)}>
         <option value="">{field.placeholder ? t('designerPropDefault', { value: field.placeholder }) : t('designerPropUnset')}</option>

@@ -27,8 +27,12 @@ export function ProblemsPanel({
   // `select` null clears the selection, which shows the workflow's properties (its inputs and
   // variables); undefined means there is nothing to show.
   const rows: { key: string; problem: Problem; where?: string; select: Selection | undefined }[] = [
-    ...[...placed.byNode].flatMap(([node, list]) => list.map((problem, i) => ({ key: `n:${node}:${i}`, problem, where: label(node), select: { node } }))),
-    ...[...placed.byEdge].flatMap(([edge, list]) => list.map((problem, i) => ({ key: `e:${edge}:${i}`, problem, where: edge, select: { edge } }))),
+    ...[...placed.byNode].flatMap(([node, list]) =>
+      list.map((problem, i) => ({ key: `n:${node}:${i}`, problem, where: label(node), select: { node } })),
+    ),
+    ...[...placed.byEdge].flatMap(([edge, list]) =>
+      list.map((problem, i) => ({ key: `e:${edge}:${i}`, problem, where: edge, select: { edge } })),
+    ),
     ...[...placed.byDeclaration].flatMap(([at, list]) => {
       const [kind, index] = at.split('/');
       const where = t(kind === 'inputs' ? 'designerDeclInputRow' : 'designerDeclVariableRow', { n: Number(index) + 1 });
@@ -53,7 +57,12 @@ export function ProblemsPanel({
         <ul data-testid="designer-problems">
           {rows.map((r) => (
             <li key={r.key}>
-              <button type="button" className="designer-problem" onClick={() => r.select !== undefined && onSelect(r.select)} disabled={r.select === undefined}>
+              <button
+                type="button"
+                className="designer-problem"
+                onClick={() => r.select !== undefined && onSelect(r.select)}
+                disabled={r.select === undefined}
+              >
                 <strong>{problemTitle(t, r.problem)}</strong>
                 {r.where && <span className="designer-problem-where"> · {r.where}</span>}
                 <span className="designer-problem-detail">{r.problem.message}</span>

@@ -60,17 +60,23 @@ function ActivityForm(p: PanelProps & { activity: Activity }) {
   const fields = descriptor ? formFields(activity, descriptor, language) : [];
   const fieldProblems = new Set(fields.flatMap((f) => p.placed.byField.get(`${activity.id}/${f.name}`) ?? []));
   const nodeProblems = (p.placed.byNode.get(activity.id) ?? []).filter((x) => !fieldProblems.has(x));
-  const update = (next: (a: Activity) => Activity, group: string) => p.onEdit((d) => replaceActivity(d, activity.id, next(d.root.activities.find((a) => a.id === activity.id) ?? activity)), group);
+  const update = (next: (a: Activity) => Activity, group: string) =>
+    p.onEdit((d) => replaceActivity(d, activity.id, next(d.root.activities.find((a) => a.id === activity.id) ?? activity)), group);
   const ports = portsOf(activity, descriptor);
   const targets = document.root.activities.filter((a) => p.descriptors.get(a.type)?.hasInboundPort ?? true);
   return (
     <div className="designer-form">
-      <IdField activity={activity} document={document} onRename={(id) => {
-        p.onEdit((d) => renameActivity(d, activity.id, id));
-        p.onSelect({ node: id });
-      }} />
+      <IdField
+        activity={activity}
+        document={document}
+        onRename={(id) => {
+          p.onEdit((d) => renameActivity(d, activity.id, id));
+          p.onSelect({ node: id });
+        }}
+      />
       <p className="designer-type">
-        {t('designerPropType')}: <strong>{localName(descriptor?.displayNames, language, activity.type)}</strong> <code>{activity.type}</code>
+        {t('designerPropType')}: <strong>{localName(descriptor?.displayNames, language, activity.type)}</strong>{' '}
+        <code>{activity.type}</code>
       </p>
       {(['en', 'zh-CN'] as const).map((l) => (
         <div className="designer-field" key={l}>
@@ -109,8 +115,11 @@ function ActivityForm(p: PanelProps & { activity: Activity }) {
                   c.source.activity === activity.id && (c.source.port ?? donePort) === port ? (
                     <li key={index}>
                       {port} → {labelOf(document, c.target.activity, language)}{' '}
-                      <button type="button" aria-label={t('designerPropRemoveConnection', { port, target: labelOf(document, c.target.activity, language) })}
-                        onClick={() => p.onEdit((d) => removeConnections(d, [index]))}>
+                      <button
+                        type="button"
+                        aria-label={t('designerPropRemoveConnection', { port, target: labelOf(document, c.target.activity, language) })}
+                        onClick={() => p.onEdit((d) => removeConnections(d, [index]))}
+                      >
                         ✕
                       </button>
                     </li>
@@ -121,11 +130,13 @@ function ActivityForm(p: PanelProps & { activity: Activity }) {
                 {t('designerPropConnectTo', { port })}{' '}
                 <select value="" onChange={(e) => e.target.value && p.onEdit((d) => connect(d, activity.id, port, e.target.value))}>
                   <option value="">{t('designerPropChoose')}</option>
-                  {targets.filter((a) => a.id !== activity.id).map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {labelOf(document, a.id, language)} ({a.id})
-                    </option>
-                  ))}
+                  {targets
+                    .filter((a) => a.id !== activity.id)
+                    .map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {labelOf(document, a.id, language)} ({a.id})
+                      </option>
+                    ))}
                 </select>
               </label>
             </div>
@@ -143,7 +154,14 @@ function IdField({ activity, document, onRename }: { activity: Activity; documen
   const { t } = useApp();
   const [id, setId] = useState(activity.id);
   useEffect(() => setId(activity.id), [activity.id]);
-  const problem = id === activity.id ? null : !idPattern.test(id) ? t('designerPropIdInvalid') : document.root.activities.some((a) => a.id === id) ? t('designerPropIdTaken') : null;
+  const problem =
+    id === activity.id
+      ? null
+      : !idPattern.test(id)
+        ? t('designerPropIdInvalid')
+        : document.root.activities.some((a) => a.id === id)
+          ? t('designerPropIdTaken')
+          : null;
   const apply = () => {
     if (id !== activity.id && !problem) onRename(id);
   };
@@ -151,7 +169,13 @@ function IdField({ activity, document, onRename }: { activity: Activity; documen
     <div className="designer-field">
       <label htmlFor={`id-${activity.id}`}>{t('designerPropId')}</label>
       <div className="designer-inline">
-        <input id={`id-${activity.id}`} value={id} aria-invalid={!!problem} onChange={(e) => setId(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && apply()} />
+        <input
+          id={`id-${activity.id}`}
+          value={id}
+          aria-invalid={!!problem}
+          onChange={(e) => setId(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && apply()}
+        />
         <button type="button" disabled={id === activity.id || !!problem} onClick={apply}>
           {t('designerPropIdApply')}
         </button>
@@ -169,7 +193,11 @@ function ConnectionForm(p: PanelProps & { index: number }) {
     <div className="designer-form">
       <h4>{t('designerEdgeHeading')}</h4>
       <p>
-        {t('designerEdgeText', { source: labelOf(p.document, c.source.activity, language), port: c.source.port ?? donePort, target: labelOf(p.document, c.target.activity, language) })}
+        {t('designerEdgeText', {
+          source: labelOf(p.document, c.source.activity, language),
+          port: c.source.port ?? donePort,
+          target: labelOf(p.document, c.target.activity, language),
+        })}
       </p>
       <FieldProblems className="designer-field-problems" problems={p.placed.byEdge.get(id) ?? []} testId="connection-problems" />
       <button type="button" className="danger" onClick={p.onDelete}>
@@ -192,7 +220,11 @@ function WorkflowForm(p: PanelProps) {
       <h4>{t('designerWorkflowHeading')}</h4>
       <div className="designer-field">
         <label htmlFor="workflow-id">{t('designerNewId')}</label>
-        <input id="workflow-id" value={d.definitionId} onChange={(e) => p.onEdit((doc) => ({ ...doc, definitionId: e.target.value }), 'workflow:id')} />
+        <input
+          id="workflow-id"
+          value={d.definitionId}
+          onChange={(e) => p.onEdit((doc) => ({ ...doc, definitionId: e.target.value }), 'workflow:id')}
+        />
       </div>
       <div className="designer-field">
         <label htmlFor="workflow-name-en">{t('designerNewNameEn')}</label>
@@ -200,7 +232,12 @@ function WorkflowForm(p: PanelProps) {
       </div>
       <div className="designer-field">
         <label htmlFor="workflow-name-zh">{t('designerNewNameZh')}</label>
-        <input id="workflow-name-zh" lang="zh-CN" value={d.displayNames?.['zh-CN'] ?? ''} onChange={(e) => setName('zh-CN', e.target.value)} />
+        <input
+          id="workflow-name-zh"
+          lang="zh-CN"
+          value={d.displayNames?.['zh-CN'] ?? ''}
+          onChange={(e) => setName('zh-CN', e.target.value)}
+        />
       </div>
       <FieldProblems className="designer-field-problems" problems={p.placed.general} testId="workflow-problems" />
       <DeclarationsEditor document={d} byDeclaration={p.placed.byDeclaration} onEdit={p.onEdit} />

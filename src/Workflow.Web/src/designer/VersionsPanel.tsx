@@ -15,7 +15,10 @@ export function VersionsPanel({ definitionId, shown }: { definitionId: string; s
   const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<Partial<Comparison>>({});
   const mine = (versions.data ?? []).filter((v) => v.definitionId === definitionId).sort((a, b) => b.version - a.version);
-  const pair = comparisonOf(mine.map((v) => v.version), picked);
+  const pair = comparisonOf(
+    mine.map((v) => v.version),
+    picked,
+  );
   const compare = async (from: number, to: number) => {
     try {
       setCompared(await diff(api, definitionId, from, to, failed));
@@ -27,12 +30,19 @@ export function VersionsPanel({ definitionId, shown }: { definitionId: string; s
   return (
     <section className="designer-panel designer-versions" aria-labelledby="designer-versions-heading">
       <h3 id="designer-versions-heading">{t('designerVersionsHeading')}</h3>
-      {versions.error && <p role="alert" className="error">{versions.error}</p>}
+      {versions.error && (
+        <p role="alert" className="error">
+          {versions.error}
+        </p>
+      )}
       {versions.data && mine.length === 0 && <p className="designer-hint">{t('designerVersionsNone')}</p>}
       <ul>
         {mine.map((v) => (
           <li key={v.version}>
-            <Link to={`/designer/workflows/${encodeURIComponent(definitionId)}/${v.version}`} aria-current={v.version === shown ? 'page' : undefined}>
+            <Link
+              to={`/designer/workflows/${encodeURIComponent(definitionId)}/${v.version}`}
+              aria-current={v.version === shown ? 'page' : undefined}
+            >
               v{v.version}
             </Link>{' '}
             <span className="designer-hint">
@@ -55,7 +65,11 @@ export function VersionsPanel({ definitionId, shown }: { definitionId: string; s
             // The label stands beside its select, not around it, so the select's name is just the label.
             <span key={end}>
               <label htmlFor={`designer-compare-${end}`}>{t(end === 'from' ? 'designerCompareFrom' : 'designerCompareTo')}</label>{' '}
-              <select id={`designer-compare-${end}`} value={pair[end]} onChange={(e) => setPicked({ ...pair, [end]: Number(e.target.value) })}>
+              <select
+                id={`designer-compare-${end}`}
+                value={pair[end]}
+                onChange={(e) => setPicked({ ...pair, [end]: Number(e.target.value) })}
+              >
                 {mine.map((v) => (
                   <option key={v.version} value={v.version}>
                     v{v.version}
@@ -69,7 +83,11 @@ export function VersionsPanel({ definitionId, shown }: { definitionId: string; s
           </button>
         </form>
       )}
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {compared && <DiffTable diff={compared} />}
     </section>
   );
@@ -77,7 +95,8 @@ export function VersionsPanel({ definitionId, shown }: { definitionId: string; s
 
 function DiffTable({ diff }: { diff: DiffView }) {
   const { t } = useApp();
-  const changeName = (c: string) => (c === 'added' ? t('designerChange_added') : c === 'removed' ? t('designerChange_removed') : t('designerChange_changed'));
+  const changeName = (c: string) =>
+    c === 'added' ? t('designerChange_added') : c === 'removed' ? t('designerChange_removed') : t('designerChange_changed');
   return (
     <div className="designer-diff" data-testid="designer-diff">
       <h4>{t('designerDiffHeading', { from: diff.from, to: diff.to })}</h4>
@@ -102,8 +121,12 @@ function DiffTable({ diff }: { diff: DiffView }) {
                   {c.id ? ` ${c.id}` : ''}
                   {c.field ? ` · ${c.field}` : ''}
                 </td>
-                <td><code>{c.before ?? ''}</code></td>
-                <td><code>{c.after ?? ''}</code></td>
+                <td>
+                  <code>{c.before ?? ''}</code>
+                </td>
+                <td>
+                  <code>{c.after ?? ''}</code>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addInput, addVariable, checkVariableValue, inputsOf, removeDeclaration, setDeclarationDisplayName, updateDeclaration, variablesOf, variableValueText,
+  addInput,
+  addVariable,
+  checkVariableValue,
+  inputsOf,
+  removeDeclaration,
+  setDeclarationDisplayName,
+  updateDeclaration,
+  variablesOf,
+  variableValueText,
 } from './declarations';
 import type { PhaseWorkflow } from './document';
 import { record, startHistory, undo } from './history';
@@ -17,14 +25,29 @@ describe('workflow inputs and variables edits', () => {
     const { inputs: _, ...d0 } = sampleDocument();
     expect(inputsOf(d0)).toEqual([]);
     const d1 = addVariable(addInput(addInput(d0)));
-    expect(inputsOf(d1)).toEqual([{ name: 'input1', type: 'string', required: false }, { name: 'input2', type: 'string', required: false }]);
+    expect(inputsOf(d1)).toEqual([
+      { name: 'input1', type: 'string', required: false },
+      { name: 'input2', type: 'string', required: false },
+    ]);
     expect(variablesOf(d1)).toEqual([{ name: 'variable1', typeName: 'Object' }]);
     expect(d0.inputs).toBeUndefined();
   });
 
   it('edits one input and keeps the fields it does not know', () => {
-    const d = updateDeclaration(withDeclarations(), 'inputs', 0, { name: 'groups', type: 'object', required: false, description: 'The groups' });
-    expect(inputsOf(d)[0]).toEqual({ name: 'groups', type: 'object', required: false, description: 'The groups', minimum: 1, 'x-note': { keep: true } });
+    const d = updateDeclaration(withDeclarations(), 'inputs', 0, {
+      name: 'groups',
+      type: 'object',
+      required: false,
+      description: 'The groups',
+    });
+    expect(inputsOf(d)[0]).toEqual({
+      name: 'groups',
+      type: 'object',
+      required: false,
+      description: 'The groups',
+      minimum: 1,
+      'x-note': { keep: true },
+    });
     expect(variablesOf(d)).toEqual(variablesOf(withDeclarations()));
     const cleared = updateDeclaration(d, 'inputs', 0, { description: undefined });
     expect('description' in inputsOf(cleared)[0]).toBe(false);

@@ -63,14 +63,23 @@ export function addVariable(document: PhaseWorkflow): PhaseWorkflow {
 export function removeDeclaration(document: PhaseWorkflow, kind: DeclarationKind, index: number): PhaseWorkflow {
   const list = listOf(document, kind);
   if (index < 0 || index >= list.length) return document;
-  return withList(document, kind, list.filter((_, i) => i !== index));
+  return withList(
+    document,
+    kind,
+    list.filter((_, i) => i !== index),
+  );
 }
 
 /**
  * Sets fields of one declaration; a field set to `undefined` is removed (an emptied description
  * leaves no "" behind). Other fields are kept as they are.
  */
-export function updateDeclaration(document: PhaseWorkflow, kind: DeclarationKind, index: number, fields: Record<string, unknown>): PhaseWorkflow {
+export function updateDeclaration(
+  document: PhaseWorkflow,
+  kind: DeclarationKind,
+  index: number,
+  fields: Record<string, unknown>,
+): PhaseWorkflow {
   const list = listOf(document, kind);
   const current = list[index];
   if (!current) return document;
@@ -79,11 +88,21 @@ export function updateDeclaration(document: PhaseWorkflow, kind: DeclarationKind
     if (value === undefined) delete next[key];
     else next[key] = value;
   }
-  return withList(document, kind, list.map((d, i) => (i === index ? next : d)));
+  return withList(
+    document,
+    kind,
+    list.map((d, i) => (i === index ? next : d)),
+  );
 }
 
 /** Sets one language's display name; an emptied name is removed, and an empty map with it. */
-export function setDeclarationDisplayName(document: PhaseWorkflow, kind: DeclarationKind, index: number, language: string, text: string): PhaseWorkflow {
+export function setDeclarationDisplayName(
+  document: PhaseWorkflow,
+  kind: DeclarationKind,
+  index: number,
+  language: string,
+  text: string,
+): PhaseWorkflow {
   const current = listOf(document, kind)[index];
   if (!current) return document;
   const names: Record<string, string> = { ...((current.displayNames as Record<string, string> | undefined) ?? {}) };

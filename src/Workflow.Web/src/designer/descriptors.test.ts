@@ -28,11 +28,21 @@ describe('descriptors → palette, ports and forms', () => {
     ]);
     expect(fields[0].options).toEqual(['mobilization', 'study']);
     const condition = formFields(sampleDocument().root.activities[2], byType.get('Elsa.FlowDecision')!, 'zh-CN')[0];
-    expect(condition).toMatchObject({ label: '判断条件', kind: 'expression', isExpression: true, required: true, value: 'results.meeting.attendees > 3' });
+    expect(condition).toMatchObject({
+      label: '判断条件',
+      kind: 'expression',
+      isExpression: true,
+      required: true,
+      value: 'results.meeting.attendees > 3',
+    });
   });
 
   it('reads Elsa’s wrapped literals and expressions of literal inputs', () => {
-    const activity = { ...meeting(), dueInDays: { typeName: 'Int32', expression: { type: 'Literal', value: 5 } }, assignee: { expression: { type: 'JavaScript', value: 'inputs.who' } } };
+    const activity = {
+      ...meeting(),
+      dueInDays: { typeName: 'Int32', expression: { type: 'Literal', value: 5 } },
+      assignee: { expression: { type: 'JavaScript', value: 'inputs.who' } },
+    };
     const fields = formFields(activity, byType.get('Campaign.Meeting')!, 'en');
     expect(fields[1]).toMatchObject({ isExpression: true, value: 'inputs.who' });
     expect(fields[2]).toMatchObject({ isExpression: false, value: '5' });
@@ -42,7 +52,9 @@ describe('descriptors → palette, ports and forms', () => {
     const number = { name: 'dueInDays', kind: 'number' as const };
     expect(setField(meeting(), number, '7', false).dueInDays).toBe(7);
     expect(setField(meeting(), number, 'soon', false).dueInDays).toBe('soon');
-    expect(setField(meeting(), number, 'inputs.days', true).dueInDays).toEqual({ expression: { type: 'JavaScript', value: 'inputs.days' } });
+    expect(setField(meeting(), number, 'inputs.days', true).dueInDays).toEqual({
+      expression: { type: 'JavaScript', value: 'inputs.days' },
+    });
     expect('dueInDays' in setField(meeting(), number, ' ', false)).toBe(false);
     expect(setField(meeting(), { name: 'branches', kind: 'list' }, 'Study, Research,', false).branches).toEqual(['Study', 'Research']);
     expect(setField(meeting(), { name: 'id', kind: 'string' }, 'hacked', false).id).toBe('meeting');

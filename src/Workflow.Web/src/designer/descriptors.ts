@@ -40,7 +40,11 @@ export function paletteGroups(descriptors: readonly ActivityDescriptor[], langua
   for (const d of descriptors) {
     let group = groups.find((g) => g.category === d.category);
     if (!group) groups.push((group = { category: d.category, label: localName(d.categoryDisplayNames, language, d.category), items: [] }));
-    group.items.push({ typeName: d.typeName, label: localName(d.displayNames, language, d.typeName), description: localName(d.descriptions, language, '') });
+    group.items.push({
+      typeName: d.typeName,
+      label: localName(d.displayNames, language, d.typeName),
+      description: localName(d.descriptions, language, ''),
+    });
   }
   return groups;
 }
@@ -51,7 +55,12 @@ export function newActivity(descriptor: ActivityDescriptor, id: string): Activit
     id,
     type: descriptor.typeName,
     version: 1,
-    metadata: { displayNames: { en: descriptor.displayNames.en ?? descriptor.typeName, 'zh-CN': descriptor.displayNames['zh-CN'] ?? descriptor.typeName } },
+    metadata: {
+      displayNames: {
+        en: descriptor.displayNames.en ?? descriptor.typeName,
+        'zh-CN': descriptor.displayNames['zh-CN'] ?? descriptor.typeName,
+      },
+    },
   };
   if (descriptor.displayNames['zh-CN']) activity.name = descriptor.displayNames['zh-CN'];
   // A fork needs its branches to have ports at all; two is the least it may have.
@@ -181,7 +190,10 @@ function literalFrom(kind: FieldKind, text: string): unknown {
     case 'boolean':
       return text === 'true' ? true : text === 'false' ? false : text;
     case 'list':
-      return text.split(',').map((s) => s.trim()).filter(Boolean);
+      return text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     case 'json':
       try {
         return JSON.parse(text) as unknown;

@@ -41,7 +41,10 @@ export async function getDraft(api: Api, draftId: string, fallback: string): Pro
 }
 
 export async function getVersion(api: Api, definitionId: string, version: number, fallback: string): Promise<DefinitionView> {
-  return unwrap(await api.GET('/api/v1/workflows/{definitionId}/versions/{version}', { params: { path: { definitionId, version } } }), fallback);
+  return unwrap(
+    await api.GET('/api/v1/workflows/{definitionId}/versions/{version}', { params: { path: { definitionId, version } } }),
+    fallback,
+  );
 }
 
 export async function createDraft(api: Api, document: unknown, fallback: string): Promise<DraftView> {
@@ -74,7 +77,9 @@ export async function validate(api: Api, document: PhaseWorkflow, fallback: stri
 
 export async function diff(api: Api, definitionId: string, from: number, to: number, fallback: string): Promise<DiffView> {
   return unwrap(
-    await api.GET('/api/v1/audit/definitions/{kind}/{definitionId}/diff', { params: { path: { kind: 'workflow', definitionId }, query: { from, to } } }),
+    await api.GET('/api/v1/audit/definitions/{kind}/{definitionId}/diff', {
+      params: { path: { kind: 'workflow', definitionId }, query: { from, to } },
+    }),
     fallback,
   );
 }

@@ -56,8 +56,18 @@ export function newWorkflow(definitionId: string, names: { en: string; 'zh-CN': 
       type: 'Elsa.Flowchart',
       id: `${definitionId}-flowchart`,
       activities: [
-        { id: 'start', type: 'Elsa.Start', version: 1, metadata: { designer: { position: { x: 0, y: 0 } }, displayNames: { en: 'Start', 'zh-CN': '开始' } } },
-        { id: 'end', type: 'Elsa.End', version: 1, metadata: { designer: { position: { x: 520, y: 0 } }, displayNames: { en: 'End', 'zh-CN': '结束' } } },
+        {
+          id: 'start',
+          type: 'Elsa.Start',
+          version: 1,
+          metadata: { designer: { position: { x: 0, y: 0 } }, displayNames: { en: 'Start', 'zh-CN': '开始' } },
+        },
+        {
+          id: 'end',
+          type: 'Elsa.End',
+          version: 1,
+          metadata: { designer: { position: { x: 520, y: 0 } }, displayNames: { en: 'End', 'zh-CN': '结束' } },
+        },
       ],
       connections: [],
     },
@@ -90,7 +100,13 @@ export function positionOf(activity: Activity): Position | undefined {
 
 function withPosition(activity: Activity, position: Position): Activity {
   const metadata = activity.metadata ?? {};
-  return { ...activity, metadata: { ...metadata, designer: { ...(metadata.designer ?? {}), position: { x: Math.round(position.x), y: Math.round(position.y) } } } };
+  return {
+    ...activity,
+    metadata: {
+      ...metadata,
+      designer: { ...(metadata.designer ?? {}), position: { x: Math.round(position.x), y: Math.round(position.y) } },
+    },
+  };
 }
 
 /** Where a click-added activity goes: right of the rightmost one, on the first row. */
@@ -113,11 +129,17 @@ export function moveActivity(document: PhaseWorkflow, id: string, position: Posi
   const at = now && positionOf(now);
   // No move, no new document: so that a click on a node is not an undo step.
   if (at && at.x === Math.round(position.x) && at.y === Math.round(position.y)) return document;
-  return withActivities(document, document.root.activities.map((a) => (a.id === id ? withPosition(a, position) : a)));
+  return withActivities(
+    document,
+    document.root.activities.map((a) => (a.id === id ? withPosition(a, position) : a)),
+  );
 }
 
 export function replaceActivity(document: PhaseWorkflow, id: string, activity: Activity): PhaseWorkflow {
-  return withActivities(document, document.root.activities.map((a) => (a.id === id ? activity : a)));
+  return withActivities(
+    document,
+    document.root.activities.map((a) => (a.id === id ? activity : a)),
+  );
 }
 
 /** Renames an activity and every connection that names it. */
@@ -142,7 +164,9 @@ export function removeActivities(document: PhaseWorkflow, ids: readonly string[]
 
 /** Connects a port to an activity's inbound port; a connection that exists already is not added twice. */
 export function connect(document: PhaseWorkflow, source: string, port: string, target: string): PhaseWorkflow {
-  const exists = document.root.connections.some((c) => c.source.activity === source && (c.source.port ?? donePort) === port && c.target.activity === target);
+  const exists = document.root.connections.some(
+    (c) => c.source.activity === source && (c.source.port ?? donePort) === port && c.target.activity === target,
+  );
   if (exists) return document;
   const connection: Connection = { source: { activity: source, port }, target: { activity: target, port: inPort } };
   return withActivities(document, document.root.activities, [...document.root.connections, connection]);
@@ -151,12 +175,19 @@ export function connect(document: PhaseWorkflow, source: string, port: string, t
 /** Removes the connections at the given indexes. */
 export function removeConnections(document: PhaseWorkflow, indexes: readonly number[]): PhaseWorkflow {
   const gone = new Set(indexes);
-  return withActivities(document, document.root.activities, document.root.connections.filter((_, i) => !gone.has(i)));
+  return withActivities(
+    document,
+    document.root.activities,
+    document.root.connections.filter((_, i) => !gone.has(i)),
+  );
 }
 
 /** Sets each activity's position (auto-layout); activities not named keep theirs. */
 export function placeActivities(document: PhaseWorkflow, positions: ReadonlyMap<string, Position>): PhaseWorkflow {
-  return withActivities(document, document.root.activities.map((a) => (positions.has(a.id) ? withPosition(a, positions.get(a.id)!) : a)));
+  return withActivities(
+    document,
+    document.root.activities.map((a) => (positions.has(a.id) ? withPosition(a, positions.get(a.id)!) : a)),
+  );
 }
 
 /** The file's text: what Export downloads and Import reads. */

@@ -7,7 +7,10 @@ import { donePort, type PhaseWorkflow, type Position } from './document';
 /** The size nodes are drawn at (styles.css, .designer-node). */
 export const nodeSize = { width: 200, height: 72 };
 
-export async function layoutPositions(document: PhaseWorkflow, descriptors: ReadonlyMap<string, ActivityDescriptor>): Promise<Map<string, Position>> {
+export async function layoutPositions(
+  document: PhaseWorkflow,
+  descriptors: ReadonlyMap<string, ActivityDescriptor>,
+): Promise<Map<string, Position>> {
   // ELK is large (about 1.4 MB): loaded when the admin first asks for a layout, not with the app.
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const elk = new ELK();

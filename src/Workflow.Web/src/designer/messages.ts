@@ -3,7 +3,8 @@
 export const en = {
   designerNav: 'Designer',
   designerHeading: 'Workflow designer',
-  designerIntro: 'Design phase workflows: start from a new workflow, a published version or an imported file; save drafts; publish new versions.',
+  designerIntro:
+    'Design phase workflows: start from a new workflow, a published version or an imported file; save drafts; publish new versions.',
   designerNew: 'New workflow',
   designerNewId: 'Workflow ID',
   designerNewNameEn: 'Name (English)',

@@ -47,7 +47,12 @@ describe('document edits', () => {
     const id = freshId(document, 'Elsa.FlowFork');
     expect(id).toBe('flowFork1');
     const next = addActivity(document, newActivity(byType.get('Elsa.FlowFork')!, id), { x: 10.4, y: 20.6 });
-    expect(next.root.activities.at(-1)).toMatchObject({ id: 'flowFork1', type: 'Elsa.FlowFork', branches: ['A', 'B'], metadata: { designer: { position: { x: 10, y: 21 } } } });
+    expect(next.root.activities.at(-1)).toMatchObject({
+      id: 'flowFork1',
+      type: 'Elsa.FlowFork',
+      branches: ['A', 'B'],
+      metadata: { designer: { position: { x: 10, y: 21 } } },
+    });
     expect(document.root.activities).toHaveLength(4);
   });
 
@@ -55,7 +60,10 @@ describe('document edits', () => {
     let document = sampleDocument();
     document = connect(document, 'start', 'Done', 'end');
     expect(connect(document, 'start', 'Done', 'end')).toBe(document);
-    expect(document.root.connections.at(-1)).toEqual({ source: { activity: 'start', port: 'Done' }, target: { activity: 'end', port: 'In' } });
+    expect(document.root.connections.at(-1)).toEqual({
+      source: { activity: 'start', port: 'Done' },
+      target: { activity: 'end', port: 'In' },
+    });
     expect(removeConnections(document, [4]).root.connections).toHaveLength(4);
     const without = removeActivities(document, ['check']);
     expect(without.root.activities.map((a) => a.id)).toEqual(['start', 'meeting', 'end']);

@@ -75,7 +75,9 @@ export function toFlowModel(
         label: localName(activity.metadata?.displayNames, language, activity.name ?? typeLabel),
         typeLabel,
         ports: portsOf(activity, descriptor),
-        portLabels: Object.fromEntries(Object.entries(descriptor?.portDisplayNames ?? {}).map(([port, names]) => [port, localName(names, language, port)])),
+        portLabels: Object.fromEntries(
+          Object.entries(descriptor?.portDisplayNames ?? {}).map(([port, names]) => [port, localName(names, language, port)]),
+        ),
         hasInbound: descriptor?.hasInboundPort ?? true,
         problems: [],
         drawnAt,

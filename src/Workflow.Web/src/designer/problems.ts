@@ -33,7 +33,13 @@ export function placeProblems(document: PhaseWorkflow, problems: readonly Proble
     const [first, second, index, field] = pointerSegments(problem.jsonPointer);
     const inRoot = first === 'root';
     // A declaration that the document holds at that index (a stale index falls back to general).
-    if ((first === 'inputs' || first === 'variables') && second !== undefined && /^\d+$/.test(second) && Array.isArray(document[first]) && Number(second) < (document[first] as unknown[]).length) {
+    if (
+      (first === 'inputs' || first === 'variables') &&
+      second !== undefined &&
+      /^\d+$/.test(second) &&
+      Array.isArray(document[first]) &&
+      Number(second) < (document[first] as unknown[]).length
+    ) {
       add(placed.byDeclaration, `${first}/${second}`, problem);
       continue;
     }
@@ -56,7 +62,10 @@ export function placeProblems(document: PhaseWorkflow, problems: readonly Proble
     if (activity && document.root.activities.some((a) => a.id === activity)) {
       add(placed.byNode, activity, problem);
       // The input is the pointer's next segment, or (a missing input, which has no place to point at) the `input` argument.
-      const input = inRoot && second === 'activities' && field && !['id', 'type', 'version', 'name', 'metadata'].includes(field) ? field : problem.arguments?.input;
+      const input =
+        inRoot && second === 'activities' && field && !['id', 'type', 'version', 'name', 'metadata'].includes(field)
+          ? field
+          : problem.arguments?.input;
       if (input) add(placed.byField, `${activity}/${input}`, problem);
       continue;
     }

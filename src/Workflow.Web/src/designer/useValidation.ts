@@ -9,7 +9,10 @@ import type { Problem } from './problems';
  * (the server is the only judge of expressions and flow rules; the designer does not guess).
  */
 export function useValidation(api: Api, document: PhaseWorkflow, initial: Problem[], fallback: string, delayMs = 400) {
-  const [state, setState] = useState<{ problems: Problem[]; checking: boolean; error?: string; of?: PhaseWorkflow }>({ problems: initial, checking: true });
+  const [state, setState] = useState<{ problems: Problem[]; checking: boolean; error?: string; of?: PhaseWorkflow }>({
+    problems: initial,
+    checking: true,
+  });
   useEffect(() => {
     const controller = new AbortController();
     setState((s) => ({ ...s, checking: true }));

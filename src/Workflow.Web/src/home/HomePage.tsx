@@ -40,7 +40,13 @@ export function HomePage() {
           columns={[t('colName'), t('colTemplate'), t('colOrganization'), t('colStatus'), t('colUpdatedAt')]}
           rows={(campaigns.data ?? []).map((c: Campaign) => ({
             key: c.id,
-            cells: [<Link to={`/campaigns/${encodeURIComponent(c.id)}`}>{c.name}</Link>, `${c.templateId}@${c.templateVersion}`, c.organization, campaignStatusName(String(c.status), t), formatTime(c.updatedAt, language)],
+            cells: [
+              <Link to={`/campaigns/${encodeURIComponent(c.id)}`}>{c.name}</Link>,
+              `${c.templateId}@${c.templateVersion}`,
+              c.organization,
+              campaignStatusName(String(c.status), t),
+              formatTime(c.updatedAt, language),
+            ],
           }))}
         />
       </section>
@@ -54,7 +60,11 @@ function Workflows() {
   const failed = t('requestFailed');
   const workflows = useLoad(async () => unwrap(await api.GET('/api/v1/workflows'), failed), failed, [language]);
   // The descriptors label the outcome ports (True/False, Approved/ChangesRequested) in the page's language.
-  const descriptors = useLoad(async () => unwrap(await api.GET('/api/v1/activity-descriptors'), failed) as unknown as PortNamingDescriptor[], failed, []);
+  const descriptors = useLoad(
+    async () => unwrap(await api.GET('/api/v1/activity-descriptors'), failed) as unknown as PortNamingDescriptor[],
+    failed,
+    [],
+  );
   const portLabel = useMemo(() => portLabels(descriptors.data ?? [], language), [descriptors.data, language]);
   const [shown, setShown] = useState<{ id: string; document: WorkflowDocument } | null>(null);
   const [error, setError] = useState<string | null>(null);

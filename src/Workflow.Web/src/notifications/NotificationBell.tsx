@@ -52,7 +52,11 @@ export function NotificationBell({ api, t, language }: { api: Api; t: Translate;
         });
         if (request !== listRequest.current) return;
         if (!response.ok || !data) throw new Error(`HTTP ${response.status}`);
-        setInbox((shown) => ({ items: after ? appendPage(shown.items, data.items) : data.items, next: data.nextCursor ?? null, loaded: true }));
+        setInbox((shown) => ({
+          items: after ? appendPage(shown.items, data.items) : data.items,
+          next: data.nextCursor ?? null,
+          loaded: true,
+        }));
       } catch (error) {
         if (request === listRequest.current) setInbox((shown) => ({ ...shown, loaded: true, error: String(error) }));
       }
@@ -128,7 +132,13 @@ export function NotificationBell({ api, t, language }: { api: Api; t: Translate;
         ) : null}
       </button>
       {open && (
-        <div id={panelId} className="notification-panel" role="region" aria-label={t('notificationsHeading')} data-testid="notification-panel">
+        <div
+          id={panelId}
+          className="notification-panel"
+          role="region"
+          aria-label={t('notificationsHeading')}
+          data-testid="notification-panel"
+        >
           <div className="notification-panel-head">
             <h2>{t('notificationsHeading')}</h2>
             <button

@@ -11,7 +11,15 @@ export type NotificationItem = Schemas['NotificationView'];
  * The ledger kinds the server turns into notifications (LedgerOutbox.Recipients): tasks given to
  * someone, reminders, escalations, time-outs, deadlines and notification activities.
  */
-const inboxKinds = new Set(['task.activated', 'task.reassigned', 'task.reminded', 'task.escalated', 'task.timed_out', 'phase.deadline_passed', 'notification.requested']);
+const inboxKinds = new Set([
+  'task.activated',
+  'task.reassigned',
+  'task.reminded',
+  'task.escalated',
+  'task.timed_out',
+  'phase.deadline_passed',
+  'notification.requested',
+]);
 
 /**
  * Whether news may have brought the caller a notification: the count is read again then (it is one

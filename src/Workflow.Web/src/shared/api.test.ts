@@ -44,7 +44,12 @@ describe('the client', () => {
   });
 
   test('a refusal becomes an ApiError with the problem detail the server localized', async () => {
-    const problem = { status: 401, title: 'Authentication required', detail: '需要 API 密钥：请在 X-Api-Key 请求头中发送。', code: 'auth.required' };
+    const problem = {
+      status: 401,
+      title: 'Authentication required',
+      detail: '需要 API 密钥：请在 X-Api-Key 请求头中发送。',
+      code: 'auth.required',
+    };
     const recorder = recordingFetch(() => json(problem, 401, 'application/problem+json'));
     const api = createApi({ apiKey: () => 'cwk_bad', language: () => 'zh-CN' }, { baseUrl: 'http://localhost', fetch: recorder.fetch });
 

@@ -13,7 +13,14 @@ export function isDataType(type: string): type is DataType {
 
 /** The message key of each type's word. */
 export const dataTypeLabels: Record<DataType, MessageKey> = {
-  string: 'dataTypeString', text: 'dataTypeText', integer: 'dataTypeInteger', number: 'dataTypeNumber',
-  boolean: 'dataTypeBoolean', date: 'dataTypeDate', array: 'dataTypeArray', object: 'dataTypeObject',
-  documents: 'dataTypeDocuments', findings: 'dataTypeFindings',
+  string: 'dataTypeString',
+  text: 'dataTypeText',
+  integer: 'dataTypeInteger',
+  number: 'dataTypeNumber',
+  boolean: 'dataTypeBoolean',
+  date: 'dataTypeDate',
+  array: 'dataTypeArray',
+  object: 'dataTypeObject',
+  documents: 'dataTypeDocuments',
+  findings: 'dataTypeFindings',
 };

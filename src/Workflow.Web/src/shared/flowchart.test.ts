@@ -44,12 +44,26 @@ describe('toFlow', () => {
 
   it('labels outcome ports in the page’s language when given the descriptors’ labels', () => {
     const descriptors: PortNamingDescriptor[] = [
-      { typeName: 'Campaign.Review', portDisplayNames: { Approved: { en: 'Approved', 'zh-CN': '通过' }, ChangesRequested: { en: 'Changes requested', 'zh-CN': '需修改' } } },
+      {
+        typeName: 'Campaign.Review',
+        portDisplayNames: {
+          Approved: { en: 'Approved', 'zh-CN': '通过' },
+          ChangesRequested: { en: 'Changes requested', 'zh-CN': '需修改' },
+        },
+      },
       { typeName: 'Elsa.FlowFork', portDisplayNames: {} },
     ];
     expect(toFlow(document, 'zh-CN', portLabels(descriptors, 'zh-CN')).edges.map((e) => e.label)).toEqual([undefined, '通过', '需修改']);
-    expect(toFlow(document, 'en', portLabels(descriptors, 'en')).edges.map((e) => e.label)).toEqual([undefined, 'Approved', 'Changes requested']);
+    expect(toFlow(document, 'en', portLabels(descriptors, 'en')).edges.map((e) => e.label)).toEqual([
+      undefined,
+      'Approved',
+      'Changes requested',
+    ]);
     // A port without a label (a fork's branch name, or a type the descriptors do not know) keeps its name.
-    expect(toFlow(document, 'zh-CN', portLabels([], 'zh-CN')).edges.map((e) => e.label)).toEqual([undefined, 'Approved', 'ChangesRequested']);
+    expect(toFlow(document, 'zh-CN', portLabels([], 'zh-CN')).edges.map((e) => e.label)).toEqual([
+      undefined,
+      'Approved',
+      'ChangesRequested',
+    ]);
   });
 });

@@ -2,9 +2,22 @@ import { expect, test, vi } from 'vitest';
 import { createApi } from './api';
 import { backoff, followFeed, listenToFeed, type LedgerEntry } from './liveUpdates';
 
-const entry = (id: number) => ({ id, campaignId: 'c', sequence: id, at: '2026-11-25T00:00:00Z', kind: 'task.completed', actor: 'a', definitionId: 'd', definitionVersion: 1, payload: {}, previousHash: '', hash: '' });
+const entry = (id: number) => ({
+  id,
+  campaignId: 'c',
+  sequence: id,
+  at: '2026-11-25T00:00:00Z',
+  kind: 'task.completed',
+  actor: 'a',
+  definitionId: 'd',
+  definitionVersion: 1,
+  payload: {},
+  previousHash: '',
+  hash: '',
+});
 const block = (position: string, id: number) => `id: ${position}\nevent: entry\ndata: ${JSON.stringify(entry(id))}\n\n`;
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /**
  * The feed's HTTP side on real streams: the head (a new cursor each time it is read) and the event

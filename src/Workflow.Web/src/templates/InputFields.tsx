@@ -50,7 +50,15 @@ export function InputFields({
               {t('templatesInputDescription')}
               <input value={input.description} onChange={(e) => set(i, { description: e.target.value })} />
             </label>
-            <button type="button" onClick={() => onChange(inputs.filter((_, j) => j !== i), true)}>
+            <button
+              type="button"
+              onClick={() =>
+                onChange(
+                  inputs.filter((_, j) => j !== i),
+                  true,
+                )
+              }
+            >
               {t('templatesRemoveInput')}
             </button>
           </div>

@@ -18,7 +18,18 @@ export interface PhaseFieldsProps {
 }
 
 /** One phase of the template: names, the published workflow it runs, and its exit gates. */
-export function PhaseFields({ phase, index, count, workflows, problems, readOnly, onChange, onMove, onRemove, onExpressionDone }: PhaseFieldsProps) {
+export function PhaseFields({
+  phase,
+  index,
+  count,
+  workflows,
+  problems,
+  readOnly,
+  onChange,
+  onMove,
+  onRemove,
+  onExpressionDone,
+}: PhaseFieldsProps) {
   const { t, language } = useApp();
   const at = `phases.${index}`;
   const set = (patch: Partial<PhaseForm>, structural = false) => onChange({ ...phase, ...patch }, structural);

@@ -183,9 +183,19 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
           workflows={workflows.data ?? []}
           problems={byField}
           readOnly={!canEdit}
-          onChange={(p, structural) => setPhases(form.phases.map((x, j) => (j === i ? p : x)), structural)}
+          onChange={(p, structural) =>
+            setPhases(
+              form.phases.map((x, j) => (j === i ? p : x)),
+              structural,
+            )
+          }
           onMove={(delta) => setPhases(move(form.phases, i, delta), true)}
-          onRemove={() => setPhases(form.phases.filter((_, j) => j !== i), true)}
+          onRemove={() =>
+            setPhases(
+              form.phases.filter((_, j) => j !== i),
+              true,
+            )
+          }
           onExpressionDone={() => canEdit && checkQuietly()}
         />
       ))}

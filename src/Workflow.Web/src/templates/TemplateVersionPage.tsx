@@ -81,10 +81,7 @@ export function TemplateVersionPage({ definitionId, version }: { definitionId: s
         </tbody>
       </table>
       {me?.permissions.designDefinitions && (
-        <button
-          type="button"
-          onClick={() => openAsDraft(api, definition, failed).catch((e: unknown) => setError(errorMessage(e, failed)))}
-        >
+        <button type="button" onClick={() => openAsDraft(api, definition, failed).catch((e: unknown) => setError(errorMessage(e, failed)))}>
           {t('templatesOpenAsDraft')}
         </button>
       )}
@@ -93,7 +90,9 @@ export function TemplateVersionPage({ definitionId, version }: { definitionId: s
           {error}
         </p>
       )}
-      {me?.permissions.startCampaigns && !meta.retracted && <StartCampaignForm templateId={definitionId} version={version} inputs={inputs} />}
+      {me?.permissions.startCampaigns && !meta.retracted && (
+        <StartCampaignForm templateId={definitionId} version={version} inputs={inputs} />
+      )}
     </section>
   );
 }

@@ -48,7 +48,10 @@ export const templateApi = {
     return bodyOf<Template[]>(await api.GET('/api/v1/workflows'), fallback);
   },
   async version(api: Api, definitionId: string, version: number, fallback: string): Promise<PublishedTemplate> {
-    return bodyOf(await api.GET('/api/v1/templates/{definitionId}/versions/{version}', { params: { path: { definitionId, version } } }), fallback);
+    return bodyOf(
+      await api.GET('/api/v1/templates/{definitionId}/versions/{version}', { params: { path: { definitionId, version } } }),
+      fallback,
+    );
   },
   async drafts(api: Api, fallback: string): Promise<Draft[]> {
     return bodyOf(await api.GET('/api/v1/templates/drafts'), fallback);

@@ -32,7 +32,11 @@ export function WorklistPage() {
       <h2 id="worklist-heading">{t('worklistHeading')}</h2>
       {principal && <p>{t('worklistIntro', { principal })}</p>}
       <label className="worklist-filter">
-        <input type="checkbox" checked={onlyOverdue} onChange={(e) => navigate('/worklist', { search: worklistToQuery(e.target.checked) })} />{' '}
+        <input
+          type="checkbox"
+          checked={onlyOverdue}
+          onChange={(e) => navigate('/worklist', { search: worklistToQuery(e.target.checked) })}
+        />{' '}
         {t('worklistOnlyOverdue')}
       </label>
       {tasks.error ? (

@@ -7,6 +7,12 @@ import committed from './schema.d.ts?raw';
 test('schema.d.ts is generated from the committed openapi.json', async () => {
   const document = new URL('../../../openapi.json', import.meta.url);
   const generated = astToString(await openapiTS(document));
-  const body = (text: string) => text.replace(/^\/\*\*[\s\S]*?\*\/\s*/, '').replace(/\r\n/g, '\n').trim();
-  expect(body(committed) === body(generated), 'src/shared/api/schema.d.ts is out of date: run `npm run generate:api` and commit it').toBe(true);
+  const body = (text: string) =>
+    text
+      .replace(/^\/\*\*[\s\S]*?\*\/\s*/, '')
+      .replace(/\r\n/g, '\n')
+      .trim();
+  expect(body(committed) === body(generated), 'src/shared/api/schema.d.ts is out of date: run `npm run generate:api` and commit it').toBe(
+    true,
+  );
 }, 30_000);
