@@ -1,152 +1,111 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { NotificationBell } from './notifications/NotificationBell';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
 import { routes } from './routes';
-import { createApi, unwrap, type Me } from './shared/api';
-import { AppContext, useApp, type AppContextValue } from './shared/context';
-import { initialLanguage, languageNames, languages, switchLanguage, translate, type Language, type Translate } from './shared/i18n';
-import { Link } from './shared/Link';
-import { matchPath, useLocation } from './shared/router';
+import { createApi, type Me } from './shared/api';
+import { AppContext, type AppContextValue } from './shared/context';
+import { initialLanguage, switchLanguage, translate, type Language, type Translate } from './shared/i18n';
+import { retryPolicy } from './shared/queries';
+import { basePath, bindRouter } from './shared/router';
 import { clearApiKey, loadApiKey, saveApiKey } from './shared/session';
+import { NotFound, Shell } from './shell/Shell';
+import { SignIn } from './shell/SignIn';
+import { theme } from './shell/theme';
+
+const antLocales = { en: enUS, 'zh-CN': zhCN } as const;
+const dayjsLocales = { en: 'en', 'zh-CN': 'zh-cn' } as const;
+
+// One router for the app's lifetime: pages render inside the shell (side navigation, header, breadcrumbs).
+const routeObjects: RouteObject[] = [
+  {
+    element: <Shell />,
+    children: [...routes.map((r) => ({ path: r.path, element: r.element })), { path: '*', element: <NotFound /> }],
+  },
+];
 
 export function App() {
   const [language, setLanguage] = useState<Language>(() => initialLanguage(sessionStorage, navigator));
-  const [apiKey, setApiKey] = useState<string | null>(() => loadApiKey(sessionStorage));
-  const [me, setMe] = useState<Me | null>(null);
+  const [session, setSession] = useState<{ apiKey: string; me: Me } | null>(null);
+  const [restoring, setRestoring] = useState(() => loadApiKey(sessionStorage) !== null);
   const t: Translate = (key, params) => translate(language, key, params);
 
   // The client reads the key and language at each request.
-  const state = useRef({ apiKey, language });
-  state.current = { apiKey, language };
+  const state = useRef({ apiKey: session?.apiKey ?? loadApiKey(sessionStorage), language });
+  state.current = { apiKey: session?.apiKey ?? loadApiKey(sessionStorage), language };
   const api = useMemo(() => createApi({ apiKey: () => state.current.apiKey, language: () => state.current.language }), []);
+  const queryClient = useMemo(() => new QueryClient({ defaultOptions: { queries: { retry: retryPolicy, staleTime: 5_000 } } }), []);
+  const router = useMemo(() => {
+    const created = createBrowserRouter(routeObjects, { basename: basePath });
+    bindRouter(created);
+    return created;
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = translate(language, 'appTitle');
+    dayjs.locale(dayjsLocales[language]);
   }, [language]);
 
+  // A key kept from earlier in this browser session is checked again before the pages show.
   useEffect(() => {
-    setMe(null);
-    if (!apiKey) return;
+    const kept = loadApiKey(sessionStorage);
+    if (!kept) return;
     let live = true;
-    // A refused key shows its message on the pages' own requests; the navigation then stays minimal.
-    api.GET('/api/v1/me').then(
-      (r) => live && r.response.ok && setMe(unwrap(r, '')),
-      () => undefined,
+    checkKey(api, kept).then(
+      (me) => {
+        if (!live) return;
+        if (me) setSession({ apiKey: kept, me });
+        else clearApiKey(sessionStorage);
+        setRestoring(false);
+      },
+      // The server could not be reached: the sign-in form says so when the key is tried again.
+      () => live && setRestoring(false),
     );
     return () => {
       live = false;
     };
-  }, [api, apiKey]);
+  }, [api]);
 
-  const context: AppContextValue = { api, language, t, me };
-  return (
-    <div className="app">
-      <header className="app-header">
-        <h1>{t('appTitle')}</h1>
-        <div className="header-tools">
-          {me && <span data-testid="signed-in-as">{t('signedInAs', { principal: me.principal })}</span>}
-          {me && <NotificationBell api={api} t={t} language={language} />}
-          <label>
-            {t('language')}{' '}
-            <select
-              aria-label={t('language')}
-              data-testid="language-switch"
-              value={language}
-              onChange={(e) => setLanguage(switchLanguage(sessionStorage, e.target.value as Language))}
-            >
-              {languages.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {languageNames[l]}
-                </option>
-              ))}
-            </select>
-          </label>
-          {apiKey && (
-            <button
-              type="button"
-              onClick={() => {
-                clearApiKey(sessionStorage);
-                setApiKey(null);
-              }}
-            >
-              {t('signOut')}
-            </button>
-          )}
-        </div>
-      </header>
-      {apiKey ? (
-        <AppContext.Provider value={context}>
-          <Navigation />
-          <main>
-            <CurrentPage />
-          </main>
-        </AppContext.Provider>
-      ) : (
-        <main>
-          <SignIn t={t} onSignIn={(key) => setApiKey(saveApiKey(sessionStorage, key))} />
-        </main>
-      )}
-    </div>
-  );
-}
-
-function Navigation() {
-  const { t, me } = useApp();
-  const { path } = useLocation();
-  return (
-    <nav className="app-nav" aria-label={t('navigation')}>
-      {routes
-        .filter((r) => r.nav && (!r.nav.allowed || (me && r.nav.allowed(me))))
-        .map((r) => {
-          const current = r.pattern === '/' ? path === '/' : path === r.pattern || path.startsWith(`${r.pattern}/`);
-          return (
-            <Link key={r.pattern} to={r.pattern} aria-current={current ? 'page' : undefined}>
-              {t(r.nav!.label)}
-            </Link>
-          );
-        })}
-    </nav>
-  );
-}
-
-function CurrentPage() {
-  const { t } = useApp();
-  const { path } = useLocation();
-  for (const route of routes) {
-    const params = matchPath(route.pattern, path);
-    if (params) return <>{route.render(params)}</>;
-  }
-  return (
-    <section>
-      <h2>{t('notFoundTitle')}</h2>
-      <p>{t('notFoundText')}</p>
-    </section>
-  );
-}
-
-function SignIn({ t, onSignIn }: { t: Translate; onSignIn: (key: string) => void }) {
-  const [key, setKey] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (key.trim()) onSignIn(key);
+  const chooseLanguage = (next: Language) => setLanguage(switchLanguage(sessionStorage, next));
+  const signOut = () => {
+    clearApiKey(sessionStorage);
+    queryClient.clear();
+    setSession(null);
   };
+  const context: AppContextValue | null = session ? { api, language, t, me: session.me, setLanguage: chooseLanguage, signOut } : null;
   return (
-    <form className="sign-in" onSubmit={submit}>
-      <h2>{t('signInTitle')}</h2>
-      <p>{t('signInHelp')}</p>
-      <label>
-        {t('apiKey')}{' '}
-        <input
-          name="apiKey"
-          type="password"
-          autoComplete="off"
-          aria-label={t('apiKey')}
-          value={key}
-          onChange={(e) => setKey(e.target.value)}
-          required
+    <ConfigProvider locale={antLocales[language]} theme={theme} button={{ autoInsertSpace: false }}>
+      {context ? (
+        <QueryClientProvider client={queryClient}>
+          <AppContext.Provider value={context}>
+            <RouterProvider router={router} />
+          </AppContext.Provider>
+        </QueryClientProvider>
+      ) : restoring ? null : (
+        <SignIn
+          language={language}
+          onLanguage={chooseLanguage}
+          check={async (key) => {
+            state.current = { apiKey: key.trim(), language };
+            const me = await checkKey(api, key.trim());
+            if (me) setSession({ apiKey: saveApiKey(sessionStorage, key), me });
+            return me !== null;
+          }}
         />
-      </label>{' '}
-      <button type="submit">{t('signIn')}</button>
-    </form>
+      )}
+    </ConfigProvider>
   );
+}
+
+/** The principal a key signs in as, or null when the server refuses it (401/403). Other failures throw. */
+async function checkKey(api: ReturnType<typeof createApi>, key: string): Promise<Me | null> {
+  const { data, response } = await api.GET('/api/v1/me', { headers: { 'X-Api-Key': key } });
+  if (response.ok && data) return data;
+  if (response.status === 401 || response.status === 403) return null;
+  throw new Error(`HTTP ${response.status}`);
 }

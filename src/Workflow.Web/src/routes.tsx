@@ -1,78 +1,114 @@
-import { lazy, type ReactNode } from 'react';
-import { AuditPage } from './audit/AuditPage';
-import { CampaignListPage } from './campaigns/CampaignListPage';
-import { HomePage } from './home/HomePage';
+import {
+  AuditOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  PartitionOutlined,
+} from '@ant-design/icons';
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import { useParams } from 'react-router';
 import type { Me } from './shared/api';
 import type { MessageKey } from './shared/i18n';
 import { OnDemand } from './shared/OnDemand';
-import { TemplateEditorPage } from './templates/TemplateEditorPage';
-import { TemplateListPage } from './templates/TemplateListPage';
-import { TemplateVersionPage } from './templates/TemplateVersionPage';
-import { WorklistPage } from './worklist/WorklistPage';
 
-// Pages drawn with React Flow load on the first visit to them, not with every page of the app: the
-// designer (its editor, the elkjs layout) and one campaign (its status flowchart).
-const CampaignPage = lazy(() => import('./campaigns/CampaignPage').then((m) => ({ default: m.CampaignPage })));
-const DesignerListPage = lazy(() => import('./designer/DesignerListPage').then((m) => ({ default: m.DesignerListPage })));
-const EditorPage = lazy(() => import('./designer/EditorPage').then((m) => ({ default: m.EditorPage })));
+// Every page loads on its first visit (route-level code splitting): the first page's script holds the
+// shell, the design system's core and that page, not the designer's editor or the flowchart library.
+function page<P extends object>(load: () => Promise<ComponentType<P>>) {
+  const Page = lazy(() => load().then((component) => ({ default: component })));
+  return function OnDemandPage(props: P) {
+    return (
+      <OnDemand>
+        <Page {...props} />
+      </OnDemand>
+    );
+  };
+}
+
+const HomePage = page(() => import('./home/HomePage').then((m) => m.HomePage));
+const CampaignListPage = page(() => import('./campaigns/CampaignListPage').then((m) => m.CampaignListPage));
+const CampaignPage = page<{ id: string }>(() => import('./campaigns/CampaignPage').then((m) => m.CampaignPage));
+const WorklistPage = page(() => import('./worklist/WorklistPage').then((m) => m.WorklistPage));
+const DesignerListPage = page(() => import('./designer/DesignerListPage').then((m) => m.DesignerListPage));
+const EditorPage = page<{ route: { draftId: string } | { definitionId: string; version: number } }>(() =>
+  import('./designer/EditorPage').then((m) => m.EditorPage),
+);
+const TemplateListPage = page(() => import('./templates/TemplateListPage').then((m) => m.TemplateListPage));
+const TemplateEditorPage = page<{ draftId?: string }>(() => import('./templates/TemplateEditorPage').then((m) => m.TemplateEditorPage));
+const TemplateVersionPage = page<{ definitionId: string; version: number }>(() =>
+  import('./templates/TemplateVersionPage').then((m) => m.TemplateVersionPage),
+);
+const AuditPage = page(() => import('./audit/AuditPage').then((m) => m.AuditPage));
+
+/** Renders a page with the route's parameters (react-router decodes them). */
+function WithParams({ render }: { render: (params: Record<string, string>) => ReactNode }) {
+  const params = useParams();
+  return <>{render(params as Record<string, string>)}</>;
+}
 
 /**
- * The app's pages. A route with a nav entry shows in the top navigation for callers its `allowed`
- * accepts (the server checks again: this only hides what a role cannot use).
+ * The app's pages. A route with a nav entry shows in the side navigation for callers its `allowed`
+ * accepts (the server checks again: this only hides what a role cannot use); `crumb` names a page
+ * below a section in the breadcrumbs.
  */
 export interface AppRoute {
-  pattern: string;
-  render: (params: Record<string, string>) => ReactNode;
-  nav?: { label: MessageKey; allowed?: (me: Me) => boolean };
+  path: string;
+  element: ReactNode;
+  nav?: { label: MessageKey; icon: ReactNode; allowed?: (me: Me) => boolean };
+  crumb?: MessageKey;
 }
 
 // In the order of the navigation: following campaigns first, then designing them, then auditing.
 export const routes: AppRoute[] = [
-  { pattern: '/', render: () => <HomePage />, nav: { label: 'navHome' } },
-  { pattern: '/campaigns', render: () => <CampaignListPage />, nav: { label: 'campaignListNav' } },
-  // One campaign (reached from the campaign list, the worklist, a started template).
+  { path: '/', element: <HomePage />, nav: { label: 'navHome', icon: <DashboardOutlined /> } },
+  { path: '/campaigns', element: <CampaignListPage />, nav: { label: 'campaignListNav', icon: <FlagOutlined /> } },
   {
-    pattern: '/campaigns/:id',
-    render: (params) => (
-      <OnDemand>
-        <CampaignPage key={params.id} id={params.id} />
-      </OnDemand>
-    ),
-  },
-  { pattern: '/worklist', render: () => <WorklistPage />, nav: { label: 'worklistNav', allowed: (me) => me.permissions.completeTasks } },
-  // The workflow designer.
-  {
-    pattern: '/designer',
-    render: () => (
-      <OnDemand>
-        <DesignerListPage />
-      </OnDemand>
-    ),
-    nav: { label: 'designerNav', allowed: (me) => me.permissions.designDefinitions },
+    path: '/campaigns/:id',
+    element: <WithParams render={(p) => <CampaignPage key={p.id} id={p.id} />} />,
+    crumb: 'crumbCampaign',
   },
   {
-    pattern: '/designer/drafts/:draftId',
-    render: (p) => (
-      <OnDemand>
-        <EditorPage route={{ draftId: p.draftId }} />
-      </OnDemand>
-    ),
+    path: '/worklist',
+    element: <WorklistPage />,
+    nav: { label: 'worklistNav', icon: <CheckSquareOutlined />, allowed: (me) => me.permissions.completeTasks },
   },
   {
-    pattern: '/designer/workflows/:definitionId/:version',
-    render: (p) => (
-      <OnDemand>
-        <EditorPage route={{ definitionId: p.definitionId, version: Number(p.version) }} />
-      </OnDemand>
-    ),
+    path: '/designer',
+    element: <DesignerListPage />,
+    nav: { label: 'designerNav', icon: <PartitionOutlined />, allowed: (me) => me.permissions.designDefinitions },
+  },
+  {
+    path: '/designer/drafts/:draftId',
+    element: <WithParams render={(p) => <EditorPage route={{ draftId: p.draftId }} />} />,
+    crumb: 'crumbDraft',
+  },
+  {
+    path: '/designer/workflows/:definitionId/:version',
+    element: <WithParams render={(p) => <EditorPage route={{ definitionId: p.definitionId, version: Number(p.version) }} />} />,
+    crumb: 'crumbVersion',
   },
   // Templates: everyone reads them; the pages show editing and starting only to the roles that may.
-  { pattern: '/templates', render: () => <TemplateListPage />, nav: { label: 'templatesNav' } },
-  { pattern: '/templates/new', render: () => <TemplateEditorPage /> },
-  { pattern: '/templates/drafts/:draftId', render: (p) => <TemplateEditorPage key={p.draftId} draftId={p.draftId} /> },
+  { path: '/templates', element: <TemplateListPage />, nav: { label: 'templatesNav', icon: <FileTextOutlined /> } },
+  { path: '/templates/new', element: <TemplateEditorPage />, crumb: 'crumbDraft' },
   {
-    pattern: '/templates/:definitionId/versions/:version',
-    render: (p) => <TemplateVersionPage definitionId={p.definitionId} version={Number(p.version)} />,
+    path: '/templates/drafts/:draftId',
+    element: <WithParams render={(p) => <TemplateEditorPage key={p.draftId} draftId={p.draftId} />} />,
+    crumb: 'crumbDraft',
   },
-  { pattern: '/audit', render: () => <AuditPage />, nav: { label: 'auditNav', allowed: (me) => me.permissions.readLedger } },
+  {
+    path: '/templates/:definitionId/versions/:version',
+    element: <WithParams render={(p) => <TemplateVersionPage definitionId={p.definitionId} version={Number(p.version)} />} />,
+    crumb: 'crumbVersion',
+  },
+  {
+    path: '/audit',
+    element: <AuditPage />,
+    nav: { label: 'auditNav', icon: <AuditOutlined />, allowed: (me) => me.permissions.readLedger },
+  },
 ];
+
+/** The navigation section a path belongs to (its first segment's route), for the menu and breadcrumbs. */
+export function sectionOf(path: string): AppRoute | undefined {
+  const first = `/${path.split('/').filter(Boolean)[0] ?? ''}`;
+  return routes.find((r) => r.nav && r.path === first);
+}

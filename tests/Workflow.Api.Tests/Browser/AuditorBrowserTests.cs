@@ -96,7 +96,7 @@ public sealed class AuditorBrowserTests(BrowserFixture fixture) : IClassFixture<
             await Chromium.ScreenshotAsync(page, "audit-en.png");
 
             // The same page in Chinese: labels, and the server's data as it is.
-            await page.GetByTestId("language-switch").SelectOptionAsync("zh-CN");
+            await Chromium.SwitchLanguageAsync(page, "zh-CN");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("台账"))).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, Named("类型"))).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, Named("操作人"))).ToBeVisibleAsync();

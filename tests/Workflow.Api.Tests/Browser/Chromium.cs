@@ -65,8 +65,16 @@ public sealed class Chromium : IAsyncLifetime
     {
         await page.GotoAsync(url);
         await page.GetByLabel(keyLabel).FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = signIn, Exact = true }).ClickAsync();
+        var button = page.GetByRole(AriaRole.Button, new() { Name = signIn, Exact = true });
+        await button.ClickAsync();
+        // Signed in once the server accepted the key and the form gave way to the app (the key is then
+        // kept for the session, so a test may go to another address at once).
+        await Assertions.Expect(button).ToHaveCountAsync(0, new() { Timeout = 15_000 });
     }
+
+    /// <summary>Switches the page's language with the header's switch (each option written in its own language).</summary>
+    public static Task SwitchLanguageAsync(IPage page, string language) =>
+        page.GetByTestId("language-switch").GetByText(language == "zh-CN" ? "中文" : "English", new() { Exact = true }).ClickAsync();
 
     /// <summary>
     /// Answers the page's confirm dialogs ("leave without saving?") as a user would: staying until

@@ -69,7 +69,7 @@ public sealed class DesignToCampaignBrowserTests(BrowserFixture fixture) : IClas
             await Assertions.Expect(page.GetByRole(AriaRole.Button, Named("Complete “Meeting”"))).ToBeVisibleAsync();
 
             // The same page in Chinese.
-            await page.GetByTestId("language-switch").SelectOptionAsync("zh-CN");
+            await Chromium.SwitchLanguageAsync(page, "zh-CN");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("当前阶段：启动部署"))).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("node-meeting1")).ToContainTextAsync("会议");
             await Assertions.Expect(page.GetByRole(AriaRole.Button, Named("办结“会议”"))).ToBeVisibleAsync();

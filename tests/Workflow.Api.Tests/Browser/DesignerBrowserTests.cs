@@ -18,7 +18,7 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
     private static PageGetByRoleOptions Named(string name) => new() { Name = name, Exact = true };
 
     private static ILocator NavLink(IPage page, string name) =>
-        page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+        page.GetByTestId("app-navigation").GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
     [Fact]
     public async Task Admin_BuildsAWorkflowFromThePalette_FixesTheValidationError_AndPublishesIt()
@@ -126,7 +126,7 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             // Switching the language mid-edit relabels the page and keeps the unsaved edit.
             await designer.Properties.GetByLabel("显示名称（中文）").FillAsync("集中学习（修订）");
             await Assertions.Expect(designer.Node("centralizedStudy")).ToContainTextAsync("集中学习（修订）");
-            await page.GetByTestId("language-switch").SelectOptionAsync("en");
+            await Chromium.SwitchLanguageAsync(page, "en");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Activities"))).ToBeVisibleAsync();
             await Assertions.Expect(designer.Node("centralizedStudy")).ToContainTextAsync("Centralized study");
             await Assertions.Expect(designer.Properties.GetByLabel("Display name (Chinese)")).ToHaveValueAsync("集中学习（修订）");

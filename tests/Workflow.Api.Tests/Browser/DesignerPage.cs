@@ -31,7 +31,7 @@ public sealed class DesignerPage(IPage page, string baseUrl)
 
     public async Task OpenFromNavigationAsync(string navLabel, string heading)
     {
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, Within(navLabel)).ClickAsync();
+        await page.GetByTestId("app-navigation").GetByRole(AriaRole.Link, Within(navLabel)).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named(heading))).ToBeVisibleAsync();
     }
 

@@ -80,7 +80,7 @@ public sealed class NotificationBellBrowserTests(BrowserFixture fixture) : IClas
             // A click elsewhere closes the panel. In Chinese: the bell's words and the server's titles.
             await page.GetByRole(AriaRole.Heading, Named("Campaign workflow")).ClickAsync();
             await Assertions.Expect(page.GetByTestId("notification-panel")).ToHaveCountAsync(0);
-            await page.GetByTestId("language-switch").SelectOptionAsync("zh-CN");
+            await Chromium.SwitchLanguageAsync(page, "zh-CN");
             await Assertions.Expect(bell).ToHaveAttributeAsync("aria-label", "通知，0 条未读");
             var second = await CampaignSteps.CreateAsync(office, "通知测试活动二");
             await CampaignSteps.FireAsync(office, second, "start");

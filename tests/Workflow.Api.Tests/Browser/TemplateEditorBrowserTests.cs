@@ -101,7 +101,7 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
             Assert.Equal((templateId, 1), (campaign.Json.GetProperty("templateId").GetString(), campaign.Json.GetProperty("templateVersion").GetInt32()));
 
             // The campaign list shows it with its phase (by its English name) and status.
-            await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, In("Campaigns")).ClickAsync();
+            await page.GetByTestId("app-navigation").GetByRole(AriaRole.Link, In("Campaigns")).ClickAsync();
             await page.GetByLabel("Organization").FillAsync(organization);
             await page.GetByRole(AriaRole.Button, Named("Filter")).ClickAsync();
             var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, Named("浏览器启动的活动")) });
@@ -124,7 +124,7 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
         {
             await Chromium.SignInAsync(page, App.BaseUrl + "/app/", key, "API 密钥", "登录");
 
-            await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, In("活动模板")).ClickAsync();
+            await page.GetByTestId("app-navigation").GetByRole(AriaRole.Link, In("活动模板")).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("已发布的活动模板"))).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, Named("scientific-outlook-campaign"))).ToBeVisibleAsync();
 
@@ -150,7 +150,7 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
             await page.GetByRole(AriaRole.Button, Named("删除草稿")).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("模板草稿"))).ToBeVisibleAsync();
 
-            await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, In("活动")).ClickAsync();
+            await page.GetByTestId("app-navigation").GetByRole(AriaRole.Link, In("活动")).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("活动列表"))).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByLabel("状态")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Button, Named("下一页"))).ToBeVisibleAsync();
@@ -172,7 +172,7 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
             await Chromium.SignInAsync(page, App.BaseUrl + "/app/", key);
             var editor = new TemplateEditorPage(page, App.BaseUrl);
             await editor.OpenNewTemplateAsync();
-            var campaigns = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, In("Campaigns"));
+            var campaigns = page.GetByTestId("app-navigation").GetByRole(AriaRole.Link, In("Campaigns"));
             // Untouched, the new template is left without a question.
             await campaigns.ClickAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/app/campaigns$"));

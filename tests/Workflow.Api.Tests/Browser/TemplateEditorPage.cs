@@ -19,7 +19,7 @@ public sealed class TemplateEditorPage(IPage page, string baseUrl)
     /// <summary>Opens a new template from the templates list (the "Templates" nav entry).</summary>
     public async Task OpenNewTemplateAsync()
     {
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, In("Templates")).ClickAsync();
+        await page.GetByTestId("app-navigation").GetByRole(AriaRole.Link, In("Templates")).ClickAsync();
         await page.GetByRole(AriaRole.Link, Named("New template")).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("New template"))).ToBeVisibleAsync();
     }

@@ -35,7 +35,7 @@ public sealed class WebAppBrowserTests(BrowserFixture fixture) : IClassFixture<B
             await Assertions.Expect(templates.GetByRole(AriaRole.Columnheader, new() { Name = "Template", Exact = true })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByText("No campaigns yet.")).ToBeVisibleAsync();
 
-            await page.GetByTestId("language-switch").SelectOptionAsync("zh-CN");
+            await Chromium.SwitchLanguageAsync(page, "zh-CN");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("活动模板"))).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("活动"))).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, Named("模板"))).ToBeVisibleAsync();
@@ -79,7 +79,7 @@ public sealed class WebAppBrowserTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     [Fact]
-    public async Task ChineseBrowser_GetsChinesePage_AndTheServersRefusalInChinese()
+    public async Task ChineseBrowser_AWrongKeyIsRefusedAtSignIn_InChineseAndEnglish()
     {
         // What the server says, in Chinese, to a key it does not know.
         using var direct = App.RealClient("cwk_000000000000_notAKnownKeyAtAll");
@@ -89,19 +89,21 @@ public sealed class WebAppBrowserTests(BrowserFixture fixture) : IClassFixture<B
         var detail = JsonDocument.Parse(await refusal.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()!;
         Assert.Contains("密钥", detail, StringComparison.Ordinal);
 
-        await fixture.Chromium.OnPageAsync(nameof(ChineseBrowser_GetsChinesePage_AndTheServersRefusalInChinese), "zh-CN", async page =>
+        await fixture.Chromium.OnPageAsync(nameof(ChineseBrowser_AWrongKeyIsRefusedAtSignIn_InChineseAndEnglish), "zh-CN", async page =>
         {
             await page.GotoAsync(App.BaseUrl + "/app/");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("登录"))).ToBeVisibleAsync();
             await page.GetByLabel("API 密钥").FillAsync("cwk_000000000000_notAKnownKeyAtAll");
             await page.GetByRole(AriaRole.Button, Named("登录")).ClickAsync();
 
-            await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("活动模板"))).ToBeVisibleAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToHaveTextAsync(detail);
+            // A wrong key is refused at sign-in, with a message that says so; no page of the app shows.
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("服务器不接受此 API 密钥");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("登录"))).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("app-navigation")).ToHaveCountAsync(0);
 
-            // Switched to English, the page asks again and shows the English message.
-            await page.GetByTestId("language-switch").SelectOptionAsync("en");
-            await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToHaveTextAsync("The API key is not valid: it is unknown, revoked or mistyped. Check it, or ask an admin for a new one.");
+            // Switched to English, the refusal is in English.
+            await Chromium.SwitchLanguageAsync(page, "en");
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("The server does not accept this API key.");
         });
     }
 

@@ -67,14 +67,14 @@ public sealed class WorklistBrowserTests(BrowserFixture fixture) : IClassFixture
             await Assertions.Expect(onTimeRow).ToHaveCountAsync(1);
 
             // In Chinese: the page's words and the tasks' and phases' Chinese names from the server.
-            await page.GetByTestId("language-switch").SelectOptionAsync("zh-CN");
+            await Chromium.SwitchLanguageAsync(page, "zh-CN");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("我的待办任务"))).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, Named("办理期限"))).ToBeVisibleAsync();
             await Assertions.Expect(onTimeRow.GetByRole(AriaRole.Link, Inside("学习调研阶段动员大会"))).ToBeVisibleAsync();
             await Assertions.Expect(lateRow).ToContainTextAsync("已逾期");
             await Assertions.Expect(lateRow).ToContainTextAsync("学习调研");
             await Chromium.ScreenshotAsync(page, "worklist-zh-CN.png");
-            await page.GetByTestId("language-switch").SelectOptionAsync("en");
+            await Chromium.SwitchLanguageAsync(page, "en");
 
             // Done by someone else meanwhile: without a reload the meeting goes and the committee's next task comes.
             await CampaignSteps.CompleteAsync(office, late.Location, "studyMobilization:1", Meeting("2023-03-01"));

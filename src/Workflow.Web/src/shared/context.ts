@@ -7,8 +7,11 @@ export interface AppContextValue {
   api: Api;
   language: Language;
   t: Translate;
-  /** The signed-in key's principal and permissions (GET /api/v1/me); null while it loads. */
-  me: Me | null;
+  /** The signed-in key's principal and permissions (GET /api/v1/me, checked at sign-in). */
+  me: Me;
+  /** The language switch (kept for the browser session). */
+  setLanguage: (language: Language) => void;
+  signOut: () => void;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

@@ -1,38 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { appPath, href, matchPath, mayLeave, setNavigationGuard } from './router';
-
-describe('paths inside the app', () => {
-  test.each([
-    ['/app', '/'],
-    ['/app/', '/'],
-    ['/app/campaigns', '/campaigns'],
-    ['/app/campaigns/', '/campaigns'],
-    ['/app/campaigns/7b0c', '/campaigns/7b0c'],
-    ['/elsewhere', '/'],
-  ])('%s is %s', (pathname, path) => {
-    expect(appPath(pathname)).toBe(path);
-  });
-
-  test('href puts the base in front', () => {
-    expect(href('/')).toBe('/app/');
-    expect(href('/audit')).toBe('/app/audit');
-    expect(href('designer/x')).toBe('/app/designer/x');
-  });
-});
-
-describe('matching', () => {
-  test('captures named segments, decoded', () => {
-    expect(matchPath('/campaigns/:id', '/campaigns/a%20b')).toEqual({ id: 'a b' });
-    expect(matchPath('/designer/:definitionId/:version', '/designer/study-phase/2')).toEqual({ definitionId: 'study-phase', version: '2' });
-  });
-
-  test('refuses other shapes', () => {
-    expect(matchPath('/campaigns/:id', '/campaigns')).toBeNull();
-    expect(matchPath('/campaigns/:id', '/audit/x')).toBeNull();
-    expect(matchPath('/campaigns/:id', '/campaigns/%E0%A4%A')).toBeNull();
-    expect(matchPath('/', '/')).toEqual({});
-  });
-});
+import { mayLeave, mustAsk, setNavigationGuard } from './router';
 
 describe('navigation guards', () => {
   const asked: string[] = [];
@@ -71,5 +38,20 @@ describe('navigation guards', () => {
     expect(asked).toEqual(['first', 'first', 'second']);
     first();
     second();
+  });
+});
+
+describe('which moves ask', () => {
+  const at = (pathname: string, search = '', state: unknown = null) => ({ pathname, search, state });
+
+  test('only with a question, only to another address, never when forced', () => {
+    expect(mustAsk(at('/designer/drafts/1'), at('/campaigns'))).toBe(false);
+    const remove = setNavigationGuard(() => 'Leave without saving?');
+    expect(mustAsk(at('/designer/drafts/1'), at('/campaigns'))).toBe(true);
+    expect(mustAsk(at('/audit', '?limit=50'), at('/audit', '?limit=100'))).toBe(true);
+    expect(mustAsk(at('/designer/drafts/1'), at('/designer/drafts/1'))).toBe(false);
+    expect(mustAsk(at('/designer/drafts/1'), at('/designer/drafts/2', '', { force: true }))).toBe(false);
+    remove();
+    expect(mustAsk(at('/designer/drafts/1'), at('/campaigns'))).toBe(false);
   });
 });

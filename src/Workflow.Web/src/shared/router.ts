@@ -1,51 +1,53 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useBlocker, useLocation as useRouterLocation, type Location } from 'react-router';
 
-// A small router over the History API: the app lives under /app/ (vite's base), and the server
-// answers index.html for every path below it, so deep links and reloads land on the same page.
+// Routing is react-router's (a data router, see App.tsx); this module adds what the pages share on top
+// of it: one `navigate` that code outside components can call too, and the questions pages ask before
+// they are left with unsaved work. The app lives under /app/ (vite's base and the router's basename).
 
 export const basePath = '/app';
 
-/** The path inside the app ("/", "/campaigns/…") for a location's pathname. */
-export function appPath(pathname: string): string {
-  if (pathname === basePath || pathname === `${basePath}/`) return '/';
-  if (pathname.startsWith(`${basePath}/`)) return pathname.slice(basePath.length).replace(/\/+$/, '') || '/';
-  return '/';
+/** What `navigate` needs of the router: react-router's own `router.navigate`. */
+interface Navigator {
+  navigate(to: string, options: { replace?: boolean; state?: unknown; flushSync?: boolean }): unknown;
 }
 
-/** The href of a path inside the app. */
-export function href(path: string): string {
-  return path === '/' ? `${basePath}/` : `${basePath}${path.startsWith('/') ? path : `/${path}`}`;
+let router: Navigator | null = null;
+
+/** Binds the app's router (once, where it is created). */
+export function bindRouter(next: Navigator) {
+  router = next;
 }
+
+/** Navigation state that skips the questions: a page's own moves after it saved its work. */
+const forced = { force: true } as const;
 
 /**
- * Matches a path against a pattern whose ":name" segments capture (decoded); null when it does not
- * match. "/campaigns/:id" matches "/campaigns/42" as { id: "42" }.
+ * Goes to a path inside the app (replace: no new history entry). `force` skips the guards; otherwise
+ * a page with unsaved work asks first (NavigationQuestions), and may keep the page.
  */
-export function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const want = pattern.split('/').filter(Boolean);
-  const have = path.split('/').filter(Boolean);
-  if (want.length !== have.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    if (want[i].startsWith(':')) {
-      try {
-        params[want[i].slice(1)] = decodeURIComponent(have[i]);
-      } catch {
-        return null;
-      }
-    } else if (want[i] !== have[i]) return null;
-  }
-  return params;
+export function navigate(path: string, options: { replace?: boolean; search?: string; force?: boolean } = {}) {
+  const to = path + (options.search ? `?${options.search.replace(/^\?/, '')}` : '');
+  // flushSync: the URL and the page change together, at once. A control drawn from the query (the
+  // worklist's "only overdue") would otherwise snap back for a moment, as React defers a transition.
+  void router?.navigate(to, { replace: options.replace, state: options.force ? forced : undefined, flushSync: true });
 }
 
-const changed = 'workflow:navigate';
+/** The current path inside the app and its query. */
+export function useLocation(): { path: string; search: URLSearchParams } {
+  const location = useRouterLocation();
+  return useMemo(
+    () => ({ path: location.pathname.replace(/\/+$/, '') || '/', search: new URLSearchParams(location.search) }),
+    [location.pathname, location.search],
+  );
+}
 
 /** A page's question before it is left (unsaved edits), or nothing when it may be left freely. */
 export type NavigationGuard = () => string | null | undefined;
 
 const guards = new Set<NavigationGuard>();
 
-/** Registers a guard that navigate() and back/forward consult; returns its removal. */
+/** Registers a guard that every navigation consults; returns its removal. */
 export function setNavigationGuard(guard: NavigationGuard): () => void {
   guards.add(guard);
   return () => {
@@ -62,9 +64,35 @@ export function mayLeave(ask: (question: string) => boolean = (question) => wind
   return true;
 }
 
+function hasQuestions(): boolean {
+  for (const guard of guards) if (guard()) return true;
+  return false;
+}
+
+/** Whether a move from one location to another must ask the pages' questions first. */
+export function mustAsk(current: Pick<Location, 'pathname' | 'search'>, next: Pick<Location, 'pathname' | 'search' | 'state'>): boolean {
+  if ((next.state as { force?: boolean } | null)?.force) return false;
+  if (current.pathname === next.pathname && current.search === next.search) return false;
+  return hasQuestions();
+}
+
 /**
- * While `when` holds, leaving the page asks `message`: links and navigate() (window.confirm), back and
- * forward (the same), reload and closing the tab (the browser's own question; it shows no custom text).
+ * Asks the pages' questions for every navigation inside the app (links, navigate(), back and forward):
+ * rendered once, in the app's layout. Staying keeps the page and its URL.
+ */
+export function NavigationQuestions() {
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => mustAsk(currentLocation, nextLocation));
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    if (mayLeave()) blocker.proceed();
+    else blocker.reset();
+  }, [blocker]);
+  return null;
+}
+
+/**
+ * While `when` holds, leaving the page asks `message`: inside the app (window.confirm), and on reload
+ * or closing the tab (the browser's own question; it shows no custom text).
  */
 export function useNavigationGuard(when: boolean, message: string) {
   useEffect(() => {
@@ -77,49 +105,4 @@ export function useNavigationGuard(when: boolean, message: string) {
       remove();
     };
   }, [when, message]);
-}
-
-/** The URL the app shows, to go back to when a guard keeps the page after back/forward. */
-let shown: string | null = null;
-
-/**
- * Goes to a path inside the app without reloading (replace: no new history entry); false when a
- * guard kept the page. `force` skips the guards: for a page's own moves after it saved its work.
- */
-export function navigate(path: string, options: { replace?: boolean; search?: string; force?: boolean } = {}): boolean {
-  if (!options.force && !mayLeave()) return false;
-  const url = href(path) + (options.search ? `?${options.search.replace(/^\?/, '')}` : '');
-  if (options.replace) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
-  shown = location.href;
-  window.dispatchEvent(new Event(changed));
-  return true;
-}
-
-// Back and forward have already changed the URL when popstate fires: a guard that says "stay" puts
-// the page's URL back (as a new entry; the entries ahead of it are lost, which is the price of staying).
-function followHistory() {
-  if (shown !== null && !mayLeave()) {
-    history.pushState(null, '', shown);
-    return;
-  }
-  shown = location.href;
-  window.dispatchEvent(new Event(changed));
-}
-
-/** The current path inside the app and its query, following links, back and forward. */
-export function useLocation(): { path: string; search: URLSearchParams } {
-  const read = () => ({ path: appPath(location.pathname), search: new URLSearchParams(location.search) });
-  const [state, setState] = useState(read);
-  useEffect(() => {
-    // One popstate listener for the whole app (however many useLocation), so a guard asks once.
-    if (shown === null) {
-      shown = location.href;
-      window.addEventListener('popstate', followHistory);
-    }
-    const update = () => setState(read());
-    window.addEventListener(changed, update);
-    return () => window.removeEventListener(changed, update);
-  }, []);
-  return state;
 }

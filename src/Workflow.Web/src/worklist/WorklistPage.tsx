@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { unwrap } from '../shared/api';
 import { useApp } from '../shared/context';
 import { formatTime } from '../shared/format';
@@ -16,6 +17,9 @@ export function WorklistPage() {
   const { search } = useLocation();
   const { onlyOverdue, cursor } = worklistFromQuery(search);
   const principal = me?.principal ?? '';
+  // The box shows the click at once; the query (and the list) follows with the navigation.
+  const [overdueShown, setOverdueShown] = useState(onlyOverdue);
+  useEffect(() => setOverdueShown(onlyOverdue), [onlyOverdue]);
   const tasks = useLoad(
     async () =>
       principal
@@ -34,8 +38,11 @@ export function WorklistPage() {
       <label className="worklist-filter">
         <input
           type="checkbox"
-          checked={onlyOverdue}
-          onChange={(e) => navigate('/worklist', { search: worklistToQuery(e.target.checked) })}
+          checked={overdueShown}
+          onChange={(e) => {
+            setOverdueShown(e.target.checked);
+            navigate('/worklist', { search: worklistToQuery(e.target.checked) });
+          }}
         />{' '}
         {t('worklistOnlyOverdue')}
       </label>
