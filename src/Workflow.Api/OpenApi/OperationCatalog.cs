@@ -43,6 +43,8 @@ internal static class OperationCatalog
         yield return E("GET /api/v1/campaigns/{id}/history", "listCampaignHistory",
             "The campaign's ledger entries in sequence order, each with its hash and the previous one's; after= the last sequence read.");
 
+        yield return E("GET /api/v1/dashboard", "getDashboard",
+            "Leaders' dashboard figures: campaign counts per organization by status and phase, open and overdue tasks per unit, rectification items per unit; filter by organization.");
         yield return E("GET /api/v1/tasks", "listTasks",
             "The worklist: work items by assignee or role (escalated ones on their target's list too), status, overdue and escalated; keyset paging.");
         yield return E("GET /api/v1/campaigns/{id}/tasks", "listCampaignTasks",

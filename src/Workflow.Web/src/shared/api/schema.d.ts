@@ -448,6 +448,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leaders' dashboard: campaign counts per organization, overdue tasks and rectification per unit (filter: organization)
+         * @description Leaders' dashboard figures: campaign counts per organization by status and phase, open and overdue tasks per unit, rectification items per unit; filter by organization.
+         */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflows": {
         parameters: {
             query?: never;
@@ -1587,6 +1607,53 @@ export interface components {
             createdAt: string;
             /** @description The signing secret (whsec_…): shown this once; verify each delivery's webhook-signature with it. */
             secret: string;
+        };
+        DashboardEndpointsDashboardResponse: {
+            /** @description Campaign counts per organization, status and current phase. */
+            organizations: components["schemas"]["DashboardEndpointsOrganizationCount"][];
+            overdueTasks: components["schemas"]["DashboardEndpointsUnitSection"];
+            rectification: components["schemas"]["DashboardEndpointsUnitSection"];
+        };
+        DashboardEndpointsOrganizationCount: {
+            /** @description The organization (district or unit) the counts are for. */
+            organization: string;
+            /** @description Campaign status. */
+            status: string;
+            /** @description The current phase id (the campaign's state). */
+            phase: string;
+            /**
+             * Format: int32
+             * @description How many campaigns of the organization are in this status and phase.
+             */
+            count: number;
+        };
+        DashboardEndpointsUnitCount: {
+            /** @description The work item's assignee (a role, office or person). */
+            unit: string;
+            /**
+             * Format: int32
+             * @description Active work items.
+             */
+            open: number;
+            /**
+             * Format: int32
+             * @description Active work items past their deadline.
+             */
+            overdue: number;
+            /**
+             * Format: int32
+             * @description Completed work items (rectification only; 0 in the overdue section).
+             */
+            closed: number;
+        };
+        DashboardEndpointsUnitSection: {
+            /** @description At most Workflow.Api.Dashboard.DashboardEndpoints.UnitLimit units, most overdue first. */
+            items: components["schemas"]["DashboardEndpointsUnitCount"][];
+            /**
+             * Format: int32
+             * @description How many units there are in all.
+             */
+            total: number;
         };
         /** @description One definition ledger entry: who, when, what, which version, and the chain. */
         DefinitionAuditEndpointsDefinitionEntryView: {
@@ -4623,6 +4690,80 @@ export interface operations {
                      *       "code": "auth.required",
                      *       "arguments": {
                      *         "path": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/variables",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: {
+                /** @description The organization the campaigns belong to, exactly. */
+                organization?: string;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardEndpointsDashboardResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/dashboard",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/dashboard",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/dashboard",
                      *         "method": "GET"
                      *       },
                      *       "traceId": "0HNQB4CNOGJ7H:00000001"
