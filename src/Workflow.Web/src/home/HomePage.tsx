@@ -8,6 +8,7 @@ import { formatTime } from '../shared/format';
 import { Link } from '../shared/Link';
 import { Listing } from '../shared/Listing';
 import { errorMessage, useLoad } from '../shared/useLoad';
+import { DashboardPanel } from './DashboardPanel';
 
 /** The overview: published templates, phase workflows (each can be drawn), and campaigns. */
 export function HomePage() {
@@ -17,6 +18,7 @@ export function HomePage() {
   const campaigns = useLoad(async () => unwrap(await api.GET('/api/v1/campaigns'), failed).items, failed, [language]);
   return (
     <>
+      <DashboardPanel />
       <section aria-labelledby="templates-heading">
         <h2 id="templates-heading">{t('templatesHeading')}</h2>
         <Listing

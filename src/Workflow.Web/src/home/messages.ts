@@ -2,6 +2,17 @@
 
 export const en = {
   templatesHeading: 'Campaign templates',
+  dashboardHeading: 'At a glance',
+  dashboardCampaigns: 'Campaigns',
+  dashboardOverdueTasks: 'Overdue tasks',
+  dashboardRectificationOpen: 'Rectification items open',
+  dashboardRectificationClosed: 'Rectification items closed',
+  dashboardByOrganization: 'Campaigns by organization and status',
+  dashboardOverdueByUnit: 'Open and overdue tasks by unit',
+  dashboardUnit: 'Unit',
+  dashboardUnassigned: '(unassigned)',
+  dashboardOpen: 'Open',
+  dashboardOverdue: 'Overdue',
   campaignsHeading: 'Campaigns',
   noTemplates: 'No published templates.',
   noCampaigns: 'No campaigns yet.',
@@ -21,6 +32,17 @@ export const en = {
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
+  dashboardHeading: '驾驶舱',
+  dashboardCampaigns: '活动数',
+  dashboardOverdueTasks: '逾期任务',
+  dashboardRectificationOpen: '整改中事项',
+  dashboardRectificationClosed: '已整改事项',
+  dashboardByOrganization: '各单位活动（按状态）',
+  dashboardOverdueByUnit: '各部门待办与逾期任务',
+  dashboardUnit: '部门',
+  dashboardUnassigned: '（未分配）',
+  dashboardOpen: '待办',
+  dashboardOverdue: '逾期',
   templatesHeading: '活动模板',
   campaignsHeading: '活动',
   noTemplates: '没有已发布的模板。',

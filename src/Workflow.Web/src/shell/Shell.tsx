@@ -67,11 +67,10 @@ export function Shell() {
             {menu}
           </Drawer>
         )}
+        {/* Ant Design's Content is the page's <main> landmark. */}
         <Layout.Content className="app-content">
           <Crumbs path={path} />
-          <main>
-            <Outlet />
-          </main>
+          <Outlet />
         </Layout.Content>
       </Layout>
     </Layout>

@@ -39,21 +39,19 @@ export function SignIn({
         <LanguageSwitch language={language} onChange={onLanguage} t={t} />
       </Layout.Header>
       <Layout.Content className="sign-in-content">
-        <main>
-          <section className="sign-in">
-            <Typography.Title level={2}>{t('signInTitle')}</Typography.Title>
-            <Typography.Paragraph>{t('signInHelp')}</Typography.Paragraph>
-            <Form layout="vertical" onFinish={submit} requiredMark={false}>
-              <Form.Item label={t('apiKey')} name="apiKey" rules={[{ required: true, whitespace: true, message: t('signInKeyRequired') }]}>
-                <Input.Password autoComplete="off" aria-label={t('apiKey')} />
-              </Form.Item>
-              {error && <Alert type="error" showIcon role="alert" title={t(error)} className="sign-in-error" />}
-              <Button type="primary" htmlType="submit" loading={busy} block>
-                {t('signIn')}
-              </Button>
-            </Form>
-          </section>
-        </main>
+        <section className="sign-in">
+          <Typography.Title level={2}>{t('signInTitle')}</Typography.Title>
+          <Typography.Paragraph>{t('signInHelp')}</Typography.Paragraph>
+          <Form layout="vertical" onFinish={submit} requiredMark={false}>
+            <Form.Item label={t('apiKey')} name="apiKey" rules={[{ required: true, whitespace: true, message: t('signInKeyRequired') }]}>
+              <Input.Password autoComplete="off" aria-label={t('apiKey')} />
+            </Form.Item>
+            {error && <Alert type="error" showIcon role="alert" title={t(error)} className="sign-in-error" />}
+            <Button type="primary" htmlType="submit" loading={busy} block>
+              {t('signIn')}
+            </Button>
+          </Form>
+        </section>
       </Layout.Content>
     </Layout>
   );
