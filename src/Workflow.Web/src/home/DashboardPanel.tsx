@@ -45,44 +45,26 @@ export function DashboardPanel() {
     <section aria-labelledby="dashboard-heading" className="dashboard">
       <h2 id="dashboard-heading">{t('dashboardHeading')}</h2>
       <Row gutter={[16, 16]}>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic
-              title={t('dashboardCampaigns')}
-              value={data?.organizations.reduce((n, o) => n + o.count, 0)}
-              loading={query.isPending}
-              data-testid="dashboard-campaigns"
-            />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic
-              title={t('dashboardOverdueTasks')}
-              value={data ? sum(data.overdueTasks.items, (r) => r.overdue) : undefined}
-              loading={query.isPending}
-              data-testid="dashboard-overdue"
-            />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic
-              title={t('dashboardRectificationOpen')}
-              value={data ? sum(data.rectification.items, (r) => r.open) : undefined}
-              loading={query.isPending}
-            />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic
-              title={t('dashboardRectificationClosed')}
-              value={data ? sum(data.rectification.items, (r) => r.closed) : undefined}
-              loading={query.isPending}
-            />
-          </Card>
-        </Col>
+        {[
+          { title: t('dashboardCampaigns'), value: data?.organizations.reduce((n, o) => n + o.count, 0), testId: 'dashboard-campaigns' },
+          { title: t('dashboardOverdueTasks'), value: data && sum(data.overdueTasks.items, (r) => r.overdue), testId: 'dashboard-overdue' },
+          {
+            title: t('dashboardRectificationOpen'),
+            value: data && sum(data.rectification.items, (r) => r.open),
+            testId: 'dashboard-rectification-open',
+          },
+          {
+            title: t('dashboardRectificationClosed'),
+            value: data && sum(data.rectification.items, (r) => r.closed),
+            testId: 'dashboard-rectification-closed',
+          },
+        ].map((figure) => (
+          <Col xs={12} md={6} key={figure.testId}>
+            <Card size="small">
+              <Statistic title={figure.title} value={figure.value} loading={query.isPending} data-testid={figure.testId} />
+            </Card>
+          </Col>
+        ))}
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboardByOrganization')}>
             <ReactEChartsCore
