@@ -141,9 +141,12 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
             // Broken and published anyway: the server's refusal in Chinese, its problems beside the fields.
             var gate = page.GetByRole(AriaRole.Group, Named("第 1 阶段")).GetByRole(AriaRole.Group, In("转段条件 1"));
             await gate.GetByLabel("判定表达式（JavaScript）").FillAsync("results.summaryApproval.outcome ===");
+            // Leaving the field checks it quietly, and the problems it finds push the page down: wait for them, so the
+            // press below lands on the button rather than on what moved under the pointer (seen once in CI under load).
+            await gate.GetByLabel("判定表达式（JavaScript）").BlurAsync();
+            await Assertions.Expect(gate.GetByTestId("field-problems")).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Button, Named("发布为新版本")).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("定义存在");
-            await Assertions.Expect(gate.GetByTestId("field-problems")).ToBeVisibleAsync();
             // Each problem titled by its code in Chinese (the engine's English message follows as the detail).
             await Assertions.Expect(gate.GetByTestId("field-problems").Locator("strong")).ToHaveTextAsync(["表达式语法错误"]);
             await Assertions.Expect(page.GetByRole(AriaRole.Region, Named("服务器校验发现的问题")).GetByText("表达式语法错误")).ToBeVisibleAsync();
