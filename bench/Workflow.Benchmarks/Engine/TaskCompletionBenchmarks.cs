@@ -4,7 +4,7 @@ using Workflow.Engine.Compilation;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Flowchart;
 
-namespace Workflow.Benchmarks;
+namespace Workflow.Benchmarks.Engine;
 
 /// <summary>
 /// One task completion in the seed's analysis phase (the three parallel tasks after the
