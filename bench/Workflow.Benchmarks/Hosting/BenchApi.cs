@@ -74,6 +74,34 @@ public static class SeedRequests
         },
     };
 
+    /// <summary>The study summary's draft, as its author sends it.</summary>
+    public static readonly object SummaryDraft = new { result = new { documents = new[] { new { uri = "https://docs.example/study-summary.pdf", sha256 = new string('b', 64) } } } };
+
+    /// <summary>The party committee sends the summary back: the study phase loops to a new draft.</summary>
+    public static readonly object ChangesRequested = new { outcome = "ChangesRequested", result = new { comments = "请补充调研数据" }, comment = "请补充调研数据" };
+
+    /// <summary>A started campaign whose study summary is open (studySummary:1): the loop the write-path benchmarks run.</summary>
+    public static async Task<Guid> AtTheSummaryAsync(HttpClient client)
+    {
+        var id = await StartedCampaignAsync(client);
+        foreach (var (taskId, body) in StudyTasks.Take(3))
+            await CompleteAsync(client, id, taskId, body);
+        return id;
+    }
+
+    /// <summary>One loop: the draft completed and sent back for changes, so studySummary:{loop + 1} is open.</summary>
+    public static async Task LoopAsync(HttpClient client, Guid id, int loop)
+    {
+        await CompleteAsync(client, id, $"studySummary:{loop}", SummaryDraft);
+        await CompleteAsync(client, id, $"summaryApproval:{loop}", ChangesRequested);
+    }
+
+    public static async Task CompleteAsync(HttpClient client, Guid id, string taskId, object body)
+    {
+        using var response = await client.PostAsJsonAsync($"/api/v1/campaigns/{id}/tasks/{taskId}/complete", body);
+        await EnsureAsync(response);
+    }
+
     /// <summary>The study phase's first four tasks, in order, with the results that complete them.</summary>
     public static readonly IReadOnlyList<(string TaskId, object Body)> StudyTasks =
     [
