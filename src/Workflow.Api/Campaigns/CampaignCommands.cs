@@ -109,7 +109,7 @@ public sealed class CampaignCommands(
     {
         // This server's commands to the campaign run one at a time, so they see each other's commits and do not race.
         using var turn = campaignId is { } gated ? await gates.CampaignAsync(gated, cancellationToken) : null;
-        var sqlite = db.Database.ProviderName?.EndsWith(".Sqlite", StringComparison.Ordinal) == true;
+        var sqlite = DatabaseProviders.Of(db) == DatabaseProvider.Sqlite;
         var strategy = db.Database.CreateExecutionStrategy();
         for (var attempt = 1; ; attempt++)
         {

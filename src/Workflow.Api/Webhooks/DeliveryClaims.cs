@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.Storage;
 using Workflow.Storage.Outbox;
+using Workflow.Storage.Providers;
 
 namespace Workflow.Api.Webhooks;
 
@@ -14,15 +15,13 @@ internal static class DeliveryClaims
 {
     private const long FanOutLockKey = 0x5765_6268_6F6F_6B31; // "Webhook1"
 
-    private static string Provider(CampaignDbContext db) => db.Database.ProviderName ?? "";
-
     /// <summary>Inside the caller's transaction: whether this node may fan out now. Serialized so that an entry's delivery is never committed before an earlier entry's of the same campaign.</summary>
     public static async Task<bool> TryLockFanOutAsync(CampaignDbContext db, CancellationToken cancellationToken)
     {
-        var provider = Provider(db);
-        if (provider.Contains("Npgsql", StringComparison.Ordinal))
+        var provider = DatabaseProviders.Of(db);
+        if (provider == DatabaseProvider.PostgreSql)
             return (await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({FanOutLockKey}) AS \"Value\"").ToListAsync(cancellationToken)).Single();
-        if (provider.Contains("SqlServer", StringComparison.Ordinal))
+        if (provider == DatabaseProvider.SqlServer)
             return (await db.Database.SqlQuery<int>($"""
                 DECLARE @result int;
                 EXEC @result = sp_getapplock @Resource = N'webhook-fan-out', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 0;
@@ -35,9 +34,9 @@ internal static class DeliveryClaims
     /// <summary>Inside the caller's transaction: the ids of up to <paramref name="limit"/> due deliveries, locked for this transaction on the server databases.</summary>
     public static async Task<List<long>> DueAsync(CampaignDbContext db, DateTime now, int limit, CancellationToken cancellationToken)
     {
-        var provider = Provider(db);
+        var provider = DatabaseProviders.Of(db);
         const int pending = (int)DeliveryStatus.Pending;
-        if (provider.Contains("Npgsql", StringComparison.Ordinal))
+        if (provider == DatabaseProvider.PostgreSql)
             return await db.Database.SqlQuery<long>($"""
                 SELECT d."Id" AS "Value" FROM webhook_deliveries d
                 WHERE d."Status" = {pending} AND d."NextAttemptAt" <= {now} AND (d."ClaimedUntil" IS NULL OR d."ClaimedUntil" < {now})
@@ -46,7 +45,7 @@ internal static class DeliveryClaims
                 ORDER BY d."Id" LIMIT {limit}
                 FOR UPDATE OF d SKIP LOCKED
                 """).ToListAsync(cancellationToken);
-        if (provider.Contains("SqlServer", StringComparison.Ordinal))
+        if (provider == DatabaseProvider.SqlServer)
             return await db.Database.SqlQuery<long>($"""
                 SELECT TOP ({limit}) d.[Id] AS [Value] FROM [webhook_deliveries] d WITH (UPDLOCK, READPAST, ROWLOCK)
                 WHERE d.[Status] = {pending} AND d.[NextAttemptAt] <= {now} AND (d.[ClaimedUntil] IS NULL OR d.[ClaimedUntil] < {now})

@@ -1,3 +1,4 @@
+using Workflow.Storage.Providers;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Storage.History;
 
@@ -34,14 +35,14 @@ public static class FeedReader
     /// <summary>The position of the newest entry every reader may see now (Start when there is none).</summary>
     public static async Task<FeedPosition> HeadAsync(CampaignDbContext db, CancellationToken cancellationToken)
     {
-        var keys = await Query(db, Kind(db) switch
+        var keys = await Query(db, DatabaseProviders.Of(db) switch
         {
-            Provider.PostgreSql => """
+            DatabaseProvider.PostgreSql => """
                 SELECT "CommitXid"::text::bigint AS "Commit", "Id" AS "Id" FROM history
                 WHERE "CommitXid" < pg_snapshot_xmin(pg_current_snapshot())
                 ORDER BY "CommitXid" DESC, "Id" DESC LIMIT 1
                 """,
-            Provider.SqlServer => """
+            DatabaseProvider.SqlServer => """
                 SELECT TOP (1) CAST(CommitVersion AS bigint) AS [Commit], Id AS [Id] FROM history
                 WHERE CommitVersion < MIN_ACTIVE_ROWVERSION() ORDER BY CommitVersion DESC
                 """,
@@ -58,33 +59,33 @@ public static class FeedReader
     public static async Task<FeedPosition?> ResolveAsync(CampaignDbContext db, string? cursor, CancellationToken cancellationToken)
     {
         if (!FeedPosition.TryParse(cursor, out var position, out var bareId)) return null;
-        if (bareId is not { } id || id == 0 || Kind(db) == Provider.Sqlite) return position;
+        if (bareId is not { } id || id == 0 || DatabaseProviders.Of(db) == DatabaseProvider.Sqlite) return position;
         return await PositionOfAsync(db, id, cancellationToken);
     }
 
     /// <summary>The position of an entry given by its id (a cursor from before the feed was commit-ordered); null when there is none.</summary>
     public static async Task<FeedPosition?> PositionOfAsync(CampaignDbContext db, long id, CancellationToken cancellationToken)
     {
-        var keys = await Query(db, Kind(db) switch
+        var keys = await Query(db, DatabaseProviders.Of(db) switch
         {
-            Provider.PostgreSql => """SELECT "CommitXid"::text::bigint AS "Commit", "Id" AS "Id" FROM history WHERE "Id" = {0}""",
-            Provider.SqlServer => "SELECT CAST(CommitVersion AS bigint) AS [Commit], Id AS [Id] FROM history WHERE Id = {0}",
+            DatabaseProvider.PostgreSql => """SELECT "CommitXid"::text::bigint AS "Commit", "Id" AS "Id" FROM history WHERE "Id" = {0}""",
+            DatabaseProvider.SqlServer => "SELECT CAST(CommitVersion AS bigint) AS [Commit], Id AS [Id] FROM history WHERE Id = {0}",
             _ => """SELECT "Id" AS "Commit", "Id" AS "Id" FROM history WHERE "Id" = {0}""",
         }, id).ToListAsync(cancellationToken);
         return keys.Count == 0 ? null : new FeedPosition(keys[0].Commit, keys[0].Id);
     }
 
     private static Task<List<Key>> KeysAsync(CampaignDbContext db, FeedPosition after, int window, CancellationToken cancellationToken) =>
-        (Kind(db) switch
+        (DatabaseProviders.Of(db) switch
         {
             // Row comparison on (xid8, id) walks the feed index; the fence leaves out every transaction still running.
-            Provider.PostgreSql => Query(db, """
+            DatabaseProvider.PostgreSql => Query(db, """
                 SELECT "CommitXid"::text::bigint AS "Commit", "Id" AS "Id" FROM history
                 WHERE ("CommitXid", "Id") > ({0}::text::xid8, {1}) AND "CommitXid" < pg_snapshot_xmin(pg_current_snapshot())
                 ORDER BY "CommitXid", "Id" LIMIT {2}
                 """, after.Commit.ToString(System.Globalization.CultureInfo.InvariantCulture), after.Id, window),
             // rowversion is unique in the database, so it orders the entries of one commit too.
-            Provider.SqlServer => Query(db, """
+            DatabaseProvider.SqlServer => Query(db, """
                 SELECT TOP ({1}) CAST(CommitVersion AS bigint) AS [Commit], Id AS [Id] FROM history
                 WHERE CommitVersion > CAST({0} AS binary(8)) AND CommitVersion < MIN_ACTIVE_ROWVERSION()
                 ORDER BY CommitVersion
@@ -102,14 +103,6 @@ public static class FeedReader
         public long Id { get; set; }
     }
 
-    private static Provider Kind(CampaignDbContext db) => db.Database.ProviderName switch
-    {
-        { } name when name.Contains("Npgsql", StringComparison.Ordinal) => Provider.PostgreSql,
-        { } name when name.Contains("SqlServer", StringComparison.Ordinal) => Provider.SqlServer,
-        _ => Provider.Sqlite,
-    };
-
-    private enum Provider { Sqlite, SqlServer, PostgreSql }
 
 }
 
