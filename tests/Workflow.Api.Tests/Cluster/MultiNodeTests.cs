@@ -23,10 +23,10 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
     private const int ClientCount = 32;
     private static readonly string[] SubscribedKinds = ["campaign.created", "task.reminded"];
 
-    private readonly string _database = "cluster_" + Guid.NewGuid().ToString("N")[..16];
+    private readonly PostgresTestDatabase _database = new("cluster");
     private readonly List<ClusterNode> _nodes = [];
 
-    private string ConnectionString => $"{PostgresServer.ConnectionString};Database={_database};Maximum Pool Size=40";
+    private string ConnectionString => $"{_database.ConnectionString};Maximum Pool Size=40";
 
     private Dictionary<string, string?> Environment => new()
     {
@@ -45,12 +45,12 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
         ["Timers__Scheduler__SweepInterval"] = "00:00:01",
     };
 
-    public Task InitializeAsync() => PostgresServer.CreateDatabaseAsync(_database);
+    public Task InitializeAsync() => _database.CreateAsync();
 
     public async Task DisposeAsync()
     {
         foreach (var node in _nodes) await node.DisposeAsync();
-        await PostgresServer.DropDatabaseAsync(_database);
+        await _database.DropAsync();
     }
 
     [Fact]

@@ -167,21 +167,21 @@ public sealed class DefinitionImportOnSqlite : DefinitionImportTests
 [Trait("Database", "PostgreSql")]
 public sealed class DefinitionImportOnPostgres : DefinitionImportTests
 {
-    private readonly string _database = "import_" + Guid.NewGuid().ToString("N")[..16];
+    private readonly PostgresTestDatabase _database = new("import");
 
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 
-    protected override string ConnectionString => $"{PostgresServer.ConnectionString};Database={_database}";
+    protected override string ConnectionString => _database.ConnectionString;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await PostgresServer.CreateDatabaseAsync(_database);
+        await _database.CreateAsync();
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await PostgresServer.DropDatabaseAsync(_database);
+        await _database.DropAsync();
     }
 }

@@ -103,21 +103,23 @@ public sealed class SqliteApiFactory : ApiFactory
 /// <summary>A database of its own on the throwaway PostgreSQL server that the test command starts.</summary>
 public sealed class PostgresApiFactory : ApiFactory
 {
-    public string DatabaseName { get; } = "api_" + Guid.NewGuid().ToString("N")[..16];
+    private readonly PostgresTestDatabase _database = new("api");
+
+    public string DatabaseName => _database.Name;
 
     protected override string Provider => "PostgreSql";
 
-    protected override string ConnectionString => $"{PostgresServer.ConnectionString};Database={DatabaseName}";
+    protected override string ConnectionString => _database.ConnectionString;
 
     public override async Task InitializeAsync()
     {
-        await PostgresServer.CreateDatabaseAsync(DatabaseName);
+        await _database.CreateAsync();
         await base.InitializeAsync();
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await PostgresServer.DropDatabaseAsync(DatabaseName);
+        await _database.DropAsync();
     }
 }

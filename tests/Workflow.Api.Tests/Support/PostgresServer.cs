@@ -36,3 +36,18 @@ public static class PostgresServer
         await command.ExecuteNonQueryAsync();
     }
 }
+
+/// <summary>
+/// A database of one test host's own on the test server: named with a prefix and a random suffix so that hosts never
+/// share one, created before the host starts and dropped (with its connections) after it stops.
+/// </summary>
+public sealed class PostgresTestDatabase(string prefix)
+{
+    public string Name { get; } = prefix + "_" + Guid.NewGuid().ToString("N")[..16];
+
+    public string ConnectionString => $"{PostgresServer.ConnectionString};Database={Name}";
+
+    public Task CreateAsync() => PostgresServer.CreateDatabaseAsync(Name);
+
+    public Task DropAsync() => PostgresServer.DropDatabaseAsync(Name);
+}

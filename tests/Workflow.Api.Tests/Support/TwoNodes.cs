@@ -59,21 +59,21 @@ public class TwoNodesOnSqlite : TwoNodes
 /// <summary>Both nodes on one database of their own on the throwaway PostgreSQL server.</summary>
 public class TwoNodesOnPostgres : TwoNodes
 {
-    private readonly string _database = "nodes_" + Guid.NewGuid().ToString("N")[..16];
+    private readonly PostgresTestDatabase _database = new("nodes");
 
     public override string Provider => "PostgreSql";
 
-    public override string ConnectionString => $"{PostgresServer.ConnectionString};Database={_database}";
+    public override string ConnectionString => _database.ConnectionString;
 
     public override async Task InitializeAsync()
     {
-        await PostgresServer.CreateDatabaseAsync(_database);
+        await _database.CreateAsync();
         await base.InitializeAsync();
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await PostgresServer.DropDatabaseAsync(_database);
+        await _database.DropAsync();
     }
 }

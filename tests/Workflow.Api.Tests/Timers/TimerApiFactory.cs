@@ -50,22 +50,22 @@ public class TimerSqliteFactory : TimerApiFactory
 
 public class TimerPostgresFactory : TimerApiFactory
 {
-    private readonly string _database = "timers_" + Guid.NewGuid().ToString("N")[..16];
+    private readonly PostgresTestDatabase _database = new("timers");
 
     protected override string Provider => "PostgreSql";
 
-    protected override string ConnectionString => $"{PostgresServer.ConnectionString};Database={_database}";
+    protected override string ConnectionString => _database.ConnectionString;
 
     public override async Task InitializeAsync()
     {
-        await PostgresServer.CreateDatabaseAsync(_database);
+        await _database.CreateAsync();
         await base.InitializeAsync();
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await PostgresServer.DropDatabaseAsync(_database);
+        await _database.DropAsync();
     }
 }
 
