@@ -25,12 +25,12 @@ public static class CampaignEndpoints
             .Produces<CampaignResponse>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
         group.MapGet("/", List)
             .WithSummary("List campaigns (filters: status, phase, organization; keyset paging) with each one's current-phase progress and overdue tasks")
-            .Produces<Page<CampaignListItem>>().ProducesProblem(400);
+            .ProducesProblem(400);
         group.MapGet("/{id:guid}", Get).WithSummary("Read a campaign; its ETag is its version")
-            .Produces<CampaignResponse>().ProducesProblem(404);
+            .ProducesProblem(404);
         group.MapGet("/{id:guid}/progress", CampaignProgress.Get)
             .WithSummary("Every phase, the current phase's open tasks and each activity's latest instance, gates, and the triggers permitted now (and why not)")
-            .Produces<CampaignProgress.ProgressResponse>().Produces(304).ProducesProblem(404).ProducesProblem(503);
+            .Produces(304).ProducesProblem(404).ProducesProblem(503);
         group.MapPost("/{id:guid}/transitions", Transition).RequireAuthorization(Roles.CampaignWriters)
             .WithSummary("Fire a phase trigger: start, advance, sendBack, suspend, resume, cancel, complete")
             .Produces<CampaignResponse>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
@@ -41,7 +41,7 @@ public static class CampaignEndpoints
         return group;
     }
 
-    private static async Task<IResult> Create(
+    private static async Task<CommandAnswer> Create(
         CreateCampaignRequest request, HttpContext context, DefinitionCatalog catalog, CampaignDbContext db, CampaignCommands commands,
         CancellationToken cancellationToken)
     {
@@ -66,7 +66,7 @@ public static class CampaignEndpoints
         return Respond(context, outcome, applied => Stored(context, 201, ToResponse(applied.Row), Location(applied.Row)));
     }
 
-    private static async Task<IResult> List(
+    private static async Task<Results<Ok<Page<CampaignListItem>>, ProblemHttpResult>> List(
         HttpContext context, CampaignDbContext db, TimeProvider clock, string? status, string? phase, string? organization, string? cursor, int? limit,
         CancellationToken cancellationToken)
     {
@@ -84,7 +84,7 @@ public static class CampaignEndpoints
         return TypedResults.Ok(new Page<CampaignListItem>(rows.Take(take).Select(r => CampaignListing.Item(r, now)).ToList(), next));
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Get(Guid id, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
     {
         var row = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (row is null) return CampaignProblems.NotFound(context, id);
@@ -92,7 +92,7 @@ public static class CampaignEndpoints
         return TypedResults.Ok(ToResponse(row));
     }
 
-    private static async Task<IResult> Transition(
+    private static async Task<CommandAnswer> Transition(
         Guid id, TransitionRequest request, HttpContext context, CampaignCommands commands, CancellationToken cancellationToken)
     {
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
@@ -107,7 +107,7 @@ public static class CampaignEndpoints
         return Respond(context, outcome, applied => Stored(context, 200, ToResponse(applied.Row), null), id);
     }
 
-    private static async Task<IResult> Diagram(
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Diagram(
         Guid id, string? format, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken cancellationToken)
     {
         var row = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -116,16 +116,16 @@ public static class CampaignEndpoints
         if (template is null) return problem!;
         return (format ?? "mermaid").ToLowerInvariant() switch
         {
-            "mermaid" => TypedResults.Text(CampaignEngine.DiagramMermaid(template), "text/plain; charset=utf-8"),
+            "mermaid" => (Results<ContentHttpResult, ProblemHttpResult>)TypedResults.Text(CampaignEngine.DiagramMermaid(template), "text/plain; charset=utf-8"),
             "dot" => TypedResults.Text(CampaignEngine.DiagramDot(template), "text/vnd.graphviz; charset=utf-8"),
             _ => ApiProblem.Create(context, 400, ProblemCodes.DiagramFormatUnknown, ("format", format ?? "")),
         };
     }
 
     /// <summary>Turns a command outcome into the HTTP response; the one place for statuses of commands.</summary>
-    internal static IResult Respond(HttpContext context, CommandOutcome outcome, Func<CommandApplied, StoredResponse> respond, Guid? id = null) => outcome switch
+    internal static CommandAnswer Respond(HttpContext context, CommandOutcome outcome, Func<CommandApplied, StoredResponse> respond, Guid? id = null) => outcome switch
     {
-        CommandApplied applied => Replay(context, respond(applied)),
+        CommandApplied applied => (CommandAnswer)Replay(context, respond(applied)),
         IdempotentReplay replay => Replay(context, new StoredResponse(replay.Record.StatusCode, replay.Record.ResponseBody, replay.Record.Location, replay.Record.ETag)),
         CommandRefused refused => CampaignProblems.Refused(context, refused.Refusal),
         CampaignMissing => CampaignProblems.NotFound(context, id ?? Guid.Empty),
@@ -139,7 +139,7 @@ public static class CampaignEndpoints
         new(status, JsonSerializer.Serialize(body, context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions),
             location, body is CampaignResponse c ? ETag(c.Version) : null);
 
-    private static IResult Replay(HttpContext context, StoredResponse response)
+    private static ContentHttpResult Replay(HttpContext context, StoredResponse response)
     {
         if (response.Location is not null) context.Response.Headers.Location = response.Location;
         if (response.ETag is not null) context.Response.Headers.ETag = response.ETag;

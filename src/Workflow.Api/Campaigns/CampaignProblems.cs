@@ -45,13 +45,13 @@ public static class CampaignProblems
                 : (Messages.IsChinese(context) ? "无法编译：" : "it does not compile: ") + problem));
 
     /// <summary>The template a campaign is pinned to, or the problem to answer when it cannot be loaded.</summary>
-    public static async Task<(Engine.Compilation.CompiledTemplate? Template, IResult? Problem)> PinnedTemplateAsync(
+    public static async Task<(Engine.Compilation.CompiledTemplate? Template, ProblemHttpResult? Problem)> PinnedTemplateAsync(
         HttpContext context, Definitions.DefinitionCatalog catalog, Storage.CampaignDbContext db, Storage.Campaigns.CampaignRow row,
         CancellationToken cancellationToken) =>
         await PinnedTemplateAsync(context, catalog, db, row.TemplateId, row.TemplateVersion, cancellationToken);
 
     /// <summary>A template version a campaign was (or is) pinned to, or the problem to answer when it cannot be loaded.</summary>
-    public static async Task<(Engine.Compilation.CompiledTemplate? Template, IResult? Problem)> PinnedTemplateAsync(
+    public static async Task<(Engine.Compilation.CompiledTemplate? Template, ProblemHttpResult? Problem)> PinnedTemplateAsync(
         HttpContext context, Definitions.DefinitionCatalog catalog, Storage.CampaignDbContext db, string templateId, int version,
         CancellationToken cancellationToken)
     {

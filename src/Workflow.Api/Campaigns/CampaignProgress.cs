@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Definitions;
@@ -27,7 +28,7 @@ public static class CampaignProgress
         string? WorkflowStatus, IReadOnlyList<TaskView> Tasks, IReadOnlyList<GateView> Gates, IReadOnlyList<string> WaitingFor,
         IReadOnlyList<TriggerView> Triggers, IReadOnlyList<ActivityFault> Faults, DateTimeOffset? PhaseDeadline, DateTimeOffset? PhaseDeadlinePassedAt);
 
-    public static async Task<IResult> Get(
+    public static async Task<Results<Ok<ProgressResponse>, StatusCodeHttpResult, ProblemHttpResult>> Get(
         Guid id, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, AssessmentCache assessments, TimeProvider clock,
         CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Workflow.Api.Errors;
 using Workflow.Api.Identity;
 
@@ -19,7 +20,7 @@ public sealed record RequestActor(string Principal, string? OnBehalfOf, string? 
     public const int MaxHeaderLength = 200;
 
     /// <summary>Reads the actor from the request, or the refusal: a header too long, or X-On-Behalf-Of from a key that may not act for others.</summary>
-    public static bool TryRead(HttpContext context, [NotNullWhen(true)] out RequestActor? actor, [NotNullWhen(false)] out IResult? refusal)
+    public static bool TryRead(HttpContext context, [NotNullWhen(true)] out RequestActor? actor, [NotNullWhen(false)] out ProblemHttpResult? refusal)
     {
         actor = null;
         var headers = context.Request.Headers;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Errors;
 using Workflow.Storage;
@@ -36,14 +37,14 @@ public static class DashboardEndpoints
     {
         app.MapGet("/api/v1/dashboard", Get).WithTags("Dashboard")
             .WithSummary("Leaders' dashboard: campaign counts per organization, overdue tasks and rectification per unit (filter: organization)")
-            .Produces<DashboardResponse>().ProducesProblem(400).ProducesProblem(401);
+            .ProducesProblem(400).ProducesProblem(401);
         return app;
     }
 
     /// <summary>The activity type of a rectification item: one per finding in the rectification phase (workflows/phases/rectification-phase.json).</summary>
     private const string RectificationType = "Campaign.RectificationItem";
 
-    private static async Task<IResult> Get(HttpContext context, CampaignDbContext db, TimeProvider clock, string? organization, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DashboardResponse>, ProblemHttpResult>> Get(HttpContext context, CampaignDbContext db, TimeProvider clock, string? organization, CancellationToken cancellationToken)
     {
         if (organization is not null
             && (FieldChecks.Required(context, ("organization", organization)) ?? FieldChecks.MaxLength(context, ("organization", organization, CampaignRow.OrganizationMaxLength))) is { } bad)

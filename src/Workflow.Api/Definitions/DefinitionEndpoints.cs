@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Campaigns;
@@ -28,11 +29,10 @@ public static class DefinitionEndpoints
         foreach (var (kind, path) in new[] { (DefinitionKinds.Workflow, "workflows"), (DefinitionKinds.Template, "templates") })
         {
             var group = app.MapGroup($"/api/v1/{path}").WithTags("Definitions");
-            group.MapGet("/", (CampaignDbContext db, CancellationToken ct) => List(kind, db, ct)).WithSummary($"Every published {kind} version")
-                .Produces<List<VersionView>>();
+            group.MapGet("/", (CampaignDbContext db, CancellationToken ct) => List(kind, db, ct)).WithSummary($"Every published {kind} version");
             group.MapGet("/{definitionId}/versions/{version:int}", (string definitionId, int version, HttpContext context, CampaignDbContext db, CancellationToken ct) =>
                 Get(kind, definitionId, version, context, db, ct)).WithSummary($"One published {kind} version with its JSON")
-                .Produces<DefinitionView>().ProducesProblem(404);
+                .ProducesProblem(404);
             group.MapPost("/validate", async (JsonElement definition, DefinitionCatalog catalog, CampaignDbContext db, CancellationToken ct) =>
                     TypedResults.Ok(ValidationView.From(await DefinitionValidation.CheckAsync(kind, definition, catalog, db, ct))))
                 .WithSummary($"Validate a {kind} document: its identity and every problem with its location" +
@@ -47,14 +47,14 @@ public static class DefinitionEndpoints
         return app;
     }
 
-    private static async Task<IResult> List(string kind, CampaignDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<VersionView>>> List(string kind, CampaignDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.Definitions.AsNoTracking().Where(d => d.Kind == kind)
             .OrderBy(d => d.DefinitionId).ThenBy(d => d.Version).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.Select(View).ToList());
     }
 
-    private static async Task<IResult> Get(string kind, string definitionId, int version, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DefinitionView>, ProblemHttpResult>> Get(string kind, string definitionId, int version, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
     {
         var row = await db.Definitions.AsNoTracking()
             .SingleOrDefaultAsync(d => d.Kind == kind && d.DefinitionId == definitionId && d.Version == version, cancellationToken);
@@ -62,7 +62,7 @@ public static class DefinitionEndpoints
         return TypedResults.Ok(Full(row));
     }
 
-    private static async Task<IResult> Retract(
+    private static async Task<Results<Ok<VersionView>, ProblemHttpResult>> Retract(
         string kind, string definitionId, int version, RetractRequest? request, HttpContext context, DefinitionPublisher publisher, CancellationToken cancellationToken)
     {
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
@@ -71,7 +71,7 @@ public static class DefinitionEndpoints
         var outcome = await publisher.RetractAsync(kind, definitionId, version, actor, request?.Reason, cancellationToken);
         return outcome switch
         {
-            { Contended: true } => ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "definitions ledger")),
+            { Contended: true } => (Results<Ok<VersionView>, ProblemHttpResult>)ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "definitions ledger")),
             { Row: null } => NotFound(context, kind, definitionId, version),
             { Changed: false, Row: { } row } => ApiProblem.Create(context, 409, ProblemCodes.DefinitionAlreadyRetracted,
                 ("kind", kind), ("definitionId", definitionId), ("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -80,7 +80,7 @@ public static class DefinitionEndpoints
         };
     }
 
-    internal static IResult NotFound(HttpContext context, string kind, string definitionId, int version) =>
+    internal static ProblemHttpResult NotFound(HttpContext context, string kind, string definitionId, int version) =>
         ApiProblem.Create(context, 404, ProblemCodes.DefinitionNotFound, ("kind", kind), ("definitionId", definitionId), ("version", $" v{version}"));
 
     internal static string Location(PublishedDefinition d) =>

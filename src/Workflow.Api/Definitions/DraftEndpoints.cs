@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -21,29 +22,29 @@ public static class DraftEndpoints
         drafts.MapPost("/", (JsonElement definition, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct) =>
                 Create(kind, path, definition, context, db, catalog, clock, ct))
             .RequireAuthorization(Roles.DefinitionWriters).WithSummary($"Save a new {kind} draft (it may be invalid; its problems come back)")
-            .Produces<DraftView>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
         drafts.MapGet("/", (CampaignDbContext db, DefinitionCatalog catalog, CancellationToken ct) => List(kind, db, catalog, ct))
-            .WithSummary($"Every {kind} draft with its validation (without the documents)").Produces<List<DraftView>>();
+            .WithSummary($"Every {kind} draft with its validation (without the documents)");
         drafts.MapGet("/{draftId:guid}", (Guid draftId, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken ct) =>
                 Get(kind, draftId, context, db, catalog, ct))
-            .WithSummary($"One {kind} draft with its document and validation; its ETag is its version").Produces<DraftView>().ProducesProblem(404);
+            .WithSummary($"One {kind} draft with its document and validation; its ETag is its version").ProducesProblem(404);
         drafts.MapPut("/{draftId:guid}", (Guid draftId, JsonElement definition, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct) =>
                 Update(kind, draftId, definition, context, db, catalog, clock, ct))
             .RequireAuthorization(Roles.DefinitionWriters).WithSummary($"Replace a {kind} draft's document (If-Match: its version, optional)")
-            .Produces<DraftView>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
         drafts.MapDelete("/{draftId:guid}", (Guid draftId, HttpContext context, CampaignDbContext db, TimeProvider clock, CancellationToken ct) =>
                 Delete(kind, draftId, context, db, clock, ct))
             .RequireAuthorization(Roles.DefinitionWriters).WithSummary($"Delete a {kind} draft (If-Match: its version, optional)")
-            .Produces(204).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
         drafts.MapPost("/{draftId:guid}/publish", (Guid draftId, HttpContext context, DefinitionPublisher publisher, CancellationToken ct) =>
                 Publish(kind, draftId, context, publisher, ct))
             .RequireAuthorization(Roles.DefinitionWriters)
             .WithSummary($"Publish a {kind} draft as the next version of its definitionId (If-Match: its version, optional)")
-            .Produces<DefinitionEndpoints.DefinitionView>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
             .ProducesProblem(412).ProducesProblem(422);
     }
 
-    private static async Task<IResult> Create(
+    private static async Task<Results<Created<DraftView>, ProblemHttpResult>> Create(
         string kind, string path, JsonElement definition, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -71,7 +72,7 @@ public static class DraftEndpoints
     private static DefinitionLedger.Change Entry(string entryKind, DefinitionDraft row, string? before, string? after) =>
         new(row.Kind, entryKind, row.DefinitionId, null, DefinitionLedger.ContentHashOf(row.Json), row.Id, null, before, after);
 
-    private static async Task<IResult> List(string kind, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<Ok<List<DraftView>>> List(string kind, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken cancellationToken)
     {
         var rows = await db.Drafts.AsNoTracking().Where(d => d.Kind == kind)
             .OrderBy(d => d.DefinitionId).ThenBy(d => d.CreatedAt).ToListAsync(cancellationToken);
@@ -80,7 +81,7 @@ public static class DraftEndpoints
         return TypedResults.Ok(views);
     }
 
-    private static async Task<IResult> Get(string kind, Guid draftId, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DraftView>, ProblemHttpResult>> Get(string kind, Guid draftId, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken cancellationToken)
     {
         var row = await db.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, cancellationToken);
         if (row is null) return DraftNotFound(context, draftId);
@@ -88,7 +89,7 @@ public static class DraftEndpoints
         return TypedResults.Ok(await View(row, catalog, db, withDefinition: true, cancellationToken));
     }
 
-    private static async Task<IResult> Update(
+    private static async Task<Results<Ok<DraftView>, ProblemHttpResult>> Update(
         string kind, Guid draftId, JsonElement definition, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -96,7 +97,7 @@ public static class DraftEndpoints
         if (Refuse(context, definition) is { } refused) return refused;
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
         // A lost race runs again: with If-Match the next read answers 412; without it, last writer wins.
-        return await DefinitionLedger.InTransactionAsync(db, async token =>
+        return await DefinitionLedger.InTransactionAsync<Results<Ok<DraftView>, ProblemHttpResult>>(db, async token =>
         {
             var row = await db.Drafts.SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, token);
             if (row is null) return DraftNotFound(context, draftId);
@@ -110,16 +111,16 @@ public static class DraftEndpoints
                 actor, row.UpdatedAt, token);
             await db.SaveChangesAsync(token);
             context.Response.Headers.ETag = CampaignEndpoints.ETag(row.Version);
-            return (IResult)TypedResults.Ok(await View(row, catalog, db, withDefinition: true, token));
+            return TypedResults.Ok(await View(row, catalog, db, withDefinition: true, token));
         }, () => ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "draft " + draftId)), cancellationToken);
     }
 
-    private static async Task<IResult> Delete(
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         string kind, Guid draftId, HttpContext context, CampaignDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!IfMatch.TryRead(context, out var ifMatch)) return CampaignEndpoints.IfMatchInvalid(context);
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
-        return await DefinitionLedger.InTransactionAsync(db, async token =>
+        return await DefinitionLedger.InTransactionAsync<Results<NoContent, ProblemHttpResult>>(db, async token =>
         {
             var row = await db.Drafts.SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, token);
             if (row is null) return DraftNotFound(context, draftId);
@@ -132,14 +133,14 @@ public static class DraftEndpoints
         }, () => ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "draft " + draftId)), cancellationToken);
     }
 
-    private static async Task<IResult> Publish(string kind, Guid draftId, HttpContext context, DefinitionPublisher publisher, CancellationToken cancellationToken)
+    private static async Task<Results<Created<DefinitionEndpoints.DefinitionView>, ProblemHttpResult>> Publish(string kind, Guid draftId, HttpContext context, DefinitionPublisher publisher, CancellationToken cancellationToken)
     {
         if (!IfMatch.TryRead(context, out var ifMatch)) return CampaignEndpoints.IfMatchInvalid(context);
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
         var outcome = await publisher.PublishAsync(kind, draftId, ifMatch, actor, cancellationToken);
         return outcome switch
         {
-            PublishOutcome.Published published => TypedResults.Created(DefinitionEndpoints.Location(published.Row), DefinitionEndpoints.Full(published.Row)),
+            PublishOutcome.Published published => (Results<Created<DefinitionEndpoints.DefinitionView>, ProblemHttpResult>) TypedResults.Created(DefinitionEndpoints.Location(published.Row), DefinitionEndpoints.Full(published.Row)),
             PublishOutcome.DraftMissing => DraftNotFound(context, draftId),
             PublishOutcome.DraftChanged changed => DraftChanged(context, changed.Current, changed.Expected),
             PublishOutcome.Rejected rejected => ApiProblem.Create(context, 422, ProblemCodes.DefinitionInvalid,
@@ -159,7 +160,7 @@ public static class DraftEndpoints
     }
 
     /// <summary>What a draft must be even while it is invalid: a JSON object whose definitionId fits the table.</summary>
-    private static IResult? Refuse(HttpContext context, JsonElement definition)
+    private static ProblemHttpResult? Refuse(HttpContext context, JsonElement definition)
     {
         if (definition.ValueKind != JsonValueKind.Object)
             return ApiProblem.Create(context, 400, ProblemCodes.DefinitionNotObject, ("valueKind", definition.ValueKind.ToString()));
@@ -171,10 +172,10 @@ public static class DraftEndpoints
         return null;
     }
 
-    private static IResult DraftNotFound(HttpContext context, Guid draftId) =>
+    private static ProblemHttpResult DraftNotFound(HttpContext context, Guid draftId) =>
         ApiProblem.Create(context, 404, ProblemCodes.DraftNotFound, ("draftId", draftId.ToString()));
 
-    private static IResult DraftChanged(HttpContext context, long current, string expected) =>
+    private static ProblemHttpResult DraftChanged(HttpContext context, long current, string expected) =>
         ApiProblem.Create(context, 412, ProblemCodes.DraftChanged,
             ("current", current.ToString(CultureInfo.InvariantCulture)), ("expected", expected));
 }

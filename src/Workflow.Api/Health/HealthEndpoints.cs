@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -39,11 +40,11 @@ public static class HealthEndpoints
             .WithSummary("The process answers (no key needed)");
         group.MapGet("/ready", Ready)
             .WithSummary("The database answers and every migration is applied (no key needed); 503 otherwise")
-            .Produces<HealthStatus>().Produces<HealthStatus>(503);
+            .Produces<HealthStatus>(503);
         return app;
     }
 
-    private static async Task<IResult> Ready(
+    private static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> Ready(
         CampaignDbContext db, TimerStatus timers, Webhooks.DispatcherStatus dispatcherStatus, IServiceProvider services, CancellationToken cancellationToken)
     {
         var dispatcher = new DispatcherHealth(dispatcherStatus.Running ? "running" : "disabled", dispatcherStatus.LastPassAt, dispatcherStatus.LastSent,
@@ -54,9 +55,8 @@ public static class HealthEndpoints
             if (!await db.Database.CanConnectAsync(cancellationToken))
                 return Unavailable(new HealthStatus("unavailable", "The database does not answer.", Scheduler: scheduler, Dispatcher: dispatcher));
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            return pending.Count == 0
-                ? TypedResults.Ok(new HealthStatus("ready", Scheduler: scheduler, Dispatcher: dispatcher))
-                : Unavailable(new HealthStatus("unavailable", "Migrations are pending.", pending, scheduler, dispatcher));
+            if (pending.Count > 0) return Unavailable(new HealthStatus("unavailable", "Migrations are pending.", pending, scheduler, dispatcher));
+            return TypedResults.Ok(new HealthStatus("ready", Scheduler: scheduler, Dispatcher: dispatcher));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -74,5 +74,5 @@ public static class HealthEndpoints
             scheduler.SchedulerInstanceId, timers.LastSweepAt, timers.LastFired);
     }
 
-    private static IResult Unavailable(HealthStatus status) => TypedResults.Json(status, statusCode: 503);
+    private static JsonHttpResult<HealthStatus> Unavailable(HealthStatus status) => TypedResults.Json(status, statusCode: 503);
 }

@@ -34,13 +34,13 @@ public static class FeedEndpoints
     {
         app.MapGet("/api/v1/events", Feed).WithTags("History")
             .WithSummary("Ledger entries across campaigns in commit order (after = the cursor of the previous page; wait = seconds to wait for news)")
-            .Produces<FeedPage>().ProducesProblem(400).ProducesProblem(401);
+            .ProducesProblem(400).ProducesProblem(401);
         app.MapGet("/api/v1/events/head", Head).WithTags("History")
             .WithSummary("Where the feed is now: pass its cursor as after to receive only what is committed from now on")
             .ProducesProblem(401);
         app.MapGet("/api/v1/events/stream", Stream).WithTags("History")
             .WithSummary("The feed as Server-Sent Events (text/event-stream), resumable with Last-Event-ID")
-            .Produces(200, contentType: "text/event-stream").ProducesProblem(400).ProducesProblem(401);
+            .Produces<string>(200, "text/event-stream").ProducesProblem(400).ProducesProblem(401);
         return app;
     }
 
@@ -51,7 +51,7 @@ public static class FeedEndpoints
         return services;
     }
 
-    private static async Task<IResult> Feed(
+    private static async Task<Results<Ok<FeedPage>, ProblemHttpResult>> Feed(
         string? after, int? limit, int? wait, Guid? campaign, string? organization, [FromQuery(Name = "kind")] string[]? kind, bool? definitions,
         HttpContext context, CampaignDbContext db, FeedWatcher watcher, CancellationToken cancellationToken)
     {
@@ -86,7 +86,7 @@ public static class FeedEndpoints
         return TypedResults.Ok(new FeedHead(head.Id, head.ToString()));
     }
 
-    private static async Task<IResult> Stream(
+    private static async Task<Results<EventStream, ProblemHttpResult>> Stream(
         string? after, Guid? campaign, string? organization, [FromQuery(Name = "kind")] string[]? kind, bool? definitions,
         HttpContext context, CampaignDbContext db, FeedWatcher watcher, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {

@@ -21,11 +21,11 @@ public static class HistoryEndpoints
     {
         app.MapGet("/api/v1/campaigns/{id:guid}/history", CampaignHistory).WithTags("History")
             .WithSummary("The campaign's ledger entries in order (after = the last sequence seen)")
-            .Produces<Page<EntryView>>().ProducesProblem(401).ProducesProblem(404);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
         return app;
     }
 
-    private static async Task<IResult> CampaignHistory(
+    private static async Task<Results<Ok<Page<EntryView>>, ProblemHttpResult>> CampaignHistory(
         Guid id, long? after, int? limit, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
     {
         if (!await db.Campaigns.AnyAsync(c => c.Id == id, cancellationToken)) return CampaignProblems.NotFound(context, id);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Campaigns;
@@ -48,35 +47,27 @@ public static class IncidentEndpoints
         return TypedResults.Ok(new Page<IncidentView>(page.Take(take).ToList(), next));
     }
 
-    private static Task<Results<ContentHttpResult, ProblemHttpResult>> Retry(
+    private static Task<CommandAnswer> Retry(
         Guid id, string incidentId, RetryIncidentRequest? request, HttpContext context, CampaignCommands commands, CancellationToken cancellationToken) =>
         Run(id, request, context, commands, (template, state, now, actor) =>
             IncidentEngine.Retry(template, state, new RetryIncident(actor.Principal, incidentId, request?.Reason, actor.OnBehalfOf), now), cancellationToken);
 
-    private static Task<Results<ContentHttpResult, ProblemHttpResult>> Skip(
+    private static Task<CommandAnswer> Skip(
         Guid id, string incidentId, SkipIncidentRequest request, HttpContext context, CampaignCommands commands, CancellationToken cancellationToken) =>
         Run(id, request, context, commands, (template, state, now, actor) =>
             IncidentEngine.Skip(template, state, new SkipIncident(actor.Principal, incidentId, request.Reason, request.Outcome, actor.OnBehalfOf), now), cancellationToken);
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Run<T>(
+    private static async Task<CommandAnswer> Run<T>(
         Guid id, T request, HttpContext context, CampaignCommands commands,
         Func<Engine.Compilation.CompiledTemplate, Engine.Campaigns.CampaignInstance, DateTimeOffset, RequestActor, Engine.Campaigns.CampaignResult> command,
         CancellationToken cancellationToken)
     {
-        if (!RequestActor.TryRead(context, out var actor, out var refusal)) return Typed(refusal);
+        if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
         if (!IfMatch.TryRead(context, out var ifMatch)) return CampaignEndpoints.IfMatchInvalid(context);
         var outcome = await commands.ExecuteAsync(id, ifMatch, actor, CampaignEndpoints.RequestHash(context, request),
             (template, state, now) => command(template, state, now, actor),
             applied => CampaignEndpoints.Stored(context, 200, CampaignEndpoints.ToResponse(applied.Row), null), cancellationToken);
-        return Typed(CampaignEndpoints.Respond(context, outcome,
-            applied => CampaignEndpoints.Stored(context, 200, CampaignEndpoints.ToResponse(applied.Row), null), id));
+        return CampaignEndpoints.Respond(context, outcome,
+            applied => CampaignEndpoints.Stored(context, 200, CampaignEndpoints.ToResponse(applied.Row), null), id);
     }
-
-    /// <summary>A command's answer is the stored response text (replayed as is for a repeated Idempotency-Key) or a problem.</summary>
-    private static Results<ContentHttpResult, ProblemHttpResult> Typed(IResult result) => result switch
-    {
-        ContentHttpResult content => content,
-        ProblemHttpResult problem => problem,
-        _ => throw new UnreachableException($"A command answered with {result.GetType().Name}."),
-    };
 }

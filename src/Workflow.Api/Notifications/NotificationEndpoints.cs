@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Campaigns;
 using Workflow.Api.Errors;
@@ -27,13 +28,13 @@ public static class NotificationEndpoints
     {
         var group = app.MapGroup("/api/v1/me/notifications").WithTags("Identity").ProducesProblem(401);
         group.MapGet("/", Inbox).WithSummary("The caller's notifications, newest first (unread=true for unread only; keyset paging with after)")
-            .Produces<NotificationPage>().ProducesProblem(400);
-        group.MapGet("/unread-count", Unread).WithSummary("How many of the caller's notifications are unread").Produces<UnreadCount>();
-        group.MapPost("/{id:long}/read", MarkRead).WithSummary("Mark one of the caller's notifications read").Produces(204).ProducesProblem(404);
+            .ProducesProblem(400);
+        group.MapGet("/unread-count", Unread).WithSummary("How many of the caller's notifications are unread");
+        group.MapPost("/{id:long}/read", MarkRead).WithSummary("Mark one of the caller's notifications read").ProducesProblem(404);
         return app;
     }
 
-    private static async Task<IResult> Inbox(bool? unread, string? after, int? limit, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<NotificationPage>, ProblemHttpResult>> Inbox(bool? unread, string? after, int? limit, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
     {
         if (!Cursor.TryDecode(after, List, out var before)) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
         if (!TryPrincipal(context, out var principal, out var refusal)) return refusal;
@@ -49,25 +50,25 @@ public static class NotificationEndpoints
             rows.Take(take).Select(n => new NotificationView(n.Id, n.At, n.Kind, n.CampaignId, n.TaskId, Title(n, chinese), n.Read)).ToList(), next));
     }
 
-    private static async Task<IResult> Unread(HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<UnreadCount>, ProblemHttpResult>> Unread(HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
     {
         if (!TryPrincipal(context, out var principal, out var refusal)) return refusal;
         // Counted on the (principal, read) index: the inbox's unread part, not the ledger.
         return TypedResults.Ok(new UnreadCount(await db.Notifications.CountAsync(n => n.Principal == principal && !n.Read, cancellationToken)));
     }
 
-    private static async Task<IResult> MarkRead(long id, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(long id, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
     {
         if (!TryPrincipal(context, out var principal, out var refusal)) return refusal;
         // Someone else's notification is as absent as one that does not exist.
         var found = await db.Notifications.Where(n => n.Id == id && n.Principal == principal)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.Read, true), cancellationToken);
-        return found == 0
-            ? ApiProblem.Create(context, 404, ProblemCodes.NotificationNotFound, ("notificationId", id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            : TypedResults.NoContent();
+        if (found == 0)
+            return ApiProblem.Create(context, 404, ProblemCodes.NotificationNotFound, ("notificationId", id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return TypedResults.NoContent();
     }
 
-    private static bool TryPrincipal(HttpContext context, out string principal, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out IResult? refusal)
+    private static bool TryPrincipal(HttpContext context, out string principal, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out ProblemHttpResult? refusal)
     {
         principal = "";
         if (!RequestActor.TryRead(context, out var actor, out refusal)) return false;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Campaigns;
@@ -27,7 +28,7 @@ public static class CampaignTaskList
         DateTime ActivatedAt, DateTime? DueAt, bool Overdue, int Iteration, int? Unit, JsonElement? Item, string? Outcome, JsonElement? Result,
         string? CompletedBy, string? OnBehalfOf, string? Comment, DateTime? EndedAt, int Reminders, string? EscalatedTo, DateTime? EscalatedAt);
 
-    public static async Task<IResult> Get(
+    public static async Task<Results<Ok<Page<TaskInstanceView>>, ProblemHttpResult>> Get(
         Guid id, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, string? status, string? phase,
         string? cursor, int? limit, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Campaigns;
 using Workflow.Api.Definitions;
@@ -30,14 +31,14 @@ public static class TaskEndpoints
             .Produces<CampaignResponse>();
         app.MapGet("/api/v1/campaigns/{id:guid}/tasks", CampaignTaskList.Get).WithTags("Tasks")
             .WithSummary("Every task instance of a campaign with its result, superseded iterations included (filters: status, phase; keyset paging)")
-            .Produces<Page<CampaignTaskList.TaskInstanceView>>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
         app.MapGet("/api/v1/tasks", Worklist).WithTags("Tasks")
             .WithSummary("The worklist across campaigns (filters: assignee, role, status, overdue, escalated; keyset paging); an escalated task is also on its escalation target's list")
-            .Produces<Page<WorkItemView>>().ProducesProblem(400).ProducesProblem(401);
+            .ProducesProblem(400).ProducesProblem(401);
         return app;
     }
 
-    private static async Task<IResult> Complete(
+    private static async Task<CommandAnswer> Complete(
         Guid id, string taskId, CompleteTaskRequest request, HttpContext context, CampaignCommands commands, CampaignDbContext db, CancellationToken cancellationToken) =>
         await WithoutIterationAsync(id, taskId, context, db, cancellationToken)
         ?? await Run(id, request, context, commands, actor => new CompleteTask(actor.Principal, taskId, request.Outcome, request.Result, request.Comment, actor.OnBehalfOf), cancellationToken);
@@ -46,7 +47,7 @@ public static class TaskEndpoints
     /// A task id is an activity id with its iteration (<c>studyMobilization:1</c>): one sent bare is answered with the open
     /// instances of that activity, so the caller can pick the one meant. Null when the id has its iteration.
     /// </summary>
-    private static async Task<IResult?> WithoutIterationAsync(Guid id, string taskId, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult?> WithoutIterationAsync(Guid id, string taskId, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
     {
         if (taskId.Contains(':', StringComparison.Ordinal)) return null;
         var open = await db.WorkItems.AsNoTracking().Where(w => w.CampaignId == id && w.ActivityId == taskId && w.Status == "active")
@@ -55,13 +56,13 @@ public static class TaskEndpoints
             ("instances", open.Count > 0 ? string.Join(", ", open) : "-"));
     }
 
-    private static async Task<IResult> Reassign(
+    private static async Task<CommandAnswer> Reassign(
         Guid id, string taskId, ReassignTaskRequest request, HttpContext context, CampaignCommands commands, CampaignDbContext db, CancellationToken cancellationToken) =>
         FieldChecks.MaxLength(context, ("assignee", request.Assignee, WorkItem.AssigneeMaxLength))
         ?? await WithoutIterationAsync(id, taskId, context, db, cancellationToken)
         ?? await Run(id, request, context, commands, actor => new ReassignTask(actor.Principal, taskId, request.Assignee ?? "", request.Reason), cancellationToken);
 
-    private static async Task<IResult> Run<T>(
+    private static async Task<CommandAnswer> Run<T>(
         Guid id, T request, HttpContext context, CampaignCommands commands, Func<RequestActor, WorkflowCommand> command, CancellationToken cancellationToken)
     {
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
@@ -77,7 +78,7 @@ public static class TaskEndpoints
     /// <summary>What a work item can be (see WorkItemProjection).</summary>
     private static readonly string[] WorkItemStatuses = ["active", "completed", "cancelled"];
 
-    private static async Task<IResult> Worklist(
+    private static async Task<Results<Ok<Page<WorkItemView>>, ProblemHttpResult>> Worklist(
         HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, TimeProvider clock, string? assignee, string? role, string? status, bool? overdue,
         bool? escalated, string? cursor, int? limit, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Campaigns;
 using Workflow.Api.Errors;
@@ -22,25 +23,25 @@ public static class WebhookDeliveryEndpoints
         var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Roles.WebhookAdmins)
             .ProducesProblem(401).ProducesProblem(403);
         group.MapGet("/dead-letters", DeadLetters).WithSummary("Deliveries that failed every attempt (keyset paging)")
-            .Produces<Page<DeliveryView>>().ProducesProblem(400);
+            .ProducesProblem(400);
         group.MapGet("/subscriptions/{id:guid}/deliveries", OfSubscription).WithSummary("A subscription's deliveries, oldest first (keyset paging)")
-            .Produces<Page<DeliveryView>>().ProducesProblem(400).ProducesProblem(404);
+            .ProducesProblem(400).ProducesProblem(404);
         group.MapPost("/deliveries/{id:long}/redeliver", Redeliver).WithSummary("Send a finished delivery again, with fresh attempts")
-            .Produces<DeliveryView>(202).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(404).ProducesProblem(409);
         return app;
     }
 
-    private static Task<IResult> DeadLetters(string? cursor, int? limit, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<Page<DeliveryView>>, ProblemHttpResult>> DeadLetters(string? cursor, int? limit, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken) =>
         PageAsync(db.WebhookDeliveries.Where(d => d.Status == DeliveryStatus.Dead), "dead-letters", cursor, limit, context, cancellationToken);
 
-    private static async Task<IResult> OfSubscription(
+    private static async Task<Results<Ok<Page<DeliveryView>>, ProblemHttpResult>> OfSubscription(
         Guid id, string? cursor, int? limit, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
     {
         if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == id, cancellationToken)) return WebhookSubscriptionEndpoints.NotFound(context, id);
         return await PageAsync(db.WebhookDeliveries.Where(d => d.SubscriptionId == id), "webhook-deliveries", cursor, limit, context, cancellationToken);
     }
 
-    private static async Task<IResult> PageAsync(
+    private static async Task<Results<Ok<Page<DeliveryView>>, ProblemHttpResult>> PageAsync(
         IQueryable<WebhookDelivery> query, string list, string? cursor, int? limit, HttpContext context, CancellationToken cancellationToken)
     {
         if (!Cursor.TryDecode(cursor, list, out var after)) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
@@ -51,7 +52,7 @@ public static class WebhookDeliveryEndpoints
         return TypedResults.Ok(new Page<DeliveryView>(rows.Take(take).Select(View).ToList(), next));
     }
 
-    private static async Task<IResult> Redeliver(long id, HttpContext context, CampaignDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<DeliveryView>, ProblemHttpResult>> Redeliver(long id, HttpContext context, CampaignDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // One statement: only a finished delivery is reset, so two admins pressing at once start one series of attempts.

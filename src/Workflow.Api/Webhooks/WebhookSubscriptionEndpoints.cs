@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -32,14 +33,14 @@ public static class WebhookSubscriptionEndpoints
         var group = app.MapGroup("/api/v1/webhooks/subscriptions").WithTags("Webhooks").RequireAuthorization(Roles.WebhookAdmins)
             .ProducesProblem(401).ProducesProblem(403);
         group.MapPost("/", Create).WithSummary("Subscribe a URL to ledger kinds; the signing secret is in the answer, once")
-            .Produces<CreatedSubscription>(201).ProducesProblem(400).ProducesProblem(422);
-        group.MapGet("/", List).WithSummary("The subscriptions (keyset paging)").Produces<Page<SubscriptionView>>().ProducesProblem(400);
-        group.MapGet("/{id:guid}", Get).WithSummary("One subscription (without its secret)").Produces<SubscriptionView>().ProducesProblem(404);
-        group.MapDelete("/{id:guid}", Delete).WithSummary("Remove a subscription and its deliveries").Produces(204).ProducesProblem(404);
+            .ProducesProblem(400).ProducesProblem(422);
+        group.MapGet("/", List).WithSummary("The subscriptions (keyset paging)").ProducesProblem(400);
+        group.MapGet("/{id:guid}", Get).WithSummary("One subscription (without its secret)").ProducesProblem(404);
+        group.MapDelete("/{id:guid}", Delete).WithSummary("Remove a subscription and its deliveries").ProducesProblem(404);
         return app;
     }
 
-    private static async Task<IResult> Create(
+    private static async Task<Results<Created<CreatedSubscription>, ProblemHttpResult>> Create(
         CreateSubscriptionRequest? request, HttpContext context, CampaignDbContext db, IOptions<WebhookOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -73,7 +74,7 @@ public static class WebhookSubscriptionEndpoints
             view.Id, view.Url, view.Kinds, view.CampaignId, view.Organization, view.CreatedBy, view.CreatedAt, subscription.Secret));
     }
 
-    private static async Task<IResult> List(string? cursor, int? limit, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Page<SubscriptionView>>, ProblemHttpResult>> List(string? cursor, int? limit, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
     {
         if (!Cursor.TryDecode(cursor, "webhook-subscriptions", out var after) || after > DateTime.MaxValue.Ticks) return ApiProblem.Create(context, 400, ProblemCodes.CursorInvalid);
         if (Cursor.Refuse(context, limit) is { } badLimit) return badLimit;
@@ -86,19 +87,23 @@ public static class WebhookSubscriptionEndpoints
         return TypedResults.Ok(new Page<SubscriptionView>(page.Take(take).Select(View).ToList(), next));
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken) =>
-        await db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } subscription
-            ? TypedResults.Ok(View(subscription))
-            : NotFound(context, id);
+    private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> Get(
+        Guid id, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
+    {
+        var subscription = await db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subscription is null) return NotFound(context, id);
+        return TypedResults.Ok(View(subscription));
+    }
 
-    private static async Task<IResult> Delete(Guid id, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
     {
         // The deliveries go with it (cascade).
         var removed = await db.WebhookSubscriptions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
-        return removed == 0 ? NotFound(context, id) : TypedResults.NoContent();
+        if (removed == 0) return NotFound(context, id);
+        return TypedResults.NoContent();
     }
 
-    internal static IResult NotFound(HttpContext context, Guid id) =>
+    internal static ProblemHttpResult NotFound(HttpContext context, Guid id) =>
         ApiProblem.Create(context, 404, ProblemCodes.WebhookSubscriptionNotFound, ("subscriptionId", id.ToString()));
 
     private static SubscriptionView View(WebhookSubscription s) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Quartz;
 using Workflow.Api.Campaigns;
@@ -41,7 +42,7 @@ public static class AnchoringSetup
     {
         app.MapPost("/api/v1/audit/anchors", AnchorNow).WithTags("Audit").RequireAuthorization(p => p.RequireRole(Roles.Admin))
             .WithSummary("Anchor now (admins), with a reason: a signed checkpoint of every ledger stream that moved since its last anchor, sent to the configured sinks")
-            .Produces<AnchoringRun>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
         return app;
     }
 
@@ -50,7 +51,7 @@ public static class AnchoringSetup
 
     public const int ReasonMaxLength = 500;
 
-    private static async Task<IResult> AnchorNow(AnchorRequest request, HttpContext context, LedgerAnchoring anchoring, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AnchoringRun>, ProblemHttpResult>> AnchorNow(AnchorRequest request, HttpContext context, LedgerAnchoring anchoring, CancellationToken cancellationToken)
     {
         if (request.Reason is not { } reason || string.IsNullOrWhiteSpace(reason) || reason.Length > ReasonMaxLength || !DefinitionLedger.IsValidText(reason)
             || reason.Contains('\0'))

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -34,14 +35,14 @@ public static class DefinitionAuditEndpoints
         var group = app.MapGroup("/api/v1/audit/definitions/{kind}/{definitionId}").WithTags("Audit").RequireAuthorization(Roles.Auditors);
         group.MapGet("/history", History)
             .WithSummary("Who changed the definition when: its drafts, publications, retractions and imports, in ledger order (after = the last sequence seen)")
-            .Produces<Page<DefinitionEntryView>>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
         group.MapGet("/diff", Diff)
             .WithSummary("The structural difference between two published versions (from, to): activities, connections, inputs, variables; phases, gates, outputs")
-            .Produces<DiffView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         return app;
     }
 
-    private static async Task<IResult> History(
+    private static async Task<Results<Ok<Page<DefinitionEntryView>>, ProblemHttpResult>> History(
         string kind, string definitionId, long? after, int? limit, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
     {
         if (KindOf(kind) is not { } k) return KindInvalid(context, kind);
@@ -57,7 +58,7 @@ public static class DefinitionAuditEndpoints
         return TypedResults.Ok(new Page<DefinitionEntryView>(rows.Take(take).Select(View).ToList(), next));
     }
 
-    private static async Task<IResult> Diff(
+    private static async Task<Results<Ok<DiffView>, ProblemHttpResult>> Diff(
         string kind, string definitionId, int? from, int? to, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
     {
         if (KindOf(kind) is not { } k) return KindInvalid(context, kind);
@@ -90,7 +91,7 @@ public static class DefinitionAuditEndpoints
         _ => null,
     };
 
-    private static IResult KindInvalid(HttpContext context, string kind) =>
+    private static ProblemHttpResult KindInvalid(HttpContext context, string kind) =>
         ApiProblem.Create(context, 400, ProblemCodes.ParameterInvalid, ("parameter", "kind"), ("value", kind));
 
     internal static DefinitionEntryView View(HistoryEntry h)

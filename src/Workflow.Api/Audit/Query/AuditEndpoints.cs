@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Campaigns;
@@ -26,7 +27,7 @@ public static class AuditEndpoints
         return app;
     }
 
-    private static async Task<IResult> Entries(
+    private static async Task<Results<Ok<Page<AuditEntryView>>, AuditExports.Export, ProblemHttpResult>> Entries(
         HttpContext context, CampaignDbContext db, Guid? campaignId, string? organization, string? actor, string? kind, string? phase,
         string? task, string? from, string? to, string? text, string? cursor, int? limit, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -28,13 +29,13 @@ internal static class AuditExports
         "payload", "previousHash", "hash",
     ];
 
-    public static IResult Csv(IQueryable<HistoryEntry> query) => new Export(query, CsvMediaType + "; charset=utf-8", "csv", WriteCsvAsync);
+    internal static Export Csv(IQueryable<HistoryEntry> query) => new Export(query, CsvMediaType + "; charset=utf-8", "csv", WriteCsvAsync);
 
-    public static IResult Ndjson(IQueryable<HistoryEntry> query) => new Export(query, NdjsonMediaType + "; charset=utf-8", "ndjson", WriteNdjsonAsync);
+    internal static Export Ndjson(IQueryable<HistoryEntry> query) => new Export(query, NdjsonMediaType + "; charset=utf-8", "ndjson", WriteNdjsonAsync);
 
-    private delegate Task Writer(HttpContext context, IAsyncEnumerable<HistoryEntry> entries, CancellationToken cancellationToken);
+    internal delegate Task Writer(HttpContext context, IAsyncEnumerable<HistoryEntry> entries, CancellationToken cancellationToken);
 
-    private sealed class Export(IQueryable<HistoryEntry> query, string contentType, string extension, Writer write) : IResult
+    internal sealed class Export(IQueryable<HistoryEntry> query, string contentType, string extension, Writer write) : IResult
     {
         public async Task ExecuteAsync(HttpContext context)
         {

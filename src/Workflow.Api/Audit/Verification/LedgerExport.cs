@@ -13,6 +13,12 @@ namespace Workflow.Api.Audit.Verification;
 /// </summary>
 public static class LedgerExport
 {
+    /// <summary>The document's shape, for the API description; <see cref="WriteAsync"/> streams exactly these members.</summary>
+    /// <param name="Format">campaign-ledger-export/1.</param>
+    /// <param name="Entries">Each entry's id, the members its hash is taken over, and its hash, in sequence order.</param>
+    /// <param name="Checkpoint">Signed over the last entry written.</param>
+    public sealed record Document(string Format, Guid CampaignId, string PublicKeyPem, IReadOnlyList<JsonElement> Entries, Checkpoint Checkpoint);
+
     public const string Format = "campaign-ledger-export/1";
 
     public static async Task WriteAsync(Stream output, Guid id, (long Count, string Head) head, CampaignDbContext db, LedgerSigningKey key, TimeProvider clock,

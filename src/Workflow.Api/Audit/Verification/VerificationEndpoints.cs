@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Workflow.Api.Campaigns;
@@ -59,35 +60,35 @@ public static class VerificationEndpoints
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Roles.Auditors);
         group.MapGet("/campaigns/{id:guid}/verify", VerifyCampaign)
             .WithSummary("Recompute the campaign's hash chain and replay it against the stored snapshot; with ?checkpoint= (its JSON, base64url) also check the ledger still holds it")
-            .Produces<VerificationResult>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/streams/definitions/verify", VerifyDefinitions)
             .WithSummary("Recompute the definitions stream's hash chain")
-            .Produces<VerificationResult>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
         group.MapGet("/campaigns/{id:guid}/checkpoint", CampaignCheckpoint)
             .WithSummary("A checkpoint of the campaign's ledger head, signed with the server key")
-            .Produces<Checkpoint>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(503);
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(503);
         group.MapGet("/streams/definitions/checkpoint", DefinitionsCheckpoint)
             .WithSummary("A checkpoint of the definitions stream's head, signed with the server key")
-            .Produces<Checkpoint>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(503);
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(503);
         group.MapPost("/checkpoints/verify", VerifyCheckpoint)
             .WithSummary("Check a checkpoint's signature and that its ledger still holds its entry with its hash (and the chain up to the head)")
-            .Produces<VerificationResult>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/campaigns/{id:guid}/export", Export)
             .WithSummary("The campaign's ledger as one JSON document with a signed checkpoint, for the offline verifier")
-            .Produces(200, contentType: "application/json").ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(503);
+            .Produces<LedgerExport.Document>(200, "application/json").ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(503);
         group.MapGet("/signing-key", SigningKey)
             .WithSummary("The current public key, that new checkpoints are signed with (ES256)")
-            .Produces<SigningKeyView>().ProducesProblem(401).ProducesProblem(403);
+            .ProducesProblem(401).ProducesProblem(403);
         group.MapGet("/jwks", Jwks)
             .WithSummary("Every public key of the signing key ring, current and retired, as a JWKS: a checkpoint's keyId is its key's kid")
-            .Produces<JwksView>().ProducesProblem(401).ProducesProblem(403);
+            .ProducesProblem(401).ProducesProblem(403);
         group.MapPost("/signing-keys/rotate", Rotate).RequireAuthorization(p => p.RequireRole(Roles.Admin))
             .WithSummary("Make a new current signing key (admins); checkpoints signed with the retired one stay valid")
-            .Produces<RotationView>().ProducesProblem(401).ProducesProblem(403);
+            .ProducesProblem(401).ProducesProblem(403);
         return app;
     }
 
-    private static async Task<IResult> VerifyCampaign(Guid id, string? checkpoint, HttpContext context, LedgerVerification verification, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<VerificationResult>, ProblemHttpResult>> VerifyCampaign(Guid id, string? checkpoint, HttpContext context, LedgerVerification verification, CancellationToken cancellationToken)
     {
         Checkpoint? parsed = null;
         if (checkpoint is not null)
@@ -98,41 +99,44 @@ public static class VerificationEndpoints
         }
         if (!await IsCampaignAsync(context, id, cancellationToken)) return CampaignProblems.NotFound(context, id);
         var result = await verification.VerifyAsync(id, parsed, cancellationToken);
-        return result is null ? CampaignProblems.NotFound(context, id) : TypedResults.Ok(result);
+        if (result is null) return CampaignProblems.NotFound(context, id);
+        return TypedResults.Ok(result);
     }
 
-    private static async Task<IResult> VerifyDefinitions(LedgerVerification verification, CancellationToken cancellationToken) =>
+    private static async Task<Ok<VerificationResult>> VerifyDefinitions(LedgerVerification verification, CancellationToken cancellationToken) =>
         TypedResults.Ok(await verification.VerifyAsync(LedgerStream.Definitions, null, cancellationToken));
 
-    private static async Task<IResult> CampaignCheckpoint(Guid id, HttpContext context, LedgerVerification verification, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Checkpoint>, ProblemHttpResult>> CampaignCheckpoint(Guid id, HttpContext context, LedgerVerification verification, CancellationToken cancellationToken)
     {
         if (!await IsCampaignAsync(context, id, cancellationToken)) return CampaignProblems.NotFound(context, id);
         var checkpoint = await verification.CheckpointAsync(id, cancellationToken);
-        return checkpoint is null ? CampaignProblems.NotFound(context, id) : TypedResults.Ok(checkpoint);
+        if (checkpoint is null) return CampaignProblems.NotFound(context, id);
+        return TypedResults.Ok(checkpoint);
     }
 
-    private static async Task<IResult> DefinitionsCheckpoint(LedgerVerification verification, CancellationToken cancellationToken) =>
+    private static async Task<Ok<Checkpoint>> DefinitionsCheckpoint(LedgerVerification verification, CancellationToken cancellationToken) =>
         TypedResults.Ok(await verification.CheckpointAsync(LedgerStream.Definitions, cancellationToken));
 
-    private static async Task<IResult> VerifyCheckpoint(JsonElement body, HttpContext context, LedgerVerification verification, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<VerificationResult>, ProblemHttpResult>> VerifyCheckpoint(JsonElement body, HttpContext context, LedgerVerification verification, CancellationToken cancellationToken)
     {
         var checkpoint = Checkpoint.Parse(body, out var error);
         if (checkpoint is null) return ApiProblem.Create(context, 400, ProblemCodes.RequestInvalid, ("error", error!));
         var result = await verification.VerifyAsync(checkpoint.CampaignId, checkpoint, cancellationToken);
-        return result is null ? CampaignProblems.NotFound(context, checkpoint.CampaignId) : TypedResults.Ok(result);
+        if (result is null) return CampaignProblems.NotFound(context, checkpoint.CampaignId);
+        return TypedResults.Ok(result);
     }
 
-    private static async Task<IResult> Export(Guid id, HttpContext context, CampaignDbContext db, LedgerVerification verification, SigningKeyRing ring,
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(Guid id, HttpContext context, CampaignDbContext db, LedgerVerification verification, SigningKeyRing ring,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!await IsCampaignAsync(context, id, cancellationToken) || await verification.HeadAsync(id, cancellationToken) is not { } head)
             return CampaignProblems.NotFound(context, id);
         var key = await ring.CurrentAsync(db, cancellationToken);
-        return Results.Stream(stream => LedgerExport.WriteAsync(stream, id, head, db, key, clock, cancellationToken), "application/json",
+        return TypedResults.Stream(stream => LedgerExport.WriteAsync(stream, id, head, db, key, clock, cancellationToken), "application/json",
             fileDownloadName: $"ledger-{id:D}.json");
     }
 
-    private static async Task<IResult> SigningKey(CampaignDbContext db, SigningKeyRing ring, CancellationToken cancellationToken)
+    private static async Task<Ok<SigningKeyView>> SigningKey(CampaignDbContext db, SigningKeyRing ring, CancellationToken cancellationToken)
     {
         // The public part only: this answers even where the private key does not decrypt.
         var kid = await ring.CurrentKidAsync(db, cancellationToken) ?? throw new InvalidOperationException("The signing key ring has no current key.");
@@ -140,10 +144,10 @@ public static class VerificationEndpoints
         return TypedResults.Ok(new SigningKeyView(LedgerSigningKey.Algorithm, key.PublicKeyPem, Jwk(key), key.KeyId));
     }
 
-    private static async Task<IResult> Jwks(CampaignDbContext db, SigningKeyRing ring, CancellationToken cancellationToken) =>
+    private static async Task<Ok<JwksView>> Jwks(CampaignDbContext db, SigningKeyRing ring, CancellationToken cancellationToken) =>
         TypedResults.Ok(new JwksView((await ring.AllAsync(db, cancellationToken)).Select(k => Jwk(k.Key)).ToList()));
 
-    private static async Task<IResult> Rotate(CampaignDbContext db, SigningKeyRing ring, CancellationToken cancellationToken)
+    private static async Task<Ok<RotationView>> Rotate(CampaignDbContext db, SigningKeyRing ring, CancellationToken cancellationToken)
     {
         // Read without decrypting: a current key that no longer decrypts is a reason to rotate.
         var retired = await ring.CurrentKidAsync(db, cancellationToken);

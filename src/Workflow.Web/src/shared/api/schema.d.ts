@@ -1902,6 +1902,17 @@ export interface components {
             outcome?: string | null;
             actions: components["schemas"]["IncidentActionView"][];
         };
+        /** @description The document's shape, for the API description; M:Workflow.Api.Audit.Verification.LedgerExport.WriteAsync(System.IO.Stream,System.Guid,System.ValueTuple{System.Int64,System.String},Workflow.Storage.CampaignDbContext,Workflow.Api.Audit.Verification.LedgerSigningKey,System.TimeProvider,System.Threading.CancellationToken) streams exactly these members. */
+        LedgerExportDocument: {
+            /** @description campaign-ledger-export/1. */
+            format: string;
+            /** Format: uuid */
+            campaignId: string;
+            publicKeyPem: string;
+            /** @description Each entry's id, the members its hash is taken over, and its hash, in sequence order. */
+            entries: unknown[];
+            checkpoint: components["schemas"]["Checkpoint"];
+        };
         MePermissions: {
             startCampaigns: boolean;
             fireTransitions: boolean;
@@ -3187,7 +3198,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LedgerExportDocument"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -4983,7 +4996,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DefinitionEndpointsVersionView"];
+                };
             };
             /** @description Authentication required */
             401: {
@@ -6008,7 +6023,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DefinitionEndpointsVersionView"];
+                };
             };
             /** @description Authentication required */
             401: {
@@ -6916,6 +6933,27 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfHistoryEndpointsEntryView"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e/history",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -7125,7 +7163,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
             /** @description Bad Request */
             400: {
