@@ -11,9 +11,11 @@ namespace Workflow.Benchmarks.Hosting;
 /// <summary>
 /// The real API (its Program: migrations, definitions import, every service) over a SQLite file of
 /// its own, with webhooks allowed to 127.0.0.1. <see cref="UseKestrel"/> puts it on a real socket;
-/// otherwise requests go through the in-memory test server.
+/// otherwise requests go through the in-memory test server. A <paramref name="seedDatabase"/> (a SQLite file made
+/// earlier, e.g. by <see cref="WritePath.HistoryFixture"/>) is copied in as the database before the host starts.
 /// </summary>
-public sealed class BenchApi(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+public sealed class BenchApi(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null, string? seedDatabase = null)
+    : WebApplicationFactory<Program>
 {
     // The API's content (appsettings.json, workflows/) is copied next to the benchmarks; the factory would otherwise look
     // for a Workflow.Api folder beside the solution file, which is under src/.
@@ -22,11 +24,14 @@ public sealed class BenchApi(IReadOnlyDictionary<string, string?> settings, Acti
 
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("workflow-bench-").FullName;
 
+    public string DatabaseFile => Path.Combine(DataFolder, "campaigns.db");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (seedDatabase is not null && !File.Exists(DatabaseFile)) File.Copy(seedDatabase, DatabaseFile);
         builder.UseEnvironment("Production");
         builder.UseSetting("Storage:Provider", "Sqlite");
-        builder.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(DataFolder, "campaigns.db")};Pooling=True");
+        builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabaseFile};Pooling=True");
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Webhooks:AllowedHosts:0", "127.0.0.1");
         // The measurement's output, not the server's request log.
