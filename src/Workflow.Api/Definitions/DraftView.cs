@@ -10,5 +10,5 @@ namespace Workflow.Api.Definitions;
 /// </summary>
 public sealed record DraftView(
     Guid Id, string Kind, string DefinitionId, long Version, DateTime CreatedAt, string CreatedBy, DateTime UpdatedAt, string UpdatedBy,
-    bool Valid, ValidationView.IdentityView? Identity, IReadOnlyList<ValidationView.ErrorView> Errors,
+    bool Valid, ValidationView.DefinitionIdentityView? Identity, IReadOnlyList<ValidationView.ValidationErrorView> Errors,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Definition);

@@ -8,11 +8,11 @@ namespace Workflow.Api.Definitions;
 /// A definition's validation as a designer reads it: valid or not, its identity when it has one,
 /// and each problem where the engine placed it (a JSON Pointer, and the activity or connection).
 /// </summary>
-public sealed record ValidationView(bool Valid, ValidationView.IdentityView? Identity, IReadOnlyList<ValidationView.ErrorView> Errors)
+public sealed record ValidationView(bool Valid, ValidationView.DefinitionIdentityView? Identity, IReadOnlyList<ValidationView.ValidationErrorView> Errors)
 {
-    public sealed record IdentityView(string DefinitionId, int Version, string ContentHash);
+    public sealed record DefinitionIdentityView(string DefinitionId, int Version, string ContentHash);
 
-    public sealed record ErrorView(
+    public sealed record ValidationErrorView(
         string Code,
         string Message,
         string JsonPointer,
@@ -25,8 +25,8 @@ public sealed record ValidationView(bool Valid, ValidationView.IdentityView? Ide
         check.Identity is { } identity ? IdentityOf(identity) : null,
         ErrorsOf(check.Errors));
 
-    public static IdentityView IdentityOf(DefinitionIdentity identity) => new(identity.DefinitionId, identity.Version, identity.ContentHash);
+    public static DefinitionIdentityView IdentityOf(DefinitionIdentity identity) => new(identity.DefinitionId, identity.Version, identity.ContentHash);
 
-    public static IReadOnlyList<ErrorView> ErrorsOf(IEnumerable<ValidationError> errors) =>
-        errors.Select(e => new ErrorView(e.Code, e.Message, e.JsonPointer, e.ActivityId, e.Connection, e.Arguments)).ToList();
+    public static IReadOnlyList<ValidationErrorView> ErrorsOf(IEnumerable<ValidationError> errors) =>
+        errors.Select(e => new ValidationErrorView(e.Code, e.Message, e.JsonPointer, e.ActivityId, e.Connection, e.Arguments)).ToList();
 }

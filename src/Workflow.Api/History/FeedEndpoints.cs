@@ -21,7 +21,7 @@ public static class FeedEndpoints
     private const int MaxWaitSeconds = 30;
 
     /// <summary>A page of the feed. <c>cursor</c> is where to go on from (always); <c>nextCursor</c> the same, but only while more is already there.</summary>
-    public sealed record FeedPage(IReadOnlyList<HistoryEndpoints.EntryView> Items, string? NextCursor, string Cursor) : Paging.IPage
+    public sealed record FeedPage(IReadOnlyList<HistoryEndpoints.LedgerEntryView> Items, string? NextCursor, string Cursor) : Paging.IPage
     {
         // The feed goes on: its next page starts after the last position read, even when that page is empty for now.
         string? Paging.IPage.NextPosition => Cursor;

@@ -12,7 +12,7 @@ namespace Workflow.Api.History;
 /// <summary>A campaign's ledger, keyset-paged by sequence (the feed across campaigns is FeedEndpoints).</summary>
 public static class HistoryEndpoints
 {
-    public sealed record EntryView(
+    public sealed record LedgerEntryView(
         long Id, Guid CampaignId, long Sequence, DateTime At, string Kind, string Actor, string? OnBehalfOf, string? Reason,
         string? IdempotencyKey, string? CorrelationId, string DefinitionId, int DefinitionVersion, string? PhaseId, string? TaskId,
         JsonElement Payload, string PreviousHash, string Hash);
@@ -25,7 +25,7 @@ public static class HistoryEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<Page<EntryView>>, ProblemHttpResult>> CampaignHistory(
+    private static async Task<Results<Ok<Page<LedgerEntryView>>, ProblemHttpResult>> CampaignHistory(
         Guid id, long? after, int? limit, HttpContext context, CampaignDbContext db, CancellationToken cancellationToken)
     {
         if (!await db.Campaigns.AnyAsync(c => c.Id == id, cancellationToken)) return CampaignProblems.NotFound(context, id);
@@ -36,13 +36,13 @@ public static class HistoryEndpoints
         var rows = await db.History.AsNoTracking().Where(h => h.CampaignId == id && h.Sequence > from)
             .OrderBy(h => h.Sequence).Take(take + 1).ToListAsync(cancellationToken);
         var next = rows.Count > take ? rows[take - 1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-        return TypedResults.Ok(new Page<EntryView>(rows.Take(take).Select(View).ToList(), next));
+        return TypedResults.Ok(new Page<LedgerEntryView>(rows.Take(take).Select(View).ToList(), next));
     }
 
-    internal static EntryView View(HistoryEntry h)
+    internal static LedgerEntryView View(HistoryEntry h)
     {
         using var payload = JsonDocument.Parse(h.Payload);
-        return new EntryView(h.Id, h.CampaignId, h.Sequence, h.At, h.Kind, h.Actor, h.OnBehalfOf, h.Reason, h.IdempotencyKey, h.CorrelationId,
+        return new LedgerEntryView(h.Id, h.CampaignId, h.Sequence, h.At, h.Kind, h.Actor, h.OnBehalfOf, h.Reason, h.IdempotencyKey, h.CorrelationId,
             h.DefinitionId, h.DefinitionVersion, h.PhaseId, h.TaskId, payload.RootElement.Clone(), h.PreviousHash, h.Hash);
     }
 }

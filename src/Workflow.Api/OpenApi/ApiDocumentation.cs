@@ -33,12 +33,11 @@ public static class ApiDocumentation
             options.NonNullableReferenceTypesAsRequired();
             options.SchemaFilter<ExampleSchemaFilter>();
             options.OperationFilter<OperationDocumentationFilter>();
-            // Nested records share short names (CampaignProgress.TaskView, …): keep schema ids unique and readable.
-            options.CustomSchemaIds(type => type.IsNested && type.DeclaringType is { } outer && !type.IsGenericType
-                ? outer.Name + type.Name
-                : type.IsGenericType
-                    ? type.Name[..type.Name.IndexOf('`')] + "Of" + string.Concat(type.GetGenericArguments().Select(a => a.IsNested ? a.DeclaringType!.Name + a.Name : a.Name))
-                    : type.Name);
+            // A schema is named for what it is (ProgressResponse, not CampaignProgressProgressResponse), wherever its record is
+            // nested; two records of one name would make Swashbuckle refuse to build the document, so names stay unique.
+            options.CustomSchemaIds(type => type.IsGenericType
+                ? type.Name[..type.Name.IndexOf('`')] + "Of" + string.Concat(type.GetGenericArguments().Select(a => a.Name))
+                : type.Name);
             var xml = Path.Combine(AppContext.BaseDirectory, "Workflow.Api.xml");
             if (File.Exists(xml)) options.IncludeXmlComments(xml);
         });

@@ -223,7 +223,7 @@ public sealed class WebhookDispatcher(
     }
 
     /// <summary>The body every delivery carries: the ledger kind, when it happened, and the entry as GET /api/v1/events shows it.</summary>
-    public sealed record WebhookBody(string Type, DateTime Timestamp, HistoryEndpoints.EntryView Data);
+    public sealed record WebhookBody(string Type, DateTime Timestamp, HistoryEndpoints.LedgerEntryView Data);
 }
 
 /// <summary>The dispatcher's loop on this node.</summary>

@@ -93,7 +93,7 @@ public sealed class OpenApiDocumentTests(SqliteApiFactory api) : IClassFixture<S
         var complete = document.GetProperty("paths").GetProperty("/api/v1/campaigns/{id}/tasks/{taskId}/complete").GetProperty("post");
         Assert.True(complete.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("examples").TryGetProperty("review", out _));
         Assert.Contains(complete.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "If-Match");
-        Assert.Equal("#/components/schemas/CampaignProgressProgressResponse",
+        Assert.Equal("#/components/schemas/ProgressResponse",
             document.GetProperty("paths").GetProperty("/api/v1/campaigns/{id}/progress").GetProperty("get").GetProperty("responses")
                 .GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
     }
@@ -115,7 +115,7 @@ public sealed class OpenApiDocumentTests(SqliteApiFactory api) : IClassFixture<S
                 paths.GetProperty($"/api/v1/{kind}/drafts").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content")
                     .GetProperty("application/json").GetProperty("schema").GetProperty("items").GetProperty("$ref").GetString());
             var publish = paths.GetProperty($"/api/v1/{kind}/drafts/{{draftId}}/publish").GetProperty("post");
-            Assert.Equal("#/components/schemas/DefinitionEndpointsDefinitionView", Ref(publish, "201"));
+            Assert.Equal("#/components/schemas/DefinitionView", Ref(publish, "201"));
             // The refusals' examples are the drafts' own problems, not the campaigns'.
             string CodeOf(JsonElement operation, string status) => operation.GetProperty("responses").GetProperty(status).GetProperty("content")
                 .GetProperty("application/problem+json").GetProperty("example").GetProperty("code").GetString()!;
@@ -172,5 +172,15 @@ public sealed class OpenApiDocumentTests(SqliteApiFactory api) : IClassFixture<S
             if (!described) bare.Add($"{operation.Name.ToUpperInvariant()} {path.Name} {response.Name}");
         }
         Assert.Empty(bare);
+    }
+
+    /// <summary>Schemas carry the record's own name, not the class it is nested in (once CampaignProgressProgressResponse).</summary>
+    [Fact]
+    public async Task SchemaNames_AreTheRecordsOwnNames()
+    {
+        var names = (await DocumentAsync()).GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name).ToList();
+        foreach (var nested in new[] { "ProgressResponse", "DashboardResponse", "FindingsResponse", "WorkItemView", "PageOfLedgerEntryView" })
+            Assert.Contains(nested, names);
+        Assert.DoesNotContain(names, n => n.Contains("Endpoints", StringComparison.Ordinal) || n.StartsWith("CampaignProgress", StringComparison.Ordinal));
     }
 }

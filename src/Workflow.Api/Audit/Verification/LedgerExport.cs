@@ -5,6 +5,12 @@ using Workflow.Storage.History;
 
 namespace Workflow.Api.Audit.Verification;
 
+/// <summary>The export's shape, for the API description; <see cref="LedgerExport.WriteAsync"/> streams exactly these members.</summary>
+/// <param name="Format">campaign-ledger-export/1.</param>
+/// <param name="Entries">Each entry's id, the members its hash is taken over, and its hash, in sequence order.</param>
+/// <param name="Checkpoint">Signed over the last entry written.</param>
+public sealed record LedgerExportDocument(string Format, Guid CampaignId, string PublicKeyPem, IReadOnlyList<JsonElement> Entries, Checkpoint Checkpoint);
+
 /// <summary>
 /// A ledger as one JSON document an auditor can check offline:
 /// <c>{ format, campaignId, publicKeyPem, entries: [ {id, …hashed members…, hash} ], checkpoint }</c>.
@@ -13,11 +19,6 @@ namespace Workflow.Api.Audit.Verification;
 /// </summary>
 public static class LedgerExport
 {
-    /// <summary>The document's shape, for the API description; <see cref="WriteAsync"/> streams exactly these members.</summary>
-    /// <param name="Format">campaign-ledger-export/1.</param>
-    /// <param name="Entries">Each entry's id, the members its hash is taken over, and its hash, in sequence order.</param>
-    /// <param name="Checkpoint">Signed over the last entry written.</param>
-    public sealed record Document(string Format, Guid CampaignId, string PublicKeyPem, IReadOnlyList<JsonElement> Entries, Checkpoint Checkpoint);
 
     public const string Format = "campaign-ledger-export/1";
 

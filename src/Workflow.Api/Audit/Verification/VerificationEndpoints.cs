@@ -75,7 +75,7 @@ public static class VerificationEndpoints
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/campaigns/{id:guid}/export", Export)
             .WithSummary("The campaign's ledger as one JSON document with a signed checkpoint, for the offline verifier")
-            .Produces<LedgerExport.Document>(200, "application/json").ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(503);
+            .Produces<LedgerExportDocument>(200, "application/json").ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(503);
         group.MapGet("/signing-key", SigningKey)
             .WithSummary("The current public key, that new checkpoints are signed with (ES256)")
             .ProducesProblem(401).ProducesProblem(403);

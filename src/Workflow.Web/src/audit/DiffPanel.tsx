@@ -7,7 +7,7 @@ import { en } from './messages';
 import { changeCounts, defaultPair, definitionChoices, diffRows } from './definitionDiff';
 
 type Kind = 'workflow' | 'template';
-type Diff = Schemas['DefinitionAuditEndpointsDiffView'];
+type Diff = Schemas['DiffView'];
 
 /** Compare two published versions of a definition: the server's structural changes, before → after. */
 export function DiffPanel() {

@@ -4,7 +4,7 @@ import type { Schemas } from '../shared/api';
 // compared (from the published lists), and the server's structural changes as table rows.
 
 export type DefinitionChange = Schemas['DefinitionChange'];
-export type DefinitionVersion = Pick<Schemas['DefinitionEndpointsVersionView'], 'definitionId' | 'version'>;
+export type DefinitionVersion = Pick<Schemas['VersionView'], 'definitionId' | 'version'>;
 
 /** Each definition id with its versions, oldest first; ids in alphabetical order. */
 export function definitionChoices(versions: DefinitionVersion[]): { id: string; versions: number[] }[] {

@@ -5,7 +5,7 @@ import type { Schemas } from '../shared/api';
 // later iteration, and a multi-instance activity (one per party group) has one unit per item.
 // A node shows its latest iteration: that is where the work stands.
 
-export type TaskView = Schemas['CampaignProgressTaskView'];
+export type TaskView = Schemas['TaskView'];
 
 /** A node's state: not reached yet, open, open past its due date, done, or cancelled. */
 export type NodeStatus = 'notReached' | 'active' | 'overdue' | 'completed' | 'cancelled';

@@ -6,7 +6,7 @@ import { label, type JsonSchema } from './resultForm';
 // response (what the flowchart waits for, each gate's state and the values it saw). The engine's
 // own trigger reasons are English sentences for integrators, so the page words its own.
 
-export type Progress = Schemas['CampaignProgressProgressResponse'];
+export type Progress = Schemas['ProgressResponse'];
 export type Gate = Schemas['GateView'];
 
 /** What turns ids into words: activity names of the current phase, result field names, template inputs. */

@@ -6,9 +6,9 @@ import type { PhaseWorkflow } from './document';
 import type { Problem } from './problems';
 
 export type DraftView = Schemas['DraftView'];
-export type VersionView = Schemas['DefinitionEndpointsVersionView'];
-export type DefinitionView = Schemas['DefinitionEndpointsDefinitionView'];
-export type DiffView = Schemas['DefinitionAuditEndpointsDiffView'];
+export type VersionView = Schemas['VersionView'];
+export type DefinitionView = Schemas['DefinitionView'];
+export type DiffView = Schemas['DiffView'];
 export type ValidationView = Schemas['ValidationView'];
 
 /** A refusal with the problems the server listed (a publish refused as invalid). */

@@ -7,7 +7,7 @@ import { pointerSegments } from '../shared/problemTitles';
 import { donePort, type PhaseWorkflow } from './document';
 import { edgeIds } from './model';
 
-export type Problem = Schemas['ValidationViewErrorView'];
+export type Problem = Schemas['ValidationErrorView'];
 
 export interface PlacedProblems {
   byNode: Map<string, Problem[]>;

@@ -14,7 +14,7 @@ import { organizationSeries } from './dashboard';
 // Only the parts of ECharts the dashboard draws, so the overview's chunk stays small.
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-type UnitCount = Schemas['DashboardEndpointsUnitCount'];
+type UnitCount = Schemas['UnitCount'];
 
 /**
  * The leaders' figures at the top of the overview (驾驶舱): campaigns by organization and status, overdue

@@ -1,6 +1,6 @@
 import type { Schemas } from '../shared/api';
 
-export type Dashboard = Schemas['DashboardEndpointsDashboardResponse'];
+export type Dashboard = Schemas['DashboardResponse'];
 
 /** Campaigns per organization, stacked by status: one bar per organization. */
 export function organizationSeries(rows: Dashboard['organizations']) {

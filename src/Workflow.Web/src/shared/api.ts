@@ -7,7 +7,7 @@ import type { Language } from './i18n';
 // details come back in the language the page shows.
 
 export type Schemas = components['schemas'];
-export type Template = Schemas['DefinitionEndpointsVersionView'];
+export type Template = Schemas['VersionView'];
 export type Campaign = Schemas['CampaignResponse'];
 export type Me = Schemas['MeResponse'];
 

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Api, Schemas } from './api';
 import { readEventStream, SseParser } from './sse';
 
-export type LedgerEntry = Schemas['HistoryEndpointsEntryView'];
+export type LedgerEntry = Schemas['LedgerEntryView'];
 
 /** The wait before reconnecting after the n-th failure in a row: 1 s, 2 s, 4 s… up to 30 s. */
 export function backoff(failures: number): number {

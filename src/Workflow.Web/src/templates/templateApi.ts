@@ -6,7 +6,7 @@ import type { Problem } from './templateProblems';
 
 export type Validation = Schemas['ValidationView'];
 export type Draft = Schemas['DraftView'];
-export type PublishedTemplate = Schemas['DefinitionEndpointsDefinitionView'];
+export type PublishedTemplate = Schemas['DefinitionView'];
 
 interface Result {
   data?: unknown;

@@ -5,7 +5,7 @@
 import type { Schemas } from '../shared/api';
 import { pointerSegments } from '../shared/problemTitles';
 
-export type Problem = Schemas['ValidationViewErrorView'];
+export type Problem = Schemas['ValidationErrorView'];
 
 /** The field a pointer names: "definitionId", "name", "phases.0.workflow", "phases.1.gates.0.expression", … or "template". */
 export function fieldOf(pointer: string): string {

@@ -3,7 +3,7 @@ import type { Schemas } from '../shared/api';
 // The worklist's view model: whose tasks (the signed-in principal's), which (all open, or only
 // overdue), the row each task becomes, and which ledger news can change the list.
 
-export type WorkItem = Schemas['TaskEndpointsWorkItemView'];
+export type WorkItem = Schemas['WorkItemView'];
 
 /** The page's state in its URL query: only overdue, and the keyset cursor of the page shown. */
 export function worklistFromQuery(search: URLSearchParams): { onlyOverdue: boolean; cursor: string } {

@@ -1233,15 +1233,15 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        /** @description Why an admin anchors out of schedule (before an audit, after a restore…): recorded on the anchor entries. */
+        AnchorRequest: {
+            reason?: string | null;
+        };
         /** @description What one anchoring run did: the checkpoints taken, and the anchors stream's entries that carry them. */
         AnchoringRun: {
             /** Format: int32 */
             checkpoints: number;
             entries: number[];
-        };
-        /** @description Why an admin anchors out of schedule (before an audit, after a restore…): recorded on the anchor entries. */
-        AnchoringSetupAnchorRequest: {
-            reason?: string | null;
         };
         /** @description A ledger entry with every column, the payload and evidence as JSON. */
         AuditEntryView: {
@@ -1271,30 +1271,6 @@ export interface components {
             payload: unknown;
             previousHash: string;
             hash: string;
-        };
-        /** @description Findings as the engine keeps them: each with its id, the task that recorded it, and what that task wrote. */
-        CampaignDataFindingsResponse: {
-            /** Format: uuid */
-            campaignId: string;
-            /** Format: int64 */
-            version: number;
-            currentPhase?: string | null;
-            carried: unknown[];
-            inCurrentPhase: unknown[];
-        };
-        /** @description The campaign's inputs and phase outputs by name (findings are their own resource), and the current phase workflow's variables. */
-        CampaignDataVariablesResponse: {
-            /** Format: uuid */
-            campaignId: string;
-            /** Format: int64 */
-            version: number;
-            campaign: {
-                [key: string]: unknown;
-            };
-            currentPhase?: string | null;
-            phase: {
-                [key: string]: unknown;
-            };
         };
         /** @description A campaign as the list shows it: the campaign, its current phase's progress and its overdue tasks. */
         CampaignListItem: {
@@ -1327,71 +1303,6 @@ export interface components {
             totalTasks: number;
             /** Format: int32 */
             percent: number;
-        };
-        CampaignProgressPhaseView: {
-            id: string;
-            name: string;
-            displayName: string;
-            status: string;
-            /** Format: int32 */
-            rounds: number;
-        };
-        CampaignProgressProgressResponse: {
-            /** Format: uuid */
-            id: string;
-            state: string;
-            status: string;
-            suspended: boolean;
-            /** Format: int64 */
-            version: number;
-            phases: components["schemas"]["CampaignProgressPhaseView"][];
-            currentPhase?: string | null;
-            /** Format: int32 */
-            round: number;
-            workflowStatus?: string | null;
-            tasks: components["schemas"]["CampaignProgressTaskView"][];
-            gates: components["schemas"]["GateView"][];
-            waitingFor: string[];
-            triggers: components["schemas"]["CampaignProgressTriggerView"][];
-            faults: components["schemas"]["ActivityFault"][];
-            /** Format: date-time */
-            phaseDeadline?: string | null;
-            /** Format: date-time */
-            phaseDeadlinePassedAt?: string | null;
-        };
-        CampaignProgressTaskView: {
-            id: string;
-            activityId: string;
-            activityType: string;
-            name?: string | null;
-            status: string;
-            assignee?: string | null;
-            /** Format: date-time */
-            activatedAt: string;
-            /** Format: date-time */
-            dueAt?: string | null;
-            overdue: boolean;
-            /** Format: int32 */
-            iteration: number;
-            /** Format: int32 */
-            unit?: number | null;
-            item?: unknown;
-            outcome?: string | null;
-            result?: unknown;
-            completedBy?: string | null;
-            /** Format: date-time */
-            endedAt?: string | null;
-            /** Format: int32 */
-            reminders: number;
-            escalatedTo?: string | null;
-            /** Format: date-time */
-            escalatedAt?: string | null;
-        };
-        CampaignProgressTriggerView: {
-            trigger: string;
-            targetPhase?: string | null;
-            permitted: boolean;
-            reasons: string[];
         };
         /**
          * @description A campaign as the API shows it. Workflow.Api.Campaigns.CampaignResponse.Version is also its ETag.
@@ -1428,75 +1339,6 @@ export interface components {
             createdBy: string;
             /** Format: date-time */
             updatedAt: string;
-        };
-        /**
-         * @description The state after entry `Sequence` (written at `EntryAt`), seen at `AsOf` (the moment asked for, or the
-         *     entry's time): overdue is judged at that moment, gates with the campaign's template version.
-         */
-        CampaignStateAsOfStateAsOfResponse: {
-            /** Format: uuid */
-            campaignId: string;
-            /** Format: date-time */
-            asOf: string;
-            /** Format: int64 */
-            sequence: number;
-            /** Format: date-time */
-            entryAt: string;
-            hash: string;
-            templateId: string;
-            /** Format: int32 */
-            templateVersion: number;
-            state: string;
-            status: string;
-            suspended: boolean;
-            currentPhase?: string | null;
-            /** Format: int32 */
-            round: number;
-            phases: components["schemas"]["CampaignProgressPhaseView"][];
-            workflowStatus?: string | null;
-            tasks: components["schemas"]["CampaignProgressTaskView"][];
-            gates: components["schemas"]["GateView"][];
-            waitingFor: string[];
-            faults: components["schemas"]["ActivityFault"][];
-            variables: {
-                [key: string]: unknown;
-            };
-            findings: unknown[];
-        };
-        CampaignTaskListTaskInstanceView: {
-            id: string;
-            phaseId: string;
-            /** Format: int32 */
-            round: number;
-            activityId: string;
-            activityType: string;
-            /** @description The activity's display name in the request's language, else its name; null when the template no longer has it. */
-            name?: string | null;
-            status: string;
-            assignee?: string | null;
-            /** Format: date-time */
-            activatedAt: string;
-            /** Format: date-time */
-            dueAt?: string | null;
-            overdue: boolean;
-            /** Format: int32 */
-            iteration: number;
-            /** Format: int32 */
-            unit?: number | null;
-            item?: unknown;
-            /** @description The port the instance left by: the outcome chosen, or Timeout. */
-            outcome?: string | null;
-            result?: unknown;
-            completedBy?: string | null;
-            onBehalfOf?: string | null;
-            comment?: string | null;
-            /** Format: date-time */
-            endedAt?: string | null;
-            /** Format: int32 */
-            reminders: number;
-            escalatedTo?: string | null;
-            /** Format: date-time */
-            escalatedAt?: string | null;
         };
         /**
          * @description A signed statement that a ledger stream had Workflow.Api.Audit.Verification.Checkpoint.Sequence entries, the newest with
@@ -1608,55 +1450,23 @@ export interface components {
             /** @description The signing secret (whsec_…): shown this once; verify each delivery's webhook-signature with it. */
             secret: string;
         };
-        DashboardEndpointsDashboardResponse: {
+        DashboardResponse: {
             /** @description Campaign counts per organization, status and current phase. */
-            organizations: components["schemas"]["DashboardEndpointsOrganizationCount"][];
-            overdueTasks: components["schemas"]["DashboardEndpointsUnitSection"];
-            rectification: components["schemas"]["DashboardEndpointsUnitSection"];
+            organizations: components["schemas"]["OrganizationCount"][];
+            overdueTasks: components["schemas"]["UnitSection"];
+            rectification: components["schemas"]["UnitSection"];
         };
-        DashboardEndpointsOrganizationCount: {
-            /** @description The organization (district or unit) the counts are for. */
-            organization: string;
-            /** @description Campaign status. */
-            status: string;
-            /** @description The current phase id (the campaign's state). */
-            phase: string;
-            /**
-             * Format: int32
-             * @description How many campaigns of the organization are in this status and phase.
-             */
-            count: number;
-        };
-        DashboardEndpointsUnitCount: {
-            /** @description The work item's assignee (a role, office or person). */
-            unit: string;
-            /**
-             * Format: int32
-             * @description Active work items.
-             */
-            open: number;
-            /**
-             * Format: int32
-             * @description Active work items past their deadline.
-             */
-            overdue: number;
-            /**
-             * Format: int32
-             * @description Completed work items (rectification only; 0 in the overdue section).
-             */
-            closed: number;
-        };
-        DashboardEndpointsUnitSection: {
-            /** @description At most Workflow.Api.Dashboard.DashboardEndpoints.UnitLimit units, most overdue first. */
-            items: components["schemas"]["DashboardEndpointsUnitCount"][];
-            /**
-             * Format: int32
-             * @description How many units there are in all.
-             */
-            total: number;
+        DefinitionChange: {
+            category: string;
+            change: string;
+            path: string;
+            id?: string | null;
+            field?: string | null;
+            before?: string | null;
+            after?: string | null;
         };
         /** @description One definition ledger entry: who, when, what, which version, and the chain. */
-        DefinitionAuditEndpointsDefinitionEntryView: {
+        DefinitionEntryView: {
             /** Format: int64 */
             sequence: number;
             /** Format: date-time */
@@ -1676,50 +1486,15 @@ export interface components {
             previousHash: string;
             hash: string;
         };
-        /** @description The structural difference between two published versions; layout-only changes (designer positions) apart. */
-        DefinitionAuditEndpointsDiffView: {
-            kind: string;
-            definitionId: string;
-            /** Format: int32 */
-            from: number;
-            /** Format: int32 */
-            to: number;
-            fromContentHash: string;
-            toContentHash: string;
-            changes: components["schemas"]["DefinitionChange"][];
-            layout: components["schemas"]["DefinitionChange"][];
-        };
-        DefinitionChange: {
-            category: string;
-            change: string;
-            path: string;
-            id?: string | null;
-            field?: string | null;
-            before?: string | null;
-            after?: string | null;
-        };
-        DefinitionEndpointsDefinitionView: {
-            version: components["schemas"]["DefinitionEndpointsVersionView"];
-            definition: unknown;
-        };
-        /** @description Why a version is retracted; optional, kept in the ledger entry of the retraction. */
-        DefinitionEndpointsRetractRequest: {
-            reason?: string | null;
-        };
-        DefinitionEndpointsVersionView: {
-            kind: string;
+        DefinitionIdentityView: {
             definitionId: string;
             /** Format: int32 */
             version: number;
             contentHash: string;
-            source: string;
-            /** Format: date-time */
-            publishedAt: string;
-            publishedBy: string;
-            retracted: boolean;
-            /** Format: date-time */
-            retractedAt?: string | null;
-            retractedBy?: string | null;
+        };
+        DefinitionView: {
+            version: components["schemas"]["VersionView"];
+            definition: unknown;
         };
         DeliveryView: {
             /** Format: int64 */
@@ -1747,6 +1522,34 @@ export interface components {
             /** Format: date-time */
             completedAt?: string | null;
         };
+        /** @description The structural difference between two published versions; layout-only changes (designer positions) apart. */
+        DiffView: {
+            kind: string;
+            definitionId: string;
+            /** Format: int32 */
+            from: number;
+            /** Format: int32 */
+            to: number;
+            fromContentHash: string;
+            toContentHash: string;
+            changes: components["schemas"]["DefinitionChange"][];
+            layout: components["schemas"]["DefinitionChange"][];
+        };
+        /**
+         * @description The webhook dispatcher on this node: `running` or `disabled` (Webhooks:PollInterval zero), its last pass, how
+         *     many sends it made, and what was left after it: entries not yet fanned out and deliveries waiting for an attempt.
+         */
+        DispatcherHealth: {
+            status: string;
+            /** Format: date-time */
+            lastPassAt?: string | null;
+            /** Format: int32 */
+            lastSent: number;
+            /** Format: int64 */
+            outboxDepth: number;
+            /** Format: int64 */
+            pendingDeliveries: number;
+        };
         /**
          * @description A draft as the drafts endpoints answer it: who made and changed it, its version (its ETag), its
          *     current validation, and its document (left out of the list). Top-level so the OpenAPI document
@@ -1766,11 +1569,11 @@ export interface components {
             updatedAt: string;
             updatedBy: string;
             valid: boolean;
-            identity?: components["schemas"]["ValidationViewIdentityView"];
-            errors: components["schemas"]["ValidationViewErrorView"][];
+            identity?: components["schemas"]["DefinitionIdentityView"];
+            errors: components["schemas"]["ValidationErrorView"][];
             definition?: unknown;
         };
-        FeedEndpointsFeedHead: {
+        FeedHead: {
             /**
              * Format: int64
              * @description The newest entry's id (compatibility); Cursor is the position to pass as `after`.
@@ -1779,10 +1582,20 @@ export interface components {
             cursor: string;
         };
         /** @description A page of the feed. `cursor` is where to go on from (always); `nextCursor` the same, but only while more is already there. */
-        FeedEndpointsFeedPage: {
-            items: components["schemas"]["HistoryEndpointsEntryView"][];
+        FeedPage: {
+            items: components["schemas"]["LedgerEntryView"][];
             nextCursor?: string | null;
             cursor: string;
+        };
+        /** @description Findings as the engine keeps them: each with its id, the task that recorded it, and what that task wrote. */
+        FindingsResponse: {
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: int64 */
+            version: number;
+            currentPhase?: string | null;
+            carried: unknown[];
+            inCurrentPhase: unknown[];
         };
         /** @description A gate as the API shows it: state (met, unmet, pending, error), what it waits for, and the values it saw. */
         GateView: {
@@ -1798,66 +1611,13 @@ export interface components {
             };
             message?: string | null;
         };
-        /**
-         * @description The webhook dispatcher on this node: `running` or `disabled` (Webhooks:PollInterval zero), its last pass, how
-         *     many sends it made, and what was left after it: entries not yet fanned out and deliveries waiting for an attempt.
-         */
-        HealthEndpointsDispatcherHealth: {
-            status: string;
-            /** Format: date-time */
-            lastPassAt?: string | null;
-            /** Format: int32 */
-            lastSent: number;
-            /** Format: int64 */
-            outboxDepth: number;
-            /** Format: int64 */
-            pendingDeliveries: number;
-        };
         /** @description live, ready or unavailable; for unavailable, why, and the migrations not yet applied. */
-        HealthEndpointsHealthStatus: {
+        HealthStatus: {
             status: string;
             reason?: string | null;
             pending?: string[] | null;
-            scheduler?: components["schemas"]["HealthEndpointsSchedulerHealth"];
-            dispatcher?: components["schemas"]["HealthEndpointsDispatcherHealth"];
-        };
-        /**
-         * @description The timer scheduler: `status` is Quartz's (running, standby, shutdown…, or disabled), whether its job
-         *     store is clustered, this node's instance id, and when this node last swept and how many timers it fired.
-         */
-        HealthEndpointsSchedulerHealth: {
-            status: string;
-            started: boolean;
-            clustered: boolean;
-            instanceId?: string | null;
-            /** Format: date-time */
-            lastSweepAt?: string | null;
-            /** Format: int32 */
-            lastFired: number;
-        };
-        HistoryEndpointsEntryView: {
-            /** Format: int64 */
-            id: number;
-            /** Format: uuid */
-            campaignId: string;
-            /** Format: int64 */
-            sequence: number;
-            /** Format: date-time */
-            at: string;
-            kind: string;
-            actor: string;
-            onBehalfOf?: string | null;
-            reason?: string | null;
-            idempotencyKey?: string | null;
-            correlationId?: string | null;
-            definitionId: string;
-            /** Format: int32 */
-            definitionVersion: number;
-            phaseId?: string | null;
-            taskId?: string | null;
-            payload: unknown;
-            previousHash: string;
-            hash: string;
+            scheduler?: components["schemas"]["SchedulerHealth"];
+            dispatcher?: components["schemas"]["DispatcherHealth"];
         };
         /** @description One thing that happened to an incident, from its ledger entry. */
         IncidentActionView: {
@@ -1902,7 +1662,44 @@ export interface components {
             outcome?: string | null;
             actions: components["schemas"]["IncidentActionView"][];
         };
-        /** @description The document's shape, for the API description; M:Workflow.Api.Audit.Verification.LedgerExport.WriteAsync(System.IO.Stream,System.Guid,System.ValueTuple{System.Int64,System.String},Workflow.Storage.CampaignDbContext,Workflow.Api.Audit.Verification.LedgerSigningKey,System.TimeProvider,System.Threading.CancellationToken) streams exactly these members. */
+        JwkView: {
+            kty: string;
+            crv: string;
+            x: string;
+            y: string;
+            alg: string;
+            use: string;
+            kid: string;
+        };
+        /** @description A JSON Web Key Set (RFC 7517): every key of the ring, current and retired, oldest first. */
+        JwksView: {
+            keys: components["schemas"]["JwkView"][];
+        };
+        LedgerEntryView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: int64 */
+            sequence: number;
+            /** Format: date-time */
+            at: string;
+            kind: string;
+            actor: string;
+            onBehalfOf?: string | null;
+            reason?: string | null;
+            idempotencyKey?: string | null;
+            correlationId?: string | null;
+            definitionId: string;
+            /** Format: int32 */
+            definitionVersion: number;
+            phaseId?: string | null;
+            taskId?: string | null;
+            payload: unknown;
+            previousHash: string;
+            hash: string;
+        };
+        /** @description The export's shape, for the API description; M:Workflow.Api.Audit.Verification.LedgerExport.WriteAsync(System.IO.Stream,System.Guid,System.ValueTuple{System.Int64,System.String},Workflow.Storage.CampaignDbContext,Workflow.Api.Audit.Verification.LedgerSigningKey,System.TimeProvider,System.Threading.CancellationToken) streams exactly these members. */
         LedgerExportDocument: {
             /** @description campaign-ledger-export/1. */
             format: string;
@@ -1947,6 +1744,19 @@ export interface components {
             title: string;
             read: boolean;
         };
+        OrganizationCount: {
+            /** @description The organization (district or unit) the counts are for. */
+            organization: string;
+            /** @description Campaign status. */
+            status: string;
+            /** @description The current phase id (the campaign's state). */
+            phase: string;
+            /**
+             * Format: int32
+             * @description How many campaigns of the organization are in this status and phase.
+             */
+            count: number;
+        };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
         PageOfAuditEntryView: {
             items: components["schemas"]["AuditEntryView"][];
@@ -1958,13 +1768,8 @@ export interface components {
             nextCursor?: string | null;
         };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
-        PageOfCampaignTaskListTaskInstanceView: {
-            items: components["schemas"]["CampaignTaskListTaskInstanceView"][];
-            nextCursor?: string | null;
-        };
-        /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
-        PageOfDefinitionAuditEndpointsDefinitionEntryView: {
-            items: components["schemas"]["DefinitionAuditEndpointsDefinitionEntryView"][];
+        PageOfDefinitionEntryView: {
+            items: components["schemas"]["DefinitionEntryView"][];
             nextCursor?: string | null;
         };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
@@ -1973,13 +1778,13 @@ export interface components {
             nextCursor?: string | null;
         };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
-        PageOfHistoryEndpointsEntryView: {
-            items: components["schemas"]["HistoryEndpointsEntryView"][];
+        PageOfIncidentView: {
+            items: components["schemas"]["IncidentView"][];
             nextCursor?: string | null;
         };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
-        PageOfIncidentView: {
-            items: components["schemas"]["IncidentView"][];
+        PageOfLedgerEntryView: {
+            items: components["schemas"]["LedgerEntryView"][];
             nextCursor?: string | null;
         };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
@@ -1988,9 +1793,22 @@ export interface components {
             nextCursor?: string | null;
         };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
-        PageOfTaskEndpointsWorkItemView: {
-            items: components["schemas"]["TaskEndpointsWorkItemView"][];
+        PageOfTaskInstanceView: {
+            items: components["schemas"]["TaskInstanceView"][];
             nextCursor?: string | null;
+        };
+        /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
+        PageOfWorkItemView: {
+            items: components["schemas"]["WorkItemView"][];
+            nextCursor?: string | null;
+        };
+        PhaseView: {
+            id: string;
+            name: string;
+            displayName: string;
+            status: string;
+            /** Format: int32 */
+            rounds: number;
         };
         ProblemDetails: {
             type?: string | null;
@@ -2001,6 +1819,29 @@ export interface components {
             instance?: string | null;
         } & {
             [key: string]: unknown;
+        };
+        ProgressResponse: {
+            /** Format: uuid */
+            id: string;
+            state: string;
+            status: string;
+            suspended: boolean;
+            /** Format: int64 */
+            version: number;
+            phases: components["schemas"]["PhaseView"][];
+            currentPhase?: string | null;
+            /** Format: int32 */
+            round: number;
+            workflowStatus?: string | null;
+            tasks: components["schemas"]["TaskView"][];
+            gates: components["schemas"]["GateView"][];
+            waitingFor: string[];
+            triggers: components["schemas"]["TriggerView"][];
+            faults: components["schemas"]["ActivityFault"][];
+            /** Format: date-time */
+            phaseDeadline?: string | null;
+            /** Format: date-time */
+            phaseDeadlinePassedAt?: string | null;
         };
         /**
          * @description Give a task instance to someone else.
@@ -2013,9 +1854,38 @@ export interface components {
             assignee: string;
             reason?: string | null;
         };
+        /** @description Why a version is retracted; optional, kept in the ledger entry of the retraction. */
+        RetractRequest: {
+            reason?: string | null;
+        };
         /** @description Run the faulted step again; the reason (optional) is recorded with the retry. */
         RetryIncidentRequest: {
             reason?: string | null;
+        };
+        /** @description The ring after a rotation: the new current kid, and the one it retired. */
+        RotationView: {
+            kid: string;
+            retired?: string | null;
+        };
+        /**
+         * @description The timer scheduler: `status` is Quartz's (running, standby, shutdown…, or disabled), whether its job
+         *     store is clustered, this node's instance id, and when this node last swept and how many timers it fired.
+         */
+        SchedulerHealth: {
+            status: string;
+            started: boolean;
+            clustered: boolean;
+            instanceId?: string | null;
+            /** Format: date-time */
+            lastSweepAt?: string | null;
+            /** Format: int32 */
+            lastFired: number;
+        };
+        SigningKeyView: {
+            algorithm: string;
+            publicKeyPem: string;
+            jwk: components["schemas"]["JwkView"];
+            keyId: string;
         };
         /**
          * @description Treat the faulted step as completed, for a reason (required, recorded). Workflow.Api.Incidents.SkipIncidentRequest.Outcome is the port it leaves by:
@@ -2024,6 +1894,40 @@ export interface components {
         SkipIncidentRequest: {
             reason?: string | null;
             outcome?: string | null;
+        };
+        /**
+         * @description The state after entry `Sequence` (written at `EntryAt`), seen at `AsOf` (the moment asked for, or the
+         *     entry's time): overdue is judged at that moment, gates with the campaign's template version.
+         */
+        StateAsOfResponse: {
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: date-time */
+            asOf: string;
+            /** Format: int64 */
+            sequence: number;
+            /** Format: date-time */
+            entryAt: string;
+            hash: string;
+            templateId: string;
+            /** Format: int32 */
+            templateVersion: number;
+            state: string;
+            status: string;
+            suspended: boolean;
+            currentPhase?: string | null;
+            /** Format: int32 */
+            round: number;
+            phases: components["schemas"]["PhaseView"][];
+            workflowStatus?: string | null;
+            tasks: components["schemas"]["TaskView"][];
+            gates: components["schemas"]["GateView"][];
+            waitingFor: string[];
+            faults: components["schemas"]["ActivityFault"][];
+            variables: {
+                [key: string]: unknown;
+            };
+            findings: unknown[];
         };
         SubscriptionView: {
             /** Format: uuid */
@@ -2037,7 +1941,188 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        TaskEndpointsWorkItemView: {
+        TaskInstanceView: {
+            id: string;
+            phaseId: string;
+            /** Format: int32 */
+            round: number;
+            activityId: string;
+            activityType: string;
+            /** @description The activity's display name in the request's language, else its name; null when the template no longer has it. */
+            name?: string | null;
+            status: string;
+            assignee?: string | null;
+            /** Format: date-time */
+            activatedAt: string;
+            /** Format: date-time */
+            dueAt?: string | null;
+            overdue: boolean;
+            /** Format: int32 */
+            iteration: number;
+            /** Format: int32 */
+            unit?: number | null;
+            item?: unknown;
+            /** @description The port the instance left by: the outcome chosen, or Timeout. */
+            outcome?: string | null;
+            result?: unknown;
+            completedBy?: string | null;
+            onBehalfOf?: string | null;
+            comment?: string | null;
+            /** Format: date-time */
+            endedAt?: string | null;
+            /** Format: int32 */
+            reminders: number;
+            escalatedTo?: string | null;
+            /** Format: date-time */
+            escalatedAt?: string | null;
+        };
+        TaskView: {
+            id: string;
+            activityId: string;
+            activityType: string;
+            name?: string | null;
+            status: string;
+            assignee?: string | null;
+            /** Format: date-time */
+            activatedAt: string;
+            /** Format: date-time */
+            dueAt?: string | null;
+            overdue: boolean;
+            /** Format: int32 */
+            iteration: number;
+            /** Format: int32 */
+            unit?: number | null;
+            item?: unknown;
+            outcome?: string | null;
+            result?: unknown;
+            completedBy?: string | null;
+            /** Format: date-time */
+            endedAt?: string | null;
+            /** Format: int32 */
+            reminders: number;
+            escalatedTo?: string | null;
+            /** Format: date-time */
+            escalatedAt?: string | null;
+        };
+        /**
+         * @description Fire a phase trigger: start, advance, sendBack (with targetPhase), suspend, resume, cancel, complete.
+         * @example {
+         *       "trigger": "start",
+         *       "reason": null,
+         *       "targetPhase": null
+         *     }
+         */
+        TransitionRequest: {
+            trigger: string;
+            reason?: string | null;
+            targetPhase?: string | null;
+        };
+        TriggerView: {
+            trigger: string;
+            targetPhase?: string | null;
+            permitted: boolean;
+            reasons: string[];
+        };
+        UnitCount: {
+            /** @description The work item's assignee (a role, office or person). */
+            unit: string;
+            /**
+             * Format: int32
+             * @description Active work items.
+             */
+            open: number;
+            /**
+             * Format: int32
+             * @description Active work items past their deadline.
+             */
+            overdue: number;
+            /**
+             * Format: int32
+             * @description Completed work items (rectification only; 0 in the overdue section).
+             */
+            closed: number;
+        };
+        UnitSection: {
+            /** @description At most Workflow.Api.Dashboard.DashboardEndpoints.UnitLimit units, most overdue first. */
+            items: components["schemas"]["UnitCount"][];
+            /**
+             * Format: int32
+             * @description How many units there are in all.
+             */
+            total: number;
+        };
+        UnreadCount: {
+            /** Format: int32 */
+            count: number;
+        };
+        ValidationErrorView: {
+            code: string;
+            message: string;
+            jsonPointer: string;
+            activityId?: string | null;
+            connection?: components["schemas"]["ConnectionRef"];
+            arguments?: {
+                [key: string]: string;
+            } | null;
+        };
+        /**
+         * @description A definition's validation as a designer reads it: valid or not, its identity when it has one,
+         *     and each problem where the engine placed it (a JSON Pointer, and the activity or connection).
+         */
+        ValidationView: {
+            valid: boolean;
+            identity?: components["schemas"]["DefinitionIdentityView"];
+            errors: components["schemas"]["ValidationErrorView"][];
+        };
+        /** @description The campaign's inputs and phase outputs by name (findings are their own resource), and the current phase workflow's variables. */
+        VariablesResponse: {
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: int64 */
+            version: number;
+            campaign: {
+                [key: string]: unknown;
+            };
+            currentPhase?: string | null;
+            phase: {
+                [key: string]: unknown;
+            };
+        };
+        VerificationProblem: {
+            code: string;
+            message: string;
+        };
+        /** @description The outcome of a verification, as the API answers it. */
+        VerificationResult: {
+            intact: boolean;
+            /** Format: int64 */
+            entries?: number | null;
+            headHash?: string | null;
+            /** Format: date-time */
+            checkedAt: string;
+            /** Format: int64 */
+            firstBadSequence?: number | null;
+            problem?: components["schemas"]["VerificationProblem"];
+            /** Format: int64 */
+            entriesChecked?: number | null;
+            checkpoint?: components["schemas"]["CheckpointCheck"];
+        };
+        VersionView: {
+            kind: string;
+            definitionId: string;
+            /** Format: int32 */
+            version: number;
+            contentHash: string;
+            source: string;
+            /** Format: date-time */
+            publishedAt: string;
+            publishedBy: string;
+            retracted: boolean;
+            /** Format: date-time */
+            retractedAt?: string | null;
+            retractedBy?: string | null;
+        };
+        WorkItemView: {
             /** Format: uuid */
             campaignId: string;
             campaignName: string;
@@ -2061,91 +2146,6 @@ export interface components {
             escalatedTo?: string | null;
             /** Format: date-time */
             escalatedAt?: string | null;
-        };
-        /**
-         * @description Fire a phase trigger: start, advance, sendBack (with targetPhase), suspend, resume, cancel, complete.
-         * @example {
-         *       "trigger": "start",
-         *       "reason": null,
-         *       "targetPhase": null
-         *     }
-         */
-        TransitionRequest: {
-            trigger: string;
-            reason?: string | null;
-            targetPhase?: string | null;
-        };
-        UnreadCount: {
-            /** Format: int32 */
-            count: number;
-        };
-        /**
-         * @description A definition's validation as a designer reads it: valid or not, its identity when it has one,
-         *     and each problem where the engine placed it (a JSON Pointer, and the activity or connection).
-         */
-        ValidationView: {
-            valid: boolean;
-            identity?: components["schemas"]["ValidationViewIdentityView"];
-            errors: components["schemas"]["ValidationViewErrorView"][];
-        };
-        ValidationViewErrorView: {
-            code: string;
-            message: string;
-            jsonPointer: string;
-            activityId?: string | null;
-            connection?: components["schemas"]["ConnectionRef"];
-            arguments?: {
-                [key: string]: string;
-            } | null;
-        };
-        ValidationViewIdentityView: {
-            definitionId: string;
-            /** Format: int32 */
-            version: number;
-            contentHash: string;
-        };
-        VerificationEndpointsJwkView: {
-            kty: string;
-            crv: string;
-            x: string;
-            y: string;
-            alg: string;
-            use: string;
-            kid: string;
-        };
-        /** @description A JSON Web Key Set (RFC 7517): every key of the ring, current and retired, oldest first. */
-        VerificationEndpointsJwksView: {
-            keys: components["schemas"]["VerificationEndpointsJwkView"][];
-        };
-        /** @description The ring after a rotation: the new current kid, and the one it retired. */
-        VerificationEndpointsRotationView: {
-            kid: string;
-            retired?: string | null;
-        };
-        VerificationEndpointsSigningKeyView: {
-            algorithm: string;
-            publicKeyPem: string;
-            jwk: components["schemas"]["VerificationEndpointsJwkView"];
-            keyId: string;
-        };
-        VerificationProblem: {
-            code: string;
-            message: string;
-        };
-        /** @description The outcome of a verification, as the API answers it. */
-        VerificationResult: {
-            intact: boolean;
-            /** Format: int64 */
-            entries?: number | null;
-            headHash?: string | null;
-            /** Format: date-time */
-            checkedAt: string;
-            /** Format: int64 */
-            firstBadSequence?: number | null;
-            problem?: components["schemas"]["VerificationProblem"];
-            /** Format: int64 */
-            entriesChecked?: number | null;
-            checkpoint?: components["schemas"]["CheckpointCheck"];
         };
     };
     responses: never;
@@ -2221,7 +2221,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AnchoringSetupAnchorRequest"];
+                "application/json": components["schemas"]["AnchorRequest"];
             };
         };
         responses: {
@@ -2446,7 +2446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignStateAsOfStateAsOfResponse"];
+                    "application/json": components["schemas"]["StateAsOfResponse"];
                 };
             };
             /** @description Bad Request */
@@ -3319,7 +3319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VerificationEndpointsSigningKeyView"];
+                    "application/json": components["schemas"]["SigningKeyView"];
                 };
             };
             /** @description Unauthorized */
@@ -3393,7 +3393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VerificationEndpointsJwksView"];
+                    "application/json": components["schemas"]["JwksView"];
                 };
             };
             /** @description Unauthorized */
@@ -3467,7 +3467,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VerificationEndpointsRotationView"];
+                    "application/json": components["schemas"]["RotationView"];
                 };
             };
             /** @description Unauthorized */
@@ -3549,7 +3549,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageOfDefinitionAuditEndpointsDefinitionEntryView"];
+                    "application/json": components["schemas"]["PageOfDefinitionEntryView"];
                 };
             };
             /** @description Bad Request */
@@ -3650,7 +3650,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DefinitionAuditEndpointsDiffView"];
+                    "application/json": components["schemas"]["DiffView"];
                 };
             };
             /** @description Bad Request */
@@ -4140,7 +4140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignProgressProgressResponse"];
+                    "application/json": components["schemas"]["ProgressResponse"];
                 };
             };
             /** @description Not Modified */
@@ -4632,7 +4632,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignDataFindingsResponse"];
+                    "application/json": components["schemas"]["FindingsResponse"];
                 };
             };
             /** @description Unauthorized */
@@ -4684,7 +4684,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignDataVariablesResponse"];
+                    "application/json": components["schemas"]["VariablesResponse"];
                 };
             };
             /** @description Unauthorized */
@@ -4737,7 +4737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DashboardEndpointsDashboardResponse"];
+                    "application/json": components["schemas"]["DashboardResponse"];
                 };
             };
             /** @description Bad Request */
@@ -4808,7 +4808,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DefinitionEndpointsVersionView"][];
+                    "application/json": components["schemas"]["VersionView"][];
                 };
             };
             /** @description Authentication required */
@@ -4861,7 +4861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
+                    "application/json": components["schemas"]["DefinitionView"];
                 };
             };
             /** @description Authentication required */
@@ -4987,7 +4987,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["DefinitionEndpointsRetractRequest"];
+                "application/json": components["schemas"]["RetractRequest"];
             };
         };
         responses: {
@@ -4997,7 +4997,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DefinitionEndpointsVersionView"];
+                    "application/json": components["schemas"]["VersionView"];
                 };
             };
             /** @description Authentication required */
@@ -5638,7 +5638,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
+                    "application/json": components["schemas"]["DefinitionView"];
                 };
             };
             /** @description Bad Request */
@@ -5835,7 +5835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DefinitionEndpointsVersionView"][];
+                    "application/json": components["schemas"]["VersionView"][];
                 };
             };
             /** @description Authentication required */
@@ -5888,7 +5888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
+                    "application/json": components["schemas"]["DefinitionView"];
                 };
             };
             /** @description Authentication required */
@@ -6014,7 +6014,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["DefinitionEndpointsRetractRequest"];
+                "application/json": components["schemas"]["RetractRequest"];
             };
         };
         responses: {
@@ -6024,7 +6024,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DefinitionEndpointsVersionView"];
+                    "application/json": components["schemas"]["VersionView"];
                 };
             };
             /** @description Authentication required */
@@ -6665,7 +6665,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DefinitionEndpointsDefinitionView"];
+                    "application/json": components["schemas"]["DefinitionView"];
                 };
             };
             /** @description Bad Request */
@@ -6862,7 +6862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HealthEndpointsHealthStatus"];
+                    "application/json": components["schemas"]["HealthStatus"];
                 };
             };
         };
@@ -6888,7 +6888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HealthEndpointsHealthStatus"];
+                    "application/json": components["schemas"]["HealthStatus"];
                 };
             };
             /** @description Service Unavailable */
@@ -6897,7 +6897,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HealthEndpointsHealthStatus"];
+                    "application/json": components["schemas"]["HealthStatus"];
                 };
             };
         };
@@ -6930,7 +6930,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageOfHistoryEndpointsEntryView"];
+                    "application/json": components["schemas"]["PageOfLedgerEntryView"];
                 };
             };
             /** @description Bad Request */
@@ -7035,7 +7035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FeedEndpointsFeedPage"];
+                    "application/json": components["schemas"]["FeedPage"];
                 };
             };
             /** @description Bad Request */
@@ -7106,7 +7106,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FeedEndpointsFeedHead"];
+                    "application/json": components["schemas"]["FeedHead"];
                 };
             };
             /** @description Unauthorized */
@@ -8141,7 +8141,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageOfCampaignTaskListTaskInstanceView"];
+                    "application/json": components["schemas"]["PageOfTaskInstanceView"];
                 };
             };
             /** @description Bad Request */
@@ -8249,7 +8249,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageOfTaskEndpointsWorkItemView"];
+                    "application/json": components["schemas"]["PageOfWorkItemView"];
                 };
             };
             /** @description Bad Request */
