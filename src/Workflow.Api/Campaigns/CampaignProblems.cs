@@ -21,8 +21,13 @@ public static class CampaignProblems
             _ => 409,
         };
         var arguments = new Dictionary<string, string>(refusal.Arguments);
-        if (Messages.IsChinese(context)) RefusalWording.ToChinese(refusal, arguments);
-        else if (refusal.Code == CampaignRefusalCodes.TriggerNotPermitted) arguments["reasons"] = string.Join("; ", refusal.UnmetGuards);
+        var culture = Messages.Culture(context);
+        if (Messages.IsChinese(context)) RefusalWording.ToChinese(arguments);
+        // The guards' reasons, rendered by the engine's catalog in the caller's language.
+        if (refusal.Code == CampaignRefusalCodes.TriggerNotPermitted)
+            arguments["reasons"] = refusal.Reasons.IsDefaultOrEmpty
+                ? Engine.Texts.EngineText.Of("guard.state_forbids").Render(culture)
+                : Engine.Texts.EngineText.List("list.semicolon", refusal.Reasons).Render(culture);
         var extensions = new Dictionary<string, object?>();
         if (!refusal.Gates.IsDefaultOrEmpty) extensions["gates"] = refusal.Gates.Select(g => GateView.From(g, context)).ToList();
         if (!refusal.UnmetGuards.IsDefaultOrEmpty) extensions["unmetGuards"] = refusal.UnmetGuards;

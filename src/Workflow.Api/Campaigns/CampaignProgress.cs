@@ -49,7 +49,7 @@ public static class CampaignProgress
             row.Id, campaign.State, row.Status, campaign.Suspended, row.Version, Phases(template, campaign, context), current?.Id, campaign.Round,
             campaign.Workflow?.Status.ToString().ToLowerInvariant(), Tasks(template, campaign, context, now),
             assessment.Gates.Select(g => GateView.From(g, context)).ToList(), assessment.WaitingFor,
-            assessment.Triggers.Select(t => new TriggerView(JsonNamingPolicy.CamelCase.ConvertName(t.Trigger.ToString()), t.TargetPhase, t.Permitted, t.Reasons)).ToList(),
+            assessment.Triggers.Select(t => new TriggerView(JsonNamingPolicy.CamelCase.ConvertName(t.Trigger.ToString()), t.TargetPhase, t.Permitted, t.ReasonsIn(Messages.Culture(context)))).ToList(),
             campaign.Workflow?.Faults ?? [], campaign.PhaseDeadline, campaign.PhaseDeadlinePassedAt));
     }
 

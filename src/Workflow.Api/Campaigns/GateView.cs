@@ -11,5 +11,5 @@ public sealed record GateView(
 {
     public static GateView From(GateResult gate, HttpContext context) => new(
         gate.GateId, gate.Name, gate.DisplayNames.Get(Messages.Culture(context)) ?? gate.Name, gate.Description,
-        gate.Condition, gate.State.ToString().ToLowerInvariant(), gate.WaitingFor, gate.Observed, gate.Message);
+        gate.Condition, gate.State.ToString().ToLowerInvariant(), gate.WaitingFor, gate.Observed, gate.MessageIn(Messages.Culture(context)));
 }

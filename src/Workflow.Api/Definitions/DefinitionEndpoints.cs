@@ -33,8 +33,8 @@ public static class DefinitionEndpoints
             group.MapGet("/{definitionId}/versions/{version:int}", (string definitionId, int version, HttpContext context, CampaignDbContext db, CancellationToken ct) =>
                 Get(kind, definitionId, version, context, db, ct)).WithSummary($"One published {kind} version with its JSON")
                 .ProducesProblem(404);
-            group.MapPost("/validate", async (JsonElement definition, DefinitionCatalog catalog, CampaignDbContext db, CancellationToken ct) =>
-                    TypedResults.Ok(ValidationView.From(await DefinitionValidation.CheckAsync(kind, definition, catalog, db, ct))))
+            group.MapPost("/validate", async (JsonElement definition, HttpContext context, DefinitionCatalog catalog, CampaignDbContext db, CancellationToken ct) =>
+                    TypedResults.Ok(ValidationView.From(await DefinitionValidation.CheckAsync(kind, definition, catalog, db, ct), Errors.Messages.Culture(context))))
                 .WithSummary($"Validate a {kind} document: its identity and every problem with its location" +
                              (kind == DefinitionKinds.Template ? ", against the workflows published now" : ""));
             group.MapPost("/{definitionId}/versions/{version:int}/retract",

@@ -23,7 +23,7 @@ public static class DraftEndpoints
                 Create(kind, path, definition, context, db, catalog, clock, ct))
             .RequireAuthorization(Roles.DefinitionWriters).WithSummary($"Save a new {kind} draft (it may be invalid; its problems come back)")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
-        drafts.MapGet("/", (CampaignDbContext db, DefinitionCatalog catalog, CancellationToken ct) => List(kind, db, catalog, ct))
+        drafts.MapGet("/", (HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken ct) => List(kind, context, db, catalog, ct))
             .WithSummary($"Every {kind} draft with its validation (without the documents)");
         drafts.MapGet("/{draftId:guid}", (Guid draftId, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken ct) =>
                 Get(kind, draftId, context, db, catalog, ct))
@@ -65,19 +65,19 @@ public static class DraftEndpoints
         }, () => false, cancellationToken);
         if (!saved) return ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "definitions ledger"));
         context.Response.Headers.ETag = CampaignEndpoints.ETag(row.Version);
-        return TypedResults.Created($"/api/v1/{path}/drafts/{row.Id}", await View(row, catalog, db, withDefinition: true, cancellationToken));
+        return TypedResults.Created($"/api/v1/{path}/drafts/{row.Id}", await View(row, catalog, db, withDefinition: true, Messages.Culture(context), cancellationToken));
     }
 
     /// <summary>The ledger entry of a change to a draft.</summary>
     private static DefinitionLedger.Change Entry(string entryKind, DefinitionDraft row, string? before, string? after) =>
         new(row.Kind, entryKind, row.DefinitionId, null, DefinitionLedger.ContentHashOf(row.Json), row.Id, null, before, after);
 
-    private static async Task<Ok<List<DraftView>>> List(string kind, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<Ok<List<DraftView>>> List(string kind, HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, CancellationToken cancellationToken)
     {
         var rows = await db.Drafts.AsNoTracking().Where(d => d.Kind == kind)
             .OrderBy(d => d.DefinitionId).ThenBy(d => d.CreatedAt).ToListAsync(cancellationToken);
         var views = new List<DraftView>(rows.Count);
-        foreach (var row in rows) views.Add(await View(row, catalog, db, withDefinition: false, cancellationToken));
+        foreach (var row in rows) views.Add(await View(row, catalog, db, withDefinition: false, Messages.Culture(context), cancellationToken));
         return TypedResults.Ok(views);
     }
 
@@ -86,7 +86,7 @@ public static class DraftEndpoints
         var row = await db.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == draftId && d.Kind == kind, cancellationToken);
         if (row is null) return DraftNotFound(context, draftId);
         context.Response.Headers.ETag = CampaignEndpoints.ETag(row.Version);
-        return TypedResults.Ok(await View(row, catalog, db, withDefinition: true, cancellationToken));
+        return TypedResults.Ok(await View(row, catalog, db, withDefinition: true, Messages.Culture(context), cancellationToken));
     }
 
     private static async Task<Results<Ok<DraftView>, ProblemHttpResult>> Update(
@@ -111,7 +111,7 @@ public static class DraftEndpoints
                 actor, row.UpdatedAt, token);
             await db.SaveChangesAsync(token);
             context.Response.Headers.ETag = CampaignEndpoints.ETag(row.Version);
-            return TypedResults.Ok(await View(row, catalog, db, withDefinition: true, token));
+            return TypedResults.Ok(await View(row, catalog, db, withDefinition: true, Messages.Culture(context), token));
         }, () => ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "draft " + draftId)), cancellationToken);
     }
 
@@ -145,16 +145,16 @@ public static class DraftEndpoints
             PublishOutcome.DraftChanged changed => DraftChanged(context, changed.Current, changed.Expected),
             PublishOutcome.Rejected rejected => ApiProblem.Create(context, 422, ProblemCodes.DefinitionInvalid,
                 new Dictionary<string, string> { ["count"] = rejected.Errors.Length.ToString(CultureInfo.InvariantCulture) },
-                extensions: new Dictionary<string, object?> { ["errors"] = ValidationView.ErrorsOf(rejected.Errors) }),
+                extensions: new Dictionary<string, object?> { ["errors"] = ValidationView.ErrorsOf(rejected.Errors, Messages.Culture(context)) }),
             _ => ApiProblem.Create(context, 409, ProblemCodes.DefinitionConcurrencyConflict, ("what", "draft " + draftId)),
         };
     }
 
     private static async Task<DraftView> View(
-        DefinitionDraft row, DefinitionCatalog catalog, CampaignDbContext db, bool withDefinition, CancellationToken cancellationToken)
+        DefinitionDraft row, DefinitionCatalog catalog, CampaignDbContext db, bool withDefinition, string culture, CancellationToken cancellationToken)
     {
         using var document = JsonDocument.Parse(row.Json);
-        var validation = ValidationView.From(await DefinitionValidation.CheckAsync(row.Kind, document.RootElement, catalog, db, cancellationToken));
+        var validation = ValidationView.From(await DefinitionValidation.CheckAsync(row.Kind, document.RootElement, catalog, db, cancellationToken), culture);
         return new DraftView(row.Id, row.Kind, row.DefinitionId, row.Version, row.CreatedAt, row.CreatedBy, row.UpdatedAt, row.UpdatedBy,
             validation.Valid, validation.Identity, validation.Errors, withDefinition ? document.RootElement.Clone() : null);
     }

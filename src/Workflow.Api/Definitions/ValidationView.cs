@@ -20,13 +20,14 @@ public sealed record ValidationView(bool Valid, ValidationView.DefinitionIdentit
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ConnectionRef? Connection,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Arguments);
 
-    public static ValidationView From(DefinitionCheck check) => new(
+    /// <summary>The check with each problem's message in <paramref name="culture"/> (zh-CN or en); codes and arguments are the same in both.</summary>
+    public static ValidationView From(DefinitionCheck check, string culture) => new(
         check.Valid,
         check.Identity is { } identity ? IdentityOf(identity) : null,
-        ErrorsOf(check.Errors));
+        ErrorsOf(check.Errors, culture));
 
     public static DefinitionIdentityView IdentityOf(DefinitionIdentity identity) => new(identity.DefinitionId, identity.Version, identity.ContentHash);
 
-    public static IReadOnlyList<ValidationErrorView> ErrorsOf(IEnumerable<ValidationError> errors) =>
-        errors.Select(e => new ValidationErrorView(e.Code, e.Message, e.JsonPointer, e.ActivityId, e.Connection, e.Arguments)).ToList();
+    public static IReadOnlyList<ValidationErrorView> ErrorsOf(IEnumerable<ValidationError> errors, string culture) =>
+        errors.Select(e => new ValidationErrorView(e.Code, e.MessageIn(culture), e.JsonPointer, e.ActivityId, e.Connection, e.Arguments)).ToList();
 }

@@ -8,7 +8,7 @@ public static class ApiProblem
 {
     public static ProblemHttpResult Create(
         HttpContext context, int status, string code, IReadOnlyDictionary<string, string>? arguments = null,
-        string? englishDetail = null, IDictionary<string, object?>? extensions = null)
+        string? englishDetail = null, IDictionary<string, object?>? extensions = null, string? variant = null)
     {
         var args = arguments ?? new Dictionary<string, string>();
         var problem = new ProblemDetails
@@ -16,7 +16,7 @@ public static class ApiProblem
             Type = ProblemCodes.TypePrefix + code,
             Title = Title(status),
             Status = status,
-            Detail = Messages.Detail(context, code, args, englishDetail),
+            Detail = Messages.Detail(context, code, args, englishDetail, variant),
             Instance = context.Request.Path,
         };
         Fill(problem, context, code, args);

@@ -1,113 +1,91 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
 
 namespace Workflow.Api.Errors;
 
 /// <summary>
-/// Reads what went wrong from the exceptions that request binding throws, so the problem can name
-/// the field, the parameter or the place in the body in the caller's language. The framework only
-/// says it in English sentences; the patterns below are those sentences.
+/// Reads what went wrong from the exceptions that request binding throws, so the problem can name the field,
+/// the parameter or the place in the body in the caller's language. Classified by the exception's type and
+/// status, the endpoint's parameter and body metadata, and the buffered body read again with the JSON reader;
+/// never by the framework's (English, unversioned) message text.
 /// </summary>
-internal static partial class BadRequests
+internal static class BadRequests
 {
-    public static (int Status, string Code, Dictionary<string, string> Arguments) Classify(Exception exception) => exception switch
+    /// <summary>A classified refusal: status, stable code, the text variant under the code (null for its own), and the arguments.</summary>
+    public sealed record Refusal(int Status, string Code, Dictionary<string, string> Arguments, string? Variant = null);
+
+    public static Refusal Classify(Exception exception, HttpContext context, ReadOnlySpan<byte> body) => exception switch
     {
-        BadHttpRequestException { StatusCode: 413 } => (413, ProblemCodes.RequestTooLarge, []),
-        BadHttpRequestException { InnerException: JsonException json } => Json(json),
-        BadHttpRequestException { StatusCode: 415 } => (415, ProblemCodes.MediaTypeUnsupported, []),
-        BadHttpRequestException bad => Binding(bad),
-        JsonException json => Json(json),
-        _ => (500, ProblemCodes.ServerError, []),
+        BadHttpRequestException { StatusCode: 413 } => new(413, ProblemCodes.RequestTooLarge, []),
+        BadHttpRequestException { StatusCode: 415 } => new(415, ProblemCodes.MediaTypeUnsupported, []),
+        BadHttpRequestException { InnerException: JsonException json } => Json(json, context, body),
+        BadHttpRequestException bad => Binding(bad, context, body),
+        JsonException json => Json(json, context, body),
+        _ => new(500, ProblemCodes.ServerError, []),
     };
 
-    /// <summary>Invalid JSON is "malformed"; valid JSON with a value of the wrong type names the path and the JSON type wanted.</summary>
-    private static (int, string, Dictionary<string, string>) Json(JsonException json)
+    /// <summary>Broken JSON names the line, the byte and what belonged there; JSON of the wrong shape names the path and what it must be.</summary>
+    private static Refusal Json(JsonException json, HttpContext context, ReadOnlySpan<byte> body)
     {
-        var path = json.Path is { Length: > 0 } p ? p : "$";
-        if (UnmappedProperty().Match(json.Message) is { Success: true } unknown)
-            return (400, ProblemCodes.UnknownField, new() { ["key"] = unknown.Groups["name"].Value, ["path"] = path });
-        if (DuplicateProperty().Match(json.Message) is { Success: true } duplicate)
-            return (400, ProblemCodes.DuplicateKey, new() { ["key"] = duplicate.Groups["name"].Value, ["path"] = path });
-        if (ExpectedType(json) is { } expected)
-            return (400, ProblemCodes.ValueInvalid, new() { ["path"] = path, ["expected"] = expected });
-        var message = json.InnerException is InvalidOperationException inner ? inner.Message : json.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal) is > 0 and var at ? at : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        var line = ((json.LineNumber ?? 0) + 1).ToString(CultureInfo.InvariantCulture);
-        var position = ((json.BytePositionInLine ?? 0) + 1).ToString(CultureInfo.InvariantCulture);
-        return (400, ProblemCodes.RequestMalformed, new()
-        {
-            ["error"] = $"{(cut > 0 ? message[..cut] : message).TrimEnd('.')} (line {line}, position {position}).",
-            ["path"] = path, ["line"] = line, ["position"] = position,
-        });
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var reader = ReaderOptions(options);
+        if (JsonSyntaxProblem.Find(body, reader) is { } broken)
+            return new(400, ProblemCodes.RequestMalformed, new()
+            {
+                ["line"] = broken.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["position"] = broken.Position.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["expected"] = Expected(broken.Kind),
+                ["found"] = broken.Text,
+            }, Expected(broken.Kind));
+        var endpoint = EndpointOf(context);
+        var bodyType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        if (JsonShapeProblem.Find(body, bodyType, options, reader) is { } misfit)
+            return new(400, misfit.Code, misfit.Arguments, misfit.Variant);
+        // A converter of our own refused a value the walk let through: the serializer's path still says where.
+        return new(400, ProblemCodes.ValueInvalid, new() { ["path"] = json.Path is { Length: > 0 } p ? p : "$" }, "unreadable");
     }
 
-    /// <summary>
-    /// The JSON type the value should have had, from what System.Text.Json says: a token read as the
-    /// wrong kind, a number or string that does not fit the .NET type, or a whole value of the wrong shape.
-    /// Null when the JSON itself is broken.
-    /// </summary>
-    private static string? ExpectedType(JsonException json) => json.InnerException switch
+    /// <summary>The kind of syntax error as a stable argument value (also the name of its text variant).</summary>
+    private static string Expected(JsonSyntaxProblem.Kind kind) => kind switch
     {
-        InvalidOperationException e when TokenReadAs().Match(e.Message) is { Success: true } m => m.Groups["type"].Value,
-        FormatException e when OutOfBounds().Match(e.Message) is { Success: true } m => JsonType("System." + m.Groups["type"].Value),
-        null when ConvertedTo().Match(json.Message) is { Success: true } m => JsonType(m.Groups["type"].Value),
-        _ => null,
+        JsonSyntaxProblem.Kind.End => "end",
+        JsonSyntaxProblem.Kind.Trailing => "nothing",
+        JsonSyntaxProblem.Kind.Name => "name",
+        JsonSyntaxProblem.Kind.Colon => "colon",
+        JsonSyntaxProblem.Kind.Value => "value",
+        JsonSyntaxProblem.Kind.SeparatorInObject => "commaOrBrace",
+        _ => "commaOrBracket",
     };
 
-    private static (int, string, Dictionary<string, string>) Binding(BadHttpRequestException bad)
+    /// <summary>A parameter that does not parse or is missing, else a body that is required but empty.</summary>
+    private static Refusal Binding(BadHttpRequestException bad, HttpContext context, ReadOnlySpan<byte> body)
     {
-        if (FailedToBind().Match(bad.Message) is { Success: true } failed)
-        {
-            var value = failed.Groups["value"].Value;
-            return (400, ProblemCodes.ParameterInvalid, new() { ["parameter"] = failed.Groups["name"].Value, ["value"] = value.Length > 100 ? value[..100] + "…" : value });
-        }
-        if (NotProvided().Match(bad.Message) is { Success: true } missing)
-            return missing.Groups["source"].Value.Contains("body", StringComparison.OrdinalIgnoreCase)
-                ? (400, ProblemCodes.BodyRequired, [])
-                : (400, ProblemCodes.ParameterRequired, new() { ["parameter"] = missing.Groups["name"].Value });
-        if (bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal)) return (400, ProblemCodes.BodyRequired, []);
-        return (bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400, ProblemCodes.RequestInvalid, new() { ["error"] = bad.Message });
+        var endpoint = EndpointOf(context);
+        var routeValues = context.Features.Get<IExceptionHandlerFeature>()?.RouteValues ?? context.Request.RouteValues;
+        if (ParameterProblem.Find(context, endpoint, routeValues) is { } parameter) return new(400, parameter.Code, parameter.Arguments);
+        if (endpoint?.Metadata.GetMetadata<IAcceptsMetadata>() is { RequestType: not null, IsOptional: false } && IsEmpty(body))
+            return new(400, ProblemCodes.BodyRequired, []);
+        return new(bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400, ProblemCodes.RequestInvalid, [], "binding");
     }
 
-    /// <summary>The JSON type a .NET type is read from, as a client would name it.</summary>
-    private static string JsonType(string clrType)
+    /// <summary>No body, only whitespace, or JSON null: nothing to bind.</summary>
+    private static bool IsEmpty(ReadOnlySpan<byte> body)
     {
-        var type = NullableOf().Match(clrType) is { Success: true } nullable ? nullable.Groups["inner"].Value : clrType;
-        return type switch
-        {
-            "System.Byte" or "System.Int16" or "System.Int32" or "System.Int64" or "System.UInt16" or "System.UInt32" or "System.UInt64" => "integer",
-            "System.Single" or "System.Double" or "System.Decimal" => "number",
-            "System.Boolean" => "boolean",
-            "System.String" or "System.Guid" or "System.DateTime" or "System.DateTimeOffset" or "System.DateOnly" or "System.TimeOnly" => "string",
-            _ when type.EndsWith("[]", StringComparison.Ordinal) || type.Contains("List`1", StringComparison.Ordinal) => "array",
-            _ => "object",
-        };
+        var text = body.Trim(" \t\r\n"u8);
+        return text.IsEmpty || text.SequenceEqual("null"u8);
     }
 
-    [GeneratedRegex(@"could not be converted to (?<type>\S+?)\.(\s|$)")]
-    private static partial Regex ConvertedTo();
+    /// <summary>The endpoint that failed: the exception handler has already cleared it from the context, and keeps it in its feature.</summary>
+    private static Endpoint? EndpointOf(HttpContext context) => context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
 
-    [GeneratedRegex(@"Cannot get the value of a token type '\w+' as an? (?<type>number|string|boolean)\.")]
-    private static partial Regex TokenReadAs();
-
-    [GeneratedRegex(@"out of bounds for an? (?<type>\w+)\.$")]
-    private static partial Regex OutOfBounds();
-
-    [GeneratedRegex(@"^System\.Nullable`1\[(?<inner>.+)\]$")]
-    private static partial Regex NullableOf();
-
-    [GeneratedRegex("^Failed to bind parameter \"(?<type>.+) (?<name>[^ \"]+)\" from \"(?<value>.*)\"\\.$", RegexOptions.Singleline)]
-    private static partial Regex FailedToBind();
-
-    [GeneratedRegex("^Required parameter \"(?<type>.+) (?<name>[^ \"]+)\" was not provided from (?<source>.+?)\\.$")]
-    private static partial Regex NotProvided();
-
-    /// <summary>System.Text.Json's words for a member the request type does not have (UnmappedMemberHandling is Disallow).</summary>
-    [GeneratedRegex("^The JSON property '(?<name>[^']*)' could not be mapped to any .NET member")]
-    private static partial Regex UnmappedProperty();
-
-    /// <summary>System.Text.Json's words for a member sent twice (AllowDuplicateProperties is off).</summary>
-    [GeneratedRegex("^Duplicate property '(?<name>[^']*)'")]
-    private static partial Regex DuplicateProperty();
+    /// <summary>The reader options the serializer reads request bodies with.</summary>
+    internal static JsonReaderOptions ReaderOptions(JsonSerializerOptions options) => new()
+    {
+        AllowTrailingCommas = options.AllowTrailingCommas,
+        CommentHandling = options.ReadCommentHandling,
+        MaxDepth = options.MaxDepth == 0 ? 64 : options.MaxDepth,
+    };
 }

@@ -11,11 +11,23 @@ public static partial class Messages
 {
     private static readonly FrozenDictionary<string, (string En, string Zh)> Texts = new Dictionary<string, (string, string)>
     {
-        [ProblemCodes.RequestMalformed] = ("The request body is not valid JSON: {error}", "请求正文不是有效的 JSON（第 {line} 行第 {position} 个字节附近）。"),
+        [ProblemCodes.RequestMalformed] = ("The request body is not valid JSON (line {line}, position {position}).", "请求正文不是有效的 JSON（第 {line} 行第 {position} 个字节附近）。"),
+        [ProblemCodes.RequestMalformed + "/end"] = ("The request body is not valid JSON: it ends at line {line}, position {position}, before the JSON is complete; close every string, object and array that is opened.", "请求正文不是有效的 JSON：在第 {line} 行第 {position} 个字节处提前结束；请补全所有已打开的字符串、对象和数组。"),
+        [ProblemCodes.RequestMalformed + "/nothing"] = ("The request body is not valid JSON: {found} at line {line}, position {position} follows the complete JSON value; send one value and nothing after it.", "请求正文不是有效的 JSON：第 {line} 行第 {position} 个字节处的 {found} 位于完整的 JSON 值之后；请只发送一个 JSON 值。"),
+        [ProblemCodes.RequestMalformed + "/name"] = ("The request body is not valid JSON: at line {line}, position {position} a member name in double quotes belongs, not {found}; write members as \"name\": value.", "请求正文不是有效的 JSON：第 {line} 行第 {position} 个字节处应为带双引号的字段名，而不是 {found}；字段请写成 \"name\": 值。"),
+        [ProblemCodes.RequestMalformed + "/colon"] = ("The request body is not valid JSON: at line {line}, position {position} a colon belongs after the member name, not {found}.", "请求正文不是有效的 JSON：第 {line} 行第 {position} 个字节处的字段名后应为冒号，而不是 {found}。"),
+        [ProblemCodes.RequestMalformed + "/value"] = ("The request body is not valid JSON: at line {line}, position {position} a value belongs, not {found}; a value is a string in double quotes, a number, true, false, null, an object or an array.", "请求正文不是有效的 JSON：第 {line} 行第 {position} 个字节处应为值，而不是 {found}；值可以是带双引号的字符串、数字、true、false、null、对象或数组。"),
+        [ProblemCodes.RequestMalformed + "/commaOrBrace"] = ("The request body is not valid JSON: at line {line}, position {position} a comma or } belongs, not {found}.", "请求正文不是有效的 JSON：第 {line} 行第 {position} 个字节处应为逗号或 }，而不是 {found}。"),
+        [ProblemCodes.RequestMalformed + "/commaOrBracket"] = ("The request body is not valid JSON: at line {line}, position {position} a comma or ] belongs, not {found}.", "请求正文不是有效的 JSON：第 {line} 行第 {position} 个字节处应为逗号或 ]，而不是 {found}。"),
         [ProblemCodes.DuplicateKey] = ("The request body names \"{key}\" twice (at {path}); send each member once.", "请求正文中“{key}”出现了两次（位置 {path}）；每个字段只能发送一次。"),
         [ProblemCodes.TextInvalid] = ("The request body has {character} at {path}, which cannot be stored (NUL characters, unpaired surrogates and bytes that are not UTF-8 never can); remove it and send the text again.", "请求正文在 {path} 处含有无法保存的字符 {character}（NUL 字符、不成对的代理项和非 UTF-8 字节均无法保存）；请删除后重新发送。"),
         [ProblemCodes.RequestInvalid] = ("The request is not valid: {error}", "请求无效：{error}"),
-        [ProblemCodes.ValueInvalid] = ("The value at {path} must be a JSON {expected}.", "{path} 处的值类型错误，应为 JSON {expected}。"),
+        [ProblemCodes.RequestInvalid + "/binding"] = ("The request could not be read; check its path, query and body against the API description.", "无法读取该请求；请对照 API 文档检查路径、查询参数和请求正文。"),
+        [ProblemCodes.ValueInvalid] = ("The value at {path} must be a JSON {expected}, not {found}.", "{path} 处的值类型错误，应为 JSON {expected}，而不是 {found}。"),
+        [ProblemCodes.ValueInvalid + "/range"] = ("The value at {path} must be a whole number from {min} to {max}, not {value}.", "{path} 处的值必须是 {min} 到 {max} 之间的整数，而不是 {value}。"),
+        [ProblemCodes.ValueInvalid + "/format"] = ("The value at {path} must be a JSON string in {format} format, such as {example}; '{value}' is not.", "{path} 处的值必须是 {format} 格式的 JSON 字符串（例如 {example}），“{value}”不符合。"),
+        [ProblemCodes.ValueInvalid + "/enum"] = ("The value at {path} must be one of {allowed}, as a JSON string.", "{path} 处的值必须是 {allowed} 之一（JSON 字符串）。"),
+        [ProblemCodes.ValueInvalid + "/unreadable"] = ("The value at {path} cannot be read as this request expects; check its type and format against the API description.", "无法按此请求的要求读取 {path} 处的值；请对照 API 文档检查其类型和格式。"),
         [ProblemCodes.BodyRequired] = ("The request needs a JSON body.", "请求需要 JSON 正文。"),
         [ProblemCodes.ParameterInvalid] = ("The parameter {parameter} cannot be '{value}'.", "参数 {parameter} 的值“{value}”无效。"),
         [ProblemCodes.LimitInvalid] = ("limit must be a whole number from 1 to {max}, not {value}; leave it out for the default page size.", "limit 必须是 1 到 {max} 之间的整数，而不是 {value}；不填则使用默认页大小。"),
@@ -122,9 +134,10 @@ public static partial class Messages
     public static string Culture(HttpContext context) => IsChinese(context) ? "zh-CN" : "en";
 
     /// <summary>The detail for a code in the request's language, or <paramref name="fallback"/> when the code has no text.</summary>
-    public static string Detail(HttpContext context, string code, IReadOnlyDictionary<string, string> arguments, string? fallback = null)
+    /// <remarks>A <paramref name="variant"/> picks a more particular text of the same code (<c>code/variant</c>), such as what kind of JSON error it is.</remarks>
+    public static string Detail(HttpContext context, string code, IReadOnlyDictionary<string, string> arguments, string? fallback = null, string? variant = null)
     {
-        if (!Texts.TryGetValue(code, out var texts)) return ForPeople(fallback ?? code);
+        if (!Texts.TryGetValue(variant is null ? code : $"{code}/{variant}", out var texts) && !Texts.TryGetValue(code, out texts)) return ForPeople(fallback ?? code);
         var chinese = IsChinese(context);
         // The engine's English sentences name states and values more precisely than the template; keep them in English.
         if (!chinese && fallback is not null) return ForPeople(fallback);

@@ -11,14 +11,15 @@ internal sealed class RequestExceptionHandler(ILogger<RequestExceptionHandler> l
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, code, arguments) = exception switch
+        var body = exception is BadHttpRequestException { StatusCode: not (413 or 415) } or System.Text.Json.JsonException ? await BufferedBodyAsync(context.Request, cancellationToken) : [];
+        var (status, code, arguments, variant) = exception switch
         {
             OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
-                (499, ProblemCodes.RequestInvalid, new Dictionary<string, string> { ["error"] = "The request was cancelled." }),
+                new BadRequests.Refusal(499, ProblemCodes.RequestInvalid, new Dictionary<string, string> { ["error"] = "The request was cancelled." }),
             Audit.Verification.SigningKeyUnavailable unavailable =>
-                (503, ProblemCodes.SigningKeyUnavailable, new Dictionary<string, string> { ["kid"] = unavailable.Kid }),
-            _ when Storage.Providers.StorageUnavailable.Is(exception) => (503, ProblemCodes.DatabaseUnavailable, []),
-            _ => BadRequests.Classify(exception),
+                new BadRequests.Refusal(503, ProblemCodes.SigningKeyUnavailable, new Dictionary<string, string> { ["kid"] = unavailable.Kid }),
+            _ when Storage.Providers.StorageUnavailable.Is(exception) => new BadRequests.Refusal(503, ProblemCodes.DatabaseUnavailable, []),
+            _ => BadRequests.Classify(exception, context, body),
         };
         // The message names the kid and the reason, never key material.
         if (status == 503) logger.LogError("{Path}: {Reason}", context.Request.Path, exception.Message);
@@ -31,8 +32,18 @@ internal sealed class RequestExceptionHandler(ILogger<RequestExceptionHandler> l
             code = ProblemCodes.ResultUnwrapped;
         arguments["traceId"] = ApiProblem.TraceId(context);
         if (code == ProblemCodes.RequestTooLarge) arguments["limit"] = ErrorSetup.MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await ApiProblem.Create(context, status, code, arguments).ExecuteAsync(context);
+        await ApiProblem.Create(context, status, code, arguments, variant: variant).ExecuteAsync(context);
         return true;
+    }
+
+    /// <summary>The body as sent, when RequestTextCheck buffered it (every JSON body); empty otherwise.</summary>
+    private static async Task<byte[]> BufferedBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.Body.CanSeek) return [];
+        request.Body.Position = 0;
+        using var copy = new MemoryStream();
+        await request.Body.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
     }
 
     /// <summary>Whether the (buffered) body has a top-level "result": with one, an unknown member is just unknown.</summary>

@@ -13,4 +13,11 @@ public sealed record CampaignAssessment(
     ImmutableArray<TriggerAvailability> Triggers);
 
 /// <summary>One trigger (and for SendBack, one target phase): permitted, or the reasons it is not.</summary>
-public sealed record TriggerAvailability(CampaignTrigger Trigger, string? TargetPhase, bool Permitted, ImmutableArray<string> Reasons);
+public sealed record TriggerAvailability(CampaignTrigger Trigger, string? TargetPhase, bool Permitted, ImmutableArray<Texts.EngineText> ReasonTexts)
+{
+    /// <summary>The reasons in English.</summary>
+    public ImmutableArray<string> Reasons => [.. ReasonTexts.Select(r => r.Render(Texts.EngineTexts.English))];
+
+    /// <summary>The reasons in a culture (zh-CN or en).</summary>
+    public IReadOnlyList<string> ReasonsIn(string culture) => [.. ReasonTexts.Select(r => r.Render(culture))];
+}

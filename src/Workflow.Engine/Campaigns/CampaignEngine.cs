@@ -121,29 +121,49 @@ public static class CampaignEngine
         var gates = unmet.Contains(PhaseGuards.GatesMet) ? snapshot.Gates : [];
         return new CampaignResult(null, [], new CampaignRefusal(
             CampaignRefusalCodes.TriggerNotPermitted,
-            $"{command.Trigger} is not permitted now ({Describe(campaign.State)}): {string.Join("; ", reasons)}.",
+            $"{command.Trigger} is not permitted now ({Describe(campaign.State)}): {Texts.EngineText.List("list.semicolon", reasons).Render(Texts.EngineTexts.English)}.",
             new Dictionary<string, string> { ["trigger"] = command.Trigger.ToString(), ["state"] = campaign.State },
-            [.. unmet], gates, unmet.Contains(PhaseGuards.WorkflowFinished) ? snapshot.WaitingFor : [], []));
+            [.. unmet], gates, unmet.Contains(PhaseGuards.WorkflowFinished) ? snapshot.WaitingFor : [], []) { Reasons = reasons });
     }
 
-    private static ImmutableArray<string> Reasons(CampaignInstance campaign, CampaignTrigger trigger, PhaseSnapshot snapshot, ICollection<string> unmet)
+    /// <summary>Why each failed guard failed, as catalog texts: the API renders them in the caller's language.</summary>
+    private static ImmutableArray<Texts.EngineText> Reasons(CampaignInstance campaign, CampaignTrigger trigger, PhaseSnapshot snapshot, ICollection<string> unmet)
     {
-        if (unmet.Count == 0) return [$"{trigger} is not possible when the campaign is {Describe(campaign.State)}"];
+        if (unmet.Count == 0) return [Texts.EngineText.Of("guard.not_possible", ("trigger", TriggerText(trigger)), ("state", StateText(campaign.State)))];
         return [.. unmet.Select(guard => guard switch
         {
-            PhaseGuards.WorkflowFinished => $"the phase workflow has not reached its end (waiting for {string.Join(", ", snapshot.WaitingFor)})",
-            PhaseGuards.GatesMet => "exit gates not met: " + string.Join(", ", snapshot.Gates.Where(g => g.State != GateState.Met)
-                .Select(g => $"{g.GateId} is {g.State.ToString().ToLowerInvariant()}{Seen(g)}")),
-            PhaseGuards.NotSuspended => "the campaign is suspended",
-            PhaseGuards.IsSuspended => "the campaign is not suspended",
-            PhaseGuards.EarlierPhase => "a campaign can only be sent back to an earlier phase",
-            _ => guard,
+            PhaseGuards.WorkflowFinished => snapshot.WaitingFor.IsDefaultOrEmpty
+                ? Texts.EngineText.Of("guard.workflow_unfinished_plain")
+                : Texts.EngineText.Of("guard.workflow_unfinished", ("tasks", string.Join(", ", snapshot.WaitingFor))),
+            PhaseGuards.GatesMet => Texts.EngineText.Of("guard.gates_unmet", ("gates", Texts.EngineText.List("list.comma",
+                snapshot.Gates.Where(g => g.State != GateState.Met).Select(GateText)))),
+            PhaseGuards.NotSuspended => Texts.EngineText.Of("guard.not_suspended"),
+            PhaseGuards.IsSuspended => Texts.EngineText.Of("guard.is_suspended"),
+            PhaseGuards.EarlierPhase => Texts.EngineText.Of("guard.earlier_phase"),
+            _ => Texts.EngineText.Of(guard),
         })];
     }
 
-    private static string Seen(GateResult gate) => gate.Observed.Count == 0
-        ? ""
-        : " (" + string.Join(", ", gate.Observed.Select(o => $"{o.Key} = {o.Value?.GetRawText() ?? "missing"}")) + ")";
+    /// <summary>A gate in a refusal: its id (English) or display name (Chinese), its state and the values it saw.</summary>
+    private static Texts.EngineText GateText(GateResult gate) => Texts.EngineText.Of("guard.gate",
+        ("gateId", gate.GateId), ("name", Texts.EngineText.Own(gate.DisplayNames, gate.Name)),
+        ("state", Texts.EngineText.Of("gate.state." + gate.State.ToString().ToLowerInvariant())),
+        ("seen", gate.Observed.Count == 0
+            ? Texts.EngineText.Of("text.empty")
+            : Texts.EngineText.Of("gate.seen", ("values", Texts.EngineText.List("list.comma_in_parentheses", gate.Observed.Select(o =>
+                Texts.EngineText.Of("gate.observed", ("path", o.Key), ("value", o.Value is { } v ? v.GetRawText() : Texts.EngineText.Of("value.missing")))))))));
+
+    /// <summary>A trigger's name in the catalog (<c>trigger.advance</c>).</summary>
+    public static Texts.EngineText TriggerText(CampaignTrigger trigger) =>
+        Texts.EngineText.Of("trigger." + System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(trigger.ToString()));
+
+    private static Texts.EngineText StateText(string state) => state switch
+    {
+        CampaignStates.NotStarted => Texts.EngineText.Of("state.not_started"),
+        CampaignStates.Completed => Texts.EngineText.Of("state.completed"),
+        CampaignStates.Cancelled => Texts.EngineText.Of("state.cancelled"),
+        _ => Texts.EngineText.Of("state.in_phase", ("phase", state)),
+    };
 
     internal static string Describe(string state) => state switch
     {

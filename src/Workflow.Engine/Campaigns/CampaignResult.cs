@@ -21,7 +21,11 @@ public sealed record CampaignRefusal(
     ImmutableArray<string> UnmetGuards,
     ImmutableArray<GateResult> Gates,
     ImmutableArray<string> WaitingFor,
-    ImmutableArray<ResultFieldError> FieldErrors);
+    ImmutableArray<ResultFieldError> FieldErrors)
+{
+    /// <summary>For a refused trigger, why each failed guard failed, as catalog texts to render in the caller's language.</summary>
+    public ImmutableArray<Texts.EngineText> Reasons { get; init; } = [];
+}
 
 /// <summary>The stable codes of refused campaign commands (workflow refusals keep their own codes).</summary>
 public static class CampaignRefusalCodes

@@ -1,3 +1,4 @@
+using Workflow.Engine.Texts;
 using System.Collections.Frozen;
 using System.Text.Json;
 using Workflow.Engine.Activities;
@@ -24,14 +25,17 @@ internal static class ActivityInputCompiler
             var inputPointer = $"{pointer}/{DocumentReader.Escape(name)}";
             if (descriptor.FindInput(name) is not { } input)
             {
-                var known = descriptor.Inputs.IsEmpty ? "it takes no inputs" : "its inputs are: " + string.Join(", ", descriptor.Inputs.Select(i => i.Name));
-                errors.Add(Error(ValidationCodes.ActivityInputUnknown, $"Activity '{activity.Id}' ({descriptor.TypeName}) has no input '{name}'; {known}.", inputPointer, activity.Id));
+                var known = descriptor.Inputs.IsEmpty
+                    ? EngineText.Of("activity.inputs_none")
+                    : EngineText.Of("activity.inputs_are", ("inputs", string.Join(", ", descriptor.Inputs.Select(i => i.Name))));
+                errors.Add(Error(ValidationCodes.ActivityInputUnknown,
+                    EngineText.Of("activity.input_unknown", ("activityId", activity.Id), ("type", descriptor.TypeName), ("input", name), ("known", known)), inputPointer, activity.Id));
                 continue;
             }
             switch (value)
             {
                 case ExpressionValue expression when !input.SupportsExpression:
-                    errors.Add(Error(ValidationCodes.ActivityInputInvalid, $"The input '{name}' of '{activity.Id}' must be a plain value, not an expression.", inputPointer, activity.Id));
+                    errors.Add(Error(ValidationCodes.ActivityInputInvalid, EngineText.Of("activity.input_not_expression", ("input", name), ("activityId", activity.Id)), inputPointer, activity.Id));
                     break;
                 case ExpressionValue expression:
                     var scope = name == InputNames.ForEach ? context : inMultiInstance;
@@ -39,7 +43,7 @@ internal static class ActivityInputCompiler
                         compiled[name] = new CompiledValue(null, prepared);
                     break;
                 case LiteralValue when input.ExpressionOnly:
-                    errors.Add(Error(ValidationCodes.ActivityInputInvalid, $"The input '{name}' of '{activity.Id}' must be an expression.", inputPointer, activity.Id));
+                    errors.Add(Error(ValidationCodes.ActivityInputInvalid, EngineText.Of("activity.input_expression_only", ("input", name), ("activityId", activity.Id)), inputPointer, activity.Id));
                     break;
                 case LiteralValue literal:
                     if (CheckLiteral(activity, input, literal.Value, inputPointer, definition, errors))
@@ -49,25 +53,25 @@ internal static class ActivityInputCompiler
         }
         if (activity.Definition.Inputs.ContainsKey(InputNames.ForEach) && descriptor.OutboundPorts.Length != 1)
             errors.Add(Error(ValidationCodes.ActivityInputInvalid,
-                $"Activity '{activity.Id}' cannot run once per item: a {descriptor.TypeName} has several outcomes, and its units could disagree.",
+                EngineText.Of("activity.for_each_several_outcomes", ("activityId", activity.Id), ("type", descriptor.TypeName)),
                 $"{pointer}/forEach", activity.Id));
         if (descriptor.TypeName == TimerActivities.DelayType
             && !activity.Definition.Inputs.ContainsKey(InputNames.TimeSpan) && !activity.Definition.Inputs.ContainsKey(InputNames.DateTime))
-            errors.Add(Error(ValidationCodes.ActivityInputMissing, $"Activity '{activity.Id}' needs the input 'timeSpan' or 'dateTime': how long to wait, or until when.",
-                pointer, activity.Id, new Dictionary<string, string> { ["input"] = InputNames.TimeSpan }));
+            errors.Add(Error(ValidationCodes.ActivityInputMissing, EngineText.Of("activity.delay_missing", ("activityId", activity.Id), ("input", InputNames.TimeSpan)),
+                pointer, activity.Id));
         // A task nobody is asked to do is published, activated, and then waits for ever; say so at publish instead.
         if (activity.Kind == ActivityKind.Task && !HasAssignee(activity.Definition))
             errors.Add(Error(ValidationCodes.ActivityInputMissing,
-                $"Task '{activity.Id}' needs an assignee: the person, role or unit who does it (an expression may name them per item).",
-                pointer, activity.Id, new Dictionary<string, string> { ["input"] = InputNames.Assignee }));
+                EngineText.Of("activity.assignee_missing", ("activityId", activity.Id), ("input", InputNames.Assignee)),
+                pointer, activity.Id));
         foreach (var input in descriptor.Inputs)
         {
             if (activity.Definition.Inputs.ContainsKey(input.Name)) continue;
             if (input.Required)
                 // The pointer names the activity (the input is not there to point at); the argument names the input,
                 // so that a designer can show the problem next to that input's field.
-                errors.Add(Error(ValidationCodes.ActivityInputMissing, $"Activity '{activity.Id}' needs the input '{input.Name}'.", pointer,
-                    activity.Id, new Dictionary<string, string> { ["input"] = input.Name }));
+                errors.Add(Error(ValidationCodes.ActivityInputMissing, EngineText.Of("activity.input_missing", ("activityId", activity.Id), ("input", input.Name)), pointer,
+                    activity.Id));
             else if (input.Default is { } fallback)
                 compiled[input.Name] = new CompiledValue(fallback, null);
         }
@@ -95,50 +99,48 @@ internal static class ActivityInputCompiler
     {
         var compilation = ExpressionCompiler.Compile(source, context);
         foreach (var problem in compilation.Problems)
-            errors.Add(Error(problem.Code, $"{problem.Message} (line {problem.Line}, column {problem.Column})", pointer, activityId));
+            errors.Add(Error(problem.Code, EngineText.Of("expression.problem", ("problem", problem.Text), ("line", problem.Line), ("column", problem.Column)), pointer, activityId));
         return compilation.Problems.IsEmpty ? compilation.Expression : null;
     }
 
     private static bool CheckLiteral(
         CompiledActivity activity, InputDescriptor input, JsonElement value, string pointer, PhaseWorkflowDefinition definition, List<ValidationError> errors)
     {
-        string? problem = null;
-        if (!DataTypes.Accepts(input.Type, value)) problem = $"must be {Describe(input.Type)}";
+        EngineText? problem = null;
+        if (!DataTypes.Accepts(input.Type, value)) problem = EngineText.Of("input.must_be", ("type", Describe(input.Type)));
         else if (!input.AllowedValues.IsDefaultOrEmpty && !input.AllowedValues.Contains(value.GetString()!))
-            problem = $"must be one of {string.Join(", ", input.AllowedValues)}, not '{value.GetString()}'";
+            problem = EngineText.Of("input.must_be_one_of", ("allowed", string.Join(", ", input.AllowedValues)), ("value", value.GetString() ?? ""));
         else if (InputNames.IsDuration(input.Name) && !Durations.TryParse(value.GetString(), out _))
-            problem = $"must be a duration such as \"1.00:00:00\" or \"P1D\", not '{value.GetString()}'";
+            problem = EngineText.Of("input.must_be_duration", ("value", value.GetString() ?? ""));
         else if (input.Name == InputNames.DateTime && !Durations.TryParseInstant(value.GetString(), out _))
-            problem = $"must be a time such as \"2026-12-01T08:00:00Z\", not '{value.GetString()}'";
+            problem = EngineText.Of("input.must_be_time", ("value", value.GetString() ?? ""));
         else if (input.Name == InputNames.Branches && activity.Descriptor.PortsFromInput == InputNames.Branches)
             problem = CheckBranches(value);
         else if (input.Name == InputNames.Variable && activity.Descriptor.TypeName == "Elsa.SetVariable"
                  && !definition.Variables.Any(v => v.Name == value.GetString()))
-            problem = $"names the variable '{value.GetString()}', which the workflow does not declare";
+            problem = EngineText.Of("input.variable_undeclared", ("variable", value.GetString() ?? ""));
         if (problem is null) return true;
-        errors.Add(Error(ValidationCodes.ActivityInputInvalid, $"The input '{input.Name}' of '{activity.Id}' {problem}.", pointer, activity.Id));
+        errors.Add(Error(ValidationCodes.ActivityInputInvalid, EngineText.Of("activity.input_invalid", ("input", input.Name), ("activityId", activity.Id), ("problem", problem)), pointer, activity.Id));
         return false;
     }
 
-    private static string? CheckBranches(JsonElement value)
+    private static EngineText? CheckBranches(JsonElement value)
     {
         var names = value.EnumerateArray().Select(b => b.ValueKind == JsonValueKind.String ? b.GetString() : null).ToList();
-        if (names.Count < 2) return "needs at least two branch names";
-        if (names.Any(n => string.IsNullOrEmpty(n))) return "must list branch names as non-empty strings";
-        if (names.Distinct(StringComparer.Ordinal).Count() != names.Count) return "lists a branch name twice";
+        if (names.Count < 2) return EngineText.Of("input.branches_too_few");
+        if (names.Any(n => string.IsNullOrEmpty(n))) return EngineText.Of("input.branches_empty");
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Count) return EngineText.Of("input.branches_duplicate");
         return null;
     }
 
-    private static string Describe(DataType type) => type switch
+    private static EngineText Describe(DataType type) => type switch
     {
-        DataType.Date => "a date written YYYY-MM-DD",
-        DataType.Integer => "a whole number",
-        DataType.Array or DataType.Documents or DataType.Findings => "an array",
-        DataType.Text => "a string",
-        _ => $"a {DataTypes.ToName(type)}",
+        DataType.Date => EngineText.Of("type.date"),
+        DataType.Integer => EngineText.Of("type.integer"),
+        DataType.Array or DataType.Documents or DataType.Findings => EngineText.Of("type.array"),
+        DataType.Text => EngineText.Of("type.text"),
+        _ => EngineText.Of("type.other", ("name", DataTypes.ToName(type))),
     };
 
-    private static ValidationError Error(
-        string code, string message, string pointer, string? activityId, IReadOnlyDictionary<string, string>? arguments = null) =>
-        new(code, message, pointer, activityId, Arguments: arguments);
+    private static ValidationError Error(string code, EngineText text, string pointer, string? activityId) => new(code, text, pointer, activityId);
 }

@@ -1,3 +1,4 @@
+using Workflow.Engine.Texts;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Workflow.Engine.Activities;
@@ -25,7 +26,7 @@ internal static class ConnectionResolver
             if (!seen.Add((reference.Source, reference.SourcePort, reference.Target, reference.TargetPort)))
             {
                 errors.Add(new ValidationError(ValidationCodes.ConnectionDuplicate,
-                    $"The connection {Describe(reference)} appears twice.", pointer, null, reference));
+                    EngineText.Of("connection.duplicate", ("connection", Describe(reference))), pointer, null, reference));
                 continue;
             }
             var source = End(connection.Source.Activity, "source", pointer, reference, byId, knownIds, errors);
@@ -36,15 +37,15 @@ internal static class ConnectionResolver
             if (!ports.Contains(connection.Source.Port))
             {
                 errors.Add(new ValidationError(ValidationCodes.ConnectionPortUnknown,
-                    $"Activity '{source.Id}' ({source.Descriptor.TypeName}) has no outbound port '{connection.Source.Port}'; its ports are: {Join(ports)}.",
+                    EngineText.Of("connection.source_port_unknown", ("activityId", source.Id), ("type", source.Descriptor.TypeName), ("port", connection.Source.Port), ("ports", Join(ports))),
                     $"{pointer}/source/port", source.Id, reference));
                 continue;
             }
             if (!target.Descriptor.HasInboundPort || connection.Target.Port != ActivityDescriptor.InPort)
             {
                 var message = target.Descriptor.HasInboundPort
-                    ? $"Connections must arrive at the port 'In' of '{target.Id}', not '{connection.Target.Port}'."
-                    : $"Nothing may connect into '{target.Id}': a {target.Descriptor.TypeName} has no inbound port.";
+                    ? EngineText.Of("connection.target_port_not_in", ("activityId", target.Id), ("port", connection.Target.Port))
+                    : EngineText.Of("connection.target_no_inbound", ("activityId", target.Id), ("type", target.Descriptor.TypeName));
                 errors.Add(new ValidationError(ValidationCodes.ConnectionPortUnknown, message, $"{pointer}/target/port", target.Id, reference));
                 continue;
             }
@@ -74,7 +75,7 @@ internal static class ConnectionResolver
         // An activity that exists but failed its own checks was reported already; don't pile a dangling error on it.
         if (!knownIds.Contains(id))
             errors.Add(new ValidationError(ValidationCodes.ConnectionDangling,
-                $"The connection {Describe(reference)} has a {which} '{id}' that is not an activity of this flowchart.",
+                EngineText.Of("connection.dangling", ("connection", Describe(reference)), ("which", EngineText.Of("noun." + which)), ("id", id)),
                 $"{pointer}/{which}/activity", null, reference));
         return null;
     }

@@ -1,3 +1,4 @@
+using Workflow.Engine.Texts;
 using System.Collections.Immutable;
 using Workflow.Engine.Activities;
 using Workflow.Engine.Validation;
@@ -28,10 +29,10 @@ internal sealed class FlowGraph(
         {
             if (!reachable[activity.Index])
                 errors.Add(Error(ValidationCodes.ActivityUnreachable,
-                    $"Activity '{activity.Id}' can never run: no path leads to it from the start.", activity));
+                    EngineText.Of("activity.unreachable", ("activityId", activity.Id)), activity));
             else if (!finishing[activity.Index])
                 errors.Add(Error(ValidationCodes.ActivityDeadEnd,
-                    $"Activity '{activity.Id}' is a dead end: no path leads from it to an 'Elsa.End', so the phase could never finish.", activity));
+                    EngineText.Of("activity.dead_end", ("activityId", activity.Id)), activity));
             // A task's Timeout port is taken only with the timeout option: then it must be connected, else it must not be.
             var timesOut = TimesOut(activity);
             foreach (var port in ConnectionResolver.Ports(activity))
@@ -41,12 +42,12 @@ internal sealed class FlowGraph(
                 {
                     if (activity.Outgoing.ContainsKey(port))
                         errors.Add(Error(ValidationCodes.ActivityInputInvalid,
-                            $"The port '{port}' of '{activity.Id}' is connected, but the task never leaves by it: set its input 'timeout' to true.", activity));
+                            EngineText.Of("activity.timeout_port_unused", ("port", port), ("activityId", activity.Id)), activity));
                     continue;
                 }
                 if (!activity.Outgoing.ContainsKey(port))
                     errors.Add(Error(ValidationCodes.ActivityDeadEnd,
-                        $"The port '{port}' of '{activity.Id}' is not connected: leaving by it would stop the flow there.", activity));
+                        EngineText.Of("activity.port_unconnected", ("port", port), ("activityId", activity.Id)), activity));
             }
         }
         CheckAutomaticLoops(errors);
@@ -62,7 +63,7 @@ internal sealed class FlowGraph(
             var first = activities[component.Min()];
             var names = string.Join(" → ", component.Order().Select(i => activities[i].Id));
             errors.Add(Error(ValidationCodes.LoopWithoutTask,
-                $"The loop {names} contains no task, so it would run forever without waiting for anyone.", first));
+                EngineText.Of("flow.loop_without_task", ("loop", names)), first));
         }
     }
 
@@ -70,7 +71,7 @@ internal sealed class FlowGraph(
     {
         if (join.Inbound.IsEmpty)
         {
-            errors.Add(Error(ValidationCodes.JoinNeverFires, $"The join '{join.Id}' has no incoming connection, so it can never fire.", join));
+            errors.Add(Error(ValidationCodes.JoinNeverFires, EngineText.Of("join.no_inbound", ("joinId", join.Id)), join));
             return;
         }
         if (!join.IsWaitAll) return;
@@ -87,8 +88,8 @@ internal sealed class FlowGraph(
                 var other = required[inbound[b].Index].FirstOrDefault(c => c.Chooser == chooser && c.Port != port);
                 if (other.Port is null) continue;
                 errors.Add(Error(ValidationCodes.JoinNeverFires,
-                    $"The join '{join.Id}' waits for all its branches, but the branch from '{activities[inbound[a].Source].Id}' needs " +
-                    $"'{activities[chooser].Id}' to leave by '{port}' and the branch from '{activities[inbound[b].Source].Id}' needs it to leave by '{other.Port}': it can never fire.",
+                    EngineText.Of("join.exclusive_branches", ("joinId", join.Id), ("first", activities[inbound[a].Source].Id), ("chooser", activities[chooser].Id),
+                        ("port", port), ("second", activities[inbound[b].Source].Id), ("otherPort", other.Port)),
                     join));
                 return;
             }
@@ -192,6 +193,6 @@ internal sealed class FlowGraph(
         }
     }
 
-    private ValidationError Error(string code, string message, CompiledActivity activity) =>
-        new(code, message, $"/root/activities/{definitionIndex[activity.Id]}", activity.Id);
+    private ValidationError Error(string code, EngineText text, CompiledActivity activity) =>
+        new(code, text, $"/root/activities/{definitionIndex[activity.Id]}", activity.Id);
 }

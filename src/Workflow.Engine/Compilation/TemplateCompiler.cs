@@ -1,3 +1,4 @@
+using Workflow.Engine.Texts;
 using System.Collections.Immutable;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Gates;
@@ -31,23 +32,18 @@ public static class TemplateCompiler
             if (findWorkflow(phase.Workflow) is not { } workflow)
             {
                 errors.Add(new ValidationError(ValidationCodes.TemplateWorkflowUnknown,
-                    $"Phase '{phase.Id}' runs the workflow {phase.Workflow}, which is not published or failed to load.", $"{pointer}/workflow"));
+                    EngineText.Of("template.workflow_unknown", ("phaseId", phase.Id), ("workflow", phase.Workflow)), $"{pointer}/workflow"));
                 continue;
             }
             foreach (var input in workflow.Definition.Inputs.Where(input => input.Required && !available.Contains(input.Name)))
                 errors.Add(new ValidationError(ValidationCodes.TemplateWorkflowInputUnbound,
-                    $"Phase '{phase.Id}' runs {phase.Workflow}, which needs the input '{input.Name}'; declare an input or variable of that name in the template.",
+                    EngineText.Of("template.workflow_input_unbound", ("phaseId", phase.Id), ("workflow", phase.Workflow), ("input", input.Name)),
                     $"{pointer}/workflow"));
 
             if (phase.ExitGates.Length > GateLimits.MaxPerPhase)
                 errors.Add(new ValidationError(ValidationCodes.TemplateGatesTooMany,
-                    $"Phase '{phase.Id}' has {phase.ExitGates.Length} exit gates; at most {GateLimits.MaxPerPhase} are allowed, "
-                    + "because every progress read evaluates them all. Combine conditions into fewer gates.",
-                    $"{pointer}/exitGates", Arguments: new Dictionary<string, string>
-                    {
-                        ["count"] = phase.ExitGates.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        ["maximum"] = GateLimits.MaxPerPhase.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    }));
+                    EngineText.Of("template.gates_too_many", ("phaseId", phase.Id), ("count", phase.ExitGates.Length), ("maximum", GateLimits.MaxPerPhase)),
+                    $"{pointer}/exitGates"));
             var gates = ImmutableArray.CreateBuilder<CompiledGate>();
             for (var g = 0; g < phase.ExitGates.Length; g++)
             {
@@ -61,7 +57,7 @@ public static class TemplateCompiler
                 var outputPointer = $"{pointer}/outputs/{DocumentReader.Escape(name)}";
                 if (!variables.Contains(name))
                     errors.Add(new ValidationError(ValidationCodes.TemplateOutputUnknownVariable,
-                        $"Phase '{phase.Id}' sets '{name}', which is not one of the template's variables.", outputPointer));
+                        EngineText.Of("template.output_unknown_variable", ("phaseId", phase.Id), ("name", name)), outputPointer));
                 else if (Value(output, workflow, outputPointer, errors) is { } value)
                     outputs.Add((name, value));
             }

@@ -1,3 +1,4 @@
+using Workflow.Engine.Texts;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
@@ -52,13 +53,13 @@ public static class WorkflowCompiler
             if (!knownIds.Add(activity.Id))
             {
                 errors.Add(new ValidationError(ValidationCodes.ActivityIdDuplicate,
-                    $"The activity id '{activity.Id}' is used more than once; ids must be unique.", $"{pointer}/id", activity.Id));
+                    EngineText.Of("activity.id_duplicate", ("activityId", activity.Id)), $"{pointer}/id", activity.Id));
                 continue;
             }
             if (ActivityCatalog.Find(activity.Type) is not { } descriptor)
             {
                 errors.Add(new ValidationError(ValidationCodes.ActivityTypeUnknown,
-                    $"Activity '{activity.Id}' has the unknown type '{activity.Type}'; see the activity catalog for the types there are.",
+                    EngineText.Of("activity.type_unknown", ("activityId", activity.Id), ("type", activity.Type)),
                     $"{pointer}/type", activity.Id));
                 continue;
             }
@@ -110,7 +111,7 @@ public static class WorkflowCompiler
             catch (JsonException)
             {
                 errors.Add(new ValidationError(ValidationCodes.PropertyInvalid,
-                    $"The initial value of variable '{variable.Name}' is not valid JSON for its type '{variable.TypeName}'.",
+                    EngineText.Of("variable.value_invalid", ("name", variable.Name), ("type", variable.TypeName)),
                     $"/variables/{i}/value"));
             }
         }
@@ -121,13 +122,13 @@ public static class WorkflowCompiler
     {
         var starts = activities.Where(a => a.Kind == ActivityKind.Start).ToList();
         if (starts.Count == 0)
-            errors.Add(new ValidationError(ValidationCodes.StartMissing, "The flowchart has no 'Elsa.Start' activity, so it cannot begin.", "/root/activities"));
+            errors.Add(new ValidationError(ValidationCodes.StartMissing, EngineText.Of("flow.start_missing"), "/root/activities"));
         foreach (var extra in starts.Skip(1))
             errors.Add(new ValidationError(ValidationCodes.StartMultiple,
-                $"The flowchart may have only one 'Elsa.Start'; '{extra.Id}' is a second one.",
+                EngineText.Of("flow.start_multiple", ("activityId", extra.Id)),
                 $"/root/activities/{IndexOf(definition, extra.Id)}", extra.Id));
         if (!activities.Any(a => a.Kind == ActivityKind.End))
-            errors.Add(new ValidationError(ValidationCodes.EndMissing, "The flowchart has no 'Elsa.End' activity, so it can never finish.", "/root/activities"));
+            errors.Add(new ValidationError(ValidationCodes.EndMissing, EngineText.Of("flow.end_missing"), "/root/activities"));
         return starts.Count > 0 ? starts[0].Index : -1;
     }
 

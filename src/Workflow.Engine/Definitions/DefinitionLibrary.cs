@@ -1,3 +1,4 @@
+using Workflow.Engine.Texts;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Workflow.Engine.Compilation;
@@ -94,7 +95,7 @@ public sealed class DefinitionLibrary
         };
         if (earlierIdentity.ContentHash == identity.ContentHash) return;
         problems.Add(new DefinitionProblem(source.Name, new ValidationError(ValidationCodes.DefinitionVersionConflict,
-            $"{identity} is already defined by '{earlier.Item1.Name}' with different content (hash {earlierIdentity.ContentHash[..12]}… vs {identity.ContentHash[..12]}…); publish the change as a new version.",
+            EngineText.Of("definition.version_conflict", ("identity", identity), ("source", earlier.Item1.Name), ("earlierHash", earlierIdentity.ContentHash[..12]), ("hash", identity.ContentHash[..12])),
             "/version")));
     }
 }

@@ -1,3 +1,4 @@
+using Workflow.Engine.Texts;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
@@ -29,15 +30,17 @@ public static class DefinitionParser
         }
         catch (JsonException exception)
         {
-            var where = exception.LineNumber is { } line ? $" (line {line + 1}, position {exception.BytePositionInLine + 1})" : "";
-            return ParsedDefinition.Failed(new ValidationError(ValidationCodes.JsonMalformed,
-                $"The definition is not valid JSON{where}: {FirstSentence(exception.Message)}", ""));
+            // The reader's own sentence stays in the English text only; the Chinese one says where.
+            var text = exception.LineNumber is { } line
+                ? EngineText.Of("definition.json_malformed_at", ("line", line + 1), ("position", (exception.BytePositionInLine ?? 0) + 1), ("error", FirstSentence(exception.Message)))
+                : EngineText.Of("definition.json_malformed", ("error", FirstSentence(exception.Message)));
+            return ParsedDefinition.Failed(new ValidationError(ValidationCodes.JsonMalformed, text, ""));
         }
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                return ParsedDefinition.Failed(new ValidationError(ValidationCodes.PropertyInvalid, "A definition must be a JSON object.", ""));
+                return ParsedDefinition.Failed(new ValidationError(ValidationCodes.PropertyInvalid, EngineText.Of("definition.not_object"), ""));
             string hash;
             try
             {
@@ -46,7 +49,7 @@ public static class DefinitionParser
             catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException)
             {
                 return ParsedDefinition.Failed(new ValidationError(ValidationCodes.JsonMalformed,
-                    $"The definition cannot be canonicalized for hashing: {exception.Message}", ""));
+                    EngineText.Of("definition.not_canonical", ("error", exception.Message)), ""));
             }
             var reader = new DocumentReader();
             if (root.TryGetProperty("phases", out _))
@@ -70,7 +73,7 @@ public static class DefinitionParser
             var pointer = $"/{name}/{index++}";
             if (item.ValueKind != JsonValueKind.Object)
             {
-                reader.Add(ValidationCodes.PropertyInvalid, "Each input must be an object.", pointer);
+                reader.Add(ValidationCodes.PropertyInvalid, EngineText.Of("element.object", ("what", EngineText.Of("noun.input"))), pointer);
                 continue;
             }
             var inputName = reader.Identifier(item, "name", pointer, "input");
@@ -78,12 +81,12 @@ public static class DefinitionParser
             if (inputName is null || typeText is null) continue;
             if (!DataTypes.TryParse(typeText, out var type))
             {
-                reader.Add(ValidationCodes.PropertyInvalid, $"'{typeText}' is not a type; use one of {DataTypes.Names}.", $"{pointer}/type");
+                reader.Add(ValidationCodes.PropertyInvalid, EngineText.Of("input.type_unknown", ("type", typeText), ("types", DataTypes.Names)), $"{pointer}/type");
                 continue;
             }
             if (!seen.Add(inputName))
             {
-                reader.Add(ValidationCodes.TemplateInputDuplicate, $"The name '{inputName}' is declared twice.", $"{pointer}/name");
+                reader.Add(ValidationCodes.TemplateInputDuplicate, EngineText.Of("input.duplicate", ("name", inputName)), $"{pointer}/name");
                 continue;
             }
             inputs.Add(new InputDefinition(

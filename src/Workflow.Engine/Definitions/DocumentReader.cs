@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Workflow.Engine.Texts;
 using Workflow.Engine.Validation;
 using Workflow.Engine.Values;
 
@@ -16,18 +17,18 @@ internal sealed partial class DocumentReader
 
     public IReadOnlyList<ValidationError> Errors => _errors;
 
-    public void Add(string code, string message, string pointer, string? activityId = null, ConnectionRef? connection = null) =>
-        _errors.Add(new ValidationError(code, message, pointer, activityId, connection));
+    public void Add(string code, EngineText text, string pointer, string? activityId = null, ConnectionRef? connection = null) =>
+        _errors.Add(new ValidationError(code, text, pointer, activityId, connection));
 
     public string? RequiredString(JsonElement owner, string name, string pointer, string? activityId = null)
     {
         if (!owner.TryGetProperty(name, out var value))
         {
-            Add(ValidationCodes.PropertyMissing, $"'{name}' is required here.", pointer, activityId);
+            Add(ValidationCodes.PropertyMissing, EngineText.Of("property.required", ("name", name)), pointer, activityId);
             return null;
         }
         if (value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text) return text;
-        Add(ValidationCodes.PropertyInvalid, $"'{name}' must be a non-empty string.", $"{pointer}/{name}", activityId);
+        Add(ValidationCodes.PropertyInvalid, EngineText.Of("property.non_empty_string", ("name", name)), $"{pointer}/{name}", activityId);
         return null;
     }
 
@@ -35,7 +36,7 @@ internal sealed partial class DocumentReader
     {
         if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind == JsonValueKind.String) return value.GetString();
-        Add(ValidationCodes.PropertyInvalid, $"'{name}' must be a string.", $"{pointer}/{name}");
+        Add(ValidationCodes.PropertyInvalid, EngineText.Of("property.string", ("name", name)), $"{pointer}/{name}");
         return null;
     }
 
@@ -45,7 +46,7 @@ internal sealed partial class DocumentReader
         if (id is not null && !IdentifierPattern().IsMatch(id))
         {
             Add(ValidationCodes.IdentifierInvalid,
-                $"The {what} id '{id}' must start with a letter and contain only letters, digits, '_' and '-'.",
+                EngineText.Of("identifier.invalid", ("what", EngineText.Of("noun." + what)), ("id", id)),
                 $"{pointer}/{name}");
             return null;
         }
@@ -56,11 +57,11 @@ internal sealed partial class DocumentReader
     {
         if (!owner.TryGetProperty(name, out var value))
         {
-            Add(ValidationCodes.PropertyMissing, $"'{name}' is required here.", pointer);
+            Add(ValidationCodes.PropertyMissing, EngineText.Of("property.required", ("name", name)), pointer);
             return null;
         }
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number > 0) return number;
-        Add(ValidationCodes.PropertyInvalid, $"'{name}' must be a positive whole number.", $"{pointer}/{name}");
+        Add(ValidationCodes.PropertyInvalid, EngineText.Of("property.positive_integer", ("name", name)), $"{pointer}/{name}");
         return null;
     }
 
@@ -68,11 +69,11 @@ internal sealed partial class DocumentReader
     {
         if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            if (required) Add(ValidationCodes.PropertyMissing, $"'{name}' is required here.", pointer);
+            if (required) Add(ValidationCodes.PropertyMissing, EngineText.Of("property.required", ("name", name)), pointer);
             return null;
         }
         if (value.ValueKind == JsonValueKind.Array) return value;
-        Add(ValidationCodes.PropertyInvalid, $"'{name}' must be an array.", $"{pointer}/{name}");
+        Add(ValidationCodes.PropertyInvalid, EngineText.Of("property.array", ("name", name)), $"{pointer}/{name}");
         return null;
     }
 
@@ -80,11 +81,11 @@ internal sealed partial class DocumentReader
     {
         if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            if (required) Add(ValidationCodes.PropertyMissing, $"'{name}' is required here.", pointer);
+            if (required) Add(ValidationCodes.PropertyMissing, EngineText.Of("property.required", ("name", name)), pointer);
             return null;
         }
         if (value.ValueKind == JsonValueKind.Object) return value;
-        Add(ValidationCodes.PropertyInvalid, $"'{name}' must be an object.", $"{pointer}/{name}");
+        Add(ValidationCodes.PropertyInvalid, EngineText.Of("property.object", ("name", name)), $"{pointer}/{name}");
         return null;
     }
 
@@ -95,7 +96,7 @@ internal sealed partial class DocumentReader
         foreach (var property in texts.EnumerateObject())
         {
             if (property.Value.ValueKind == JsonValueKind.String) builder[property.Name] = property.Value.GetString()!;
-            else Add(ValidationCodes.PropertyInvalid, $"The '{property.Name}' text must be a string.", $"{pointer}/{name}/{Escape(property.Name)}");
+            else Add(ValidationCodes.PropertyInvalid, EngineText.Of("property.text_string", ("culture", property.Name)), $"{pointer}/{name}/{Escape(property.Name)}");
         }
         return new LocalizedText(builder.ToImmutable());
     }
@@ -107,7 +108,7 @@ internal sealed partial class DocumentReader
             return new LiteralValue(value.Clone());
         if (expression.ValueKind != JsonValueKind.Object)
         {
-            Add(ValidationCodes.PropertyInvalid, "'expression' must be an object with 'type' and 'value'.", $"{pointer}/expression", activityId);
+            Add(ValidationCodes.PropertyInvalid, EngineText.Of("expression.not_object"), $"{pointer}/expression", activityId);
             return null;
         }
         var type = expression.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
@@ -119,11 +120,11 @@ internal sealed partial class DocumentReader
             case ExpressionValue.JavaScript when source.ValueKind == JsonValueKind.String:
                 return new ExpressionValue(ExpressionValue.JavaScript, source.GetString()!);
             case ExpressionValue.JavaScript:
-                Add(ValidationCodes.PropertyInvalid, "A JavaScript expression needs its source text in 'value'.", $"{pointer}/expression/value", activityId);
+                Add(ValidationCodes.PropertyInvalid, EngineText.Of("expression.source_missing"), $"{pointer}/expression/value", activityId);
                 return null;
             default:
                 Add(ValidationCodes.ExpressionLanguageUnsupported,
-                    $"Expressions of type '{type ?? "(none)"}' are not supported; use 'JavaScript' or 'Literal'.",
+                    EngineText.Of("expression.language_unsupported", ("type", type ?? "(none)")),
                     $"{pointer}/expression/type", activityId);
                 return null;
         }

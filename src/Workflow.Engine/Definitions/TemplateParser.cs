@@ -1,3 +1,4 @@
+using Workflow.Engine.Texts;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Workflow.Engine.Validation;
@@ -24,11 +25,11 @@ internal static class TemplateParser
                 var pointer = $"/phases/{index++}";
                 if (ReadPhase(element, pointer, reader) is not { } phase) continue;
                 if (!ids.Add(phase.Id))
-                    reader.Add(ValidationCodes.TemplatePhaseDuplicate, $"The phase id '{phase.Id}' is used twice.", $"{pointer}/id");
+                    reader.Add(ValidationCodes.TemplatePhaseDuplicate, EngineText.Of("template.phase_duplicate", ("phaseId", phase.Id)), $"{pointer}/id");
                 else phases.Add(phase);
             }
             if (array.GetArrayLength() == 0)
-                reader.Add(ValidationCodes.TemplatePhasesMissing, "A campaign template needs at least one phase.", "/phases");
+                reader.Add(ValidationCodes.TemplatePhasesMissing, EngineText.Of("template.phases_missing"), "/phases");
         }
         if (definitionId is null || version is null || name is null) return null;
         return new CampaignTemplate(
@@ -45,7 +46,7 @@ internal static class TemplateParser
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            reader.Add(ValidationCodes.PropertyInvalid, "Each phase must be an object.", pointer);
+            reader.Add(ValidationCodes.PropertyInvalid, EngineText.Of("element.object", ("what", EngineText.Of("noun.phase"))), pointer);
             return null;
         }
         var id = reader.Identifier(element, "id", pointer, "phase");
@@ -72,7 +73,7 @@ internal static class TemplateParser
         var deadline = reader.OptionalString(element, "deadline", pointer);
         if (deadline is not null && !Values.Durations.TryParse(deadline, out _) && !Values.Durations.TryParseInstant(deadline, out _))
             reader.Add(ValidationCodes.PropertyInvalid,
-                $"'deadline' must be a duration from the phase's start (\"30.00:00:00\", \"P30D\") or a time (\"2026-12-31T00:00:00Z\"), not '{deadline}'.",
+                EngineText.Of("phase.deadline_invalid", ("deadline", deadline)),
                 $"{pointer}/deadline");
         if (id is null || name is null || workflow is null) return null;
         return new PhaseDefinition(id, name, reader.Texts(element, "displayNames", pointer), workflow, gates.ToImmutable(), outputs.ToImmutable(), deadline);
@@ -82,7 +83,7 @@ internal static class TemplateParser
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            reader.Add(ValidationCodes.PropertyInvalid, "Each gate must be an object.", pointer);
+            reader.Add(ValidationCodes.PropertyInvalid, EngineText.Of("element.object", ("what", EngineText.Of("noun.gate"))), pointer);
             return null;
         }
         var id = reader.Identifier(element, "id", pointer, "gate");
@@ -90,7 +91,7 @@ internal static class TemplateParser
         InputValue? condition = null;
         if (element.TryGetProperty("condition", out var conditionElement))
             condition = reader.Value(conditionElement, $"{pointer}/condition");
-        else reader.Add(ValidationCodes.PropertyMissing, "'condition' is required here.", pointer);
+        else reader.Add(ValidationCodes.PropertyMissing, EngineText.Of("property.required", ("name", "condition")), pointer);
         if (id is null || name is null || condition is null) return null;
         return new GateDefinition(id, name, reader.Texts(element, "displayNames", pointer), reader.OptionalString(element, "description", pointer), condition);
     }

@@ -1,3 +1,4 @@
+using Workflow.Engine.Texts;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
@@ -35,7 +36,7 @@ internal static class WorkflowParser
     {
         var type = reader.RequiredString(root, "type", "/root");
         if (type is not null && type != "Elsa.Flowchart")
-            reader.Add(ValidationCodes.PropertyInvalid, $"The root must be an 'Elsa.Flowchart', not '{type}'.", "/root/type");
+            reader.Add(ValidationCodes.PropertyInvalid, EngineText.Of("workflow.root_type", ("type", type)), "/root/type");
         var id = reader.OptionalString(root, "id", "/root") ?? "flowchart";
         var activities = ImmutableArray.CreateBuilder<ActivityDefinition>();
         if (reader.Array(root, "activities", "/root", required: true) is { } activityArray)
@@ -58,7 +59,7 @@ internal static class WorkflowParser
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            reader.Add(ValidationCodes.PropertyInvalid, "Each activity must be an object.", pointer);
+            reader.Add(ValidationCodes.PropertyInvalid, EngineText.Of("element.object", ("what", EngineText.Of("noun.activity"))), pointer);
             return null;
         }
         var id = reader.Identifier(element, "id", pointer, "activity");
@@ -89,7 +90,7 @@ internal static class WorkflowParser
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            reader.Add(ValidationCodes.PropertyInvalid, "Each connection must be an object.", pointer);
+            reader.Add(ValidationCodes.PropertyInvalid, EngineText.Of("element.object", ("what", EngineText.Of("noun.connection"))), pointer);
             return null;
         }
         var source = ReadEndpoint(element, "source", pointer, reader, defaultPort: "Done");
@@ -116,14 +117,14 @@ internal static class WorkflowParser
             var pointer = $"/variables/{index++}";
             if (element.ValueKind != JsonValueKind.Object)
             {
-                reader.Add(ValidationCodes.PropertyInvalid, "Each variable must be an object.", pointer);
+                reader.Add(ValidationCodes.PropertyInvalid, EngineText.Of("element.object", ("what", EngineText.Of("noun.variable"))), pointer);
                 continue;
             }
             var name = reader.Identifier(element, "name", pointer, "variable");
             if (name is null) continue;
             if (!names.Add(name))
             {
-                reader.Add(ValidationCodes.VariableDuplicate, $"The variable '{name}' is declared twice.", $"{pointer}/name");
+                reader.Add(ValidationCodes.VariableDuplicate, EngineText.Of("variable.duplicate", ("name", name)), $"{pointer}/name");
                 continue;
             }
             var value = element.TryGetProperty("value", out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText() : null;

@@ -1,3 +1,4 @@
+using Workflow.Engine.Texts;
 using System.Collections.Immutable;
 using Acornima.Ast;
 using static Workflow.Engine.Expressions.ExpressionNames;
@@ -41,7 +42,7 @@ internal sealed partial class ExpressionAnalyzer
             return;
         }
         if (root.Name == "Math" && StaticName(chain[0]) == "random")
-            Forbid(chain[0].Property, "'Math.random' is not allowed: an expression must give the same result every time it runs.");
+            Forbid(chain[0].Property, EngineText.Of("expression.math_random"));
         if (!CheckFreeName(root)) return;
 
         var staticCount = 0;
@@ -61,25 +62,24 @@ internal sealed partial class ExpressionAnalyzer
         var name = identifier.Name;
         if (name is ExpressionNames.Item or ExpressionNames.Index && !_context.InMultiInstance)
         {
-            Unknown(identifier, $"The expression reads '{name}', which exists only inside a multi-instance activity (one with forEach).");
+            Unknown(identifier, EngineText.Of("expression.item_outside_for_each", ("name", name)));
             return false;
         }
         if (Roots.Contains(name)) return true;
         if (AllowedGlobals.Contains(name)) return false;
         if (ForbiddenGlobals.TryGetValue(name, out var reason))
         {
-            Forbid(identifier, $"'{name}' is not allowed in an expression: {reason}.");
+            Forbid(identifier, EngineText.Of("expression.global_forbidden", ("name", name), ("reason", EngineText.Of("expression.global." + name))));
             return false;
         }
 
         var candidates = Roots.Where(r => _context.InMultiInstance || r is not (ExpressionNames.Item or ExpressionNames.Index)).Concat(AllowedGlobals);
         // The commonest slip is a bare input, variable or activity name: point at the qualified one.
-        var hint = _context.Inputs.Contains(name) ? $" Did you mean inputs.{name}?"
-            : _context.Variables.Contains(name) ? $" Did you mean variables.{name}?"
-            : _context.Activities.ContainsKey(name) ? $" Did you mean results.{name}?"
+        var hint = _context.Inputs.Contains(name) ? EngineText.Of("expression.did_you_mean_qualified", ("suggestion", $"inputs.{name}"))
+            : _context.Variables.Contains(name) ? EngineText.Of("expression.did_you_mean_qualified", ("suggestion", $"variables.{name}"))
+            : _context.Activities.ContainsKey(name) ? EngineText.Of("expression.did_you_mean_qualified", ("suggestion", $"results.{name}"))
             : DidYouMean(name, candidates);
-        Unknown(identifier, $"The expression uses the unknown name '{name}'. An expression can read inputs, variables, results, findings"
-            + (_context.InMultiInstance ? ", item, index" : "") + " and JavaScript built-ins such as Math and JSON." + hint);
+        Unknown(identifier, EngineText.Of(_context.InMultiInstance ? "expression.unknown_name_in_for_each" : "expression.unknown_name", ("name", name), ("hint", hint)));
         return false;
     }
 
@@ -92,19 +92,19 @@ internal sealed partial class ExpressionAnalyzer
         switch (root)
         {
             case Inputs when !_context.Inputs.Contains(first.Name):
-                Unknown(first, $"The expression reads inputs.{first.Name}, but the workflow has no input '{first.Name}'." + DidYouMean(first.Name, _context.Inputs));
+                Unknown(first, EngineText.Of("expression.input_unknown", ("name", first.Name), ("hint", DidYouMean(first.Name, _context.Inputs))));
                 break;
             case Variables when !_context.Variables.Contains(first.Name):
-                Unknown(first, $"The expression reads variables.{first.Name}, but the workflow has no variable '{first.Name}'." + DidYouMean(first.Name, _context.Variables));
+                Unknown(first, EngineText.Of("expression.variable_unknown", ("name", first.Name), ("hint", DidYouMean(first.Name, _context.Variables))));
                 break;
             case Results when !_context.Activities.TryGetValue(first.Name, out var fields):
-                Unknown(first, $"The expression reads results.{first.Name}, but the workflow has no activity '{first.Name}'." + DidYouMean(first.Name, _context.Activities.Keys));
+                Unknown(first, EngineText.Of("expression.activity_unknown", ("name", first.Name), ("hint", DidYouMean(first.Name, _context.Activities.Keys))));
                 break;
             case Results when staticCount > 1 && _context.Activities[first.Name] is { } fields:
                 var field = (Identifier)chain[1].Property;
                 if (field.Name != OutcomeField && !fields.Contains(field.Name) && !ForbiddenMembers.Contains(field.Name))
-                    Unknown(field, $"The expression reads results.{first.Name}.{field.Name}, but activity '{first.Name}' has no result field '{field.Name}'."
-                        + DidYouMean(field.Name, fields.Append(OutcomeField)));
+                    Unknown(field, EngineText.Of("expression.result_field_unknown", ("activityId", first.Name), ("field", field.Name),
+                        ("hint", DidYouMean(field.Name, fields.Append(OutcomeField)))));
                 break;
         }
     }
@@ -112,12 +112,12 @@ internal sealed partial class ExpressionAnalyzer
     private void CheckMemberName(Node node, string? name)
     {
         if (name is not null && ForbiddenMembers.Contains(name))
-            Forbid(node, $"Access to '{name}' is not allowed in an expression: it reaches JavaScript constructors and prototypes, which could escape the sandbox.");
+            Forbid(node, EngineText.Of("expression.member_forbidden", ("name", name)));
     }
 
     private static string? StaticName(MemberExpression member) =>
         member.Computed ? (member.Property as StringLiteral)?.Value : (member.Property as Identifier)?.Name;
 
-    private static string DidYouMean(string name, IEnumerable<string> candidates) =>
-        Suggest(name, candidates) is { } suggestion ? $" Did you mean '{suggestion}'?" : "";
+    private static EngineText DidYouMean(string name, IEnumerable<string> candidates) =>
+        Suggest(name, candidates) is { } suggestion ? EngineText.Of("expression.did_you_mean", ("suggestion", suggestion)) : EngineText.Of("text.empty");
 }

@@ -1,3 +1,4 @@
+using Workflow.Engine.Texts;
 using Acornima.Ast;
 
 namespace Workflow.Engine.Expressions;
@@ -8,10 +9,10 @@ internal sealed partial class ExpressionAnalyzer
     private void VisitArrow(ArrowFunctionExpression arrow)
     {
         if (arrow.Async)
-            Forbid(arrow, "Async arrow functions are not allowed: expressions are evaluated synchronously.");
+            Forbid(arrow, EngineText.Of("expression.async_arrow"));
         if (arrow.Body is FunctionBody)
         {
-            Forbid(arrow.Body, "Arrow functions with a statement body ({ ... }) are not allowed; write the body as an expression, such as m => m.attendees > 0.");
+            Forbid(arrow.Body, EngineText.Of("expression.arrow_statement_body"));
             return;
         }
 

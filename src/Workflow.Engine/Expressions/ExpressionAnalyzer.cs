@@ -1,3 +1,4 @@
+using Workflow.Engine.Texts;
 using System.Collections.Immutable;
 using Acornima;
 using Acornima.Ast;
@@ -41,7 +42,7 @@ internal sealed partial class ExpressionAnalyzer
         if (_depth >= MaxDepth)
         {
             if (!_problems.Exists(p => p.Code == ValidationCodes.ExpressionSyntax))
-                Report(ValidationCodes.ExpressionSyntax, node, $"The expression is nested more than {MaxDepth} levels deep; simplify it.");
+                Report(ValidationCodes.ExpressionSyntax, node, EngineText.Of("expression.too_deep", ("max", MaxDepth)));
             return;
         }
         _depth++;
@@ -72,56 +73,54 @@ internal sealed partial class ExpressionAnalyzer
                 break;
             case AssignmentExpression assignment:
                 var op = AssignmentExpression.OperatorToString(assignment.Operator);
-                Forbid(assignment, op == "="
-                    ? "Assignment ('=') is not allowed: an expression must not change data. To compare values, use '==='."
-                    : $"Assignment ('{op}') is not allowed: an expression must not change data.");
+                Forbid(assignment, op == "=" ? EngineText.Of("expression.assignment_equals") : EngineText.Of("expression.assignment", ("operator", op)));
                 Visit(assignment.Right);
                 break;
             case UpdateExpression update:
-                Forbid(update, $"'{UpdateExpression.OperatorToString(update.Operator)}' is not allowed: an expression must not change data; write the arithmetic, such as x + 1.");
+                Forbid(update, EngineText.Of("expression.update", ("operator", UpdateExpression.OperatorToString(update.Operator))));
                 Visit(update.Argument);
                 break;
             case UnaryExpression { Operator: Operator.Delete } deletion:
-                Forbid(deletion, "'delete' is not allowed: an expression must not change data.");
+                Forbid(deletion, EngineText.Of("expression.delete"));
                 Visit(deletion.Argument);
                 break;
             case NewExpression creation:
-                Forbid(creation, "'new' is not allowed in an expression; use literals ([], {}) or functions such as Array.from.");
+                Forbid(creation, EngineText.Of("expression.new"));
                 Visit(creation.Callee);
                 foreach (var argument in creation.Arguments) Visit(argument);
                 break;
             case AwaitExpression wait:
-                Forbid(wait, "'await' is not allowed: expressions are evaluated synchronously.");
+                Forbid(wait, EngineText.Of("expression.await"));
                 Visit(wait.Argument);
                 break;
             case YieldExpression yield:
-                Forbid(yield, "'yield' is not allowed in an expression.");
+                Forbid(yield, EngineText.Of("expression.yield"));
                 break;
             case FunctionExpression:
-                Forbid(node, "Functions with a statement body are not allowed (including methods, getters and setters); use an arrow function with an expression body, such as m => m.attendees > 0.");
+                Forbid(node, EngineText.Of("expression.function"));
                 break;
             case ClassExpression:
-                Forbid(node, "Classes are not allowed in an expression.");
+                Forbid(node, EngineText.Of("expression.class"));
                 break;
             case ThisExpression:
-                Forbid(node, "'this' is not allowed in an expression; read inputs, variables, results or findings instead.");
+                Forbid(node, EngineText.Of("expression.this"));
                 break;
             case Super:
-                Forbid(node, "'super' is not allowed in an expression.");
+                Forbid(node, EngineText.Of("expression.super"));
                 break;
             case ImportExpression:
-                Forbid(node, "'import()' is not allowed: an expression cannot load code.");
+                Forbid(node, EngineText.Of("expression.import"));
                 break;
             case MetaProperty meta:
-                Forbid(node, $"'{meta.Meta.Name}.{meta.Property.Name}' is not allowed in an expression.");
+                Forbid(node, EngineText.Of("expression.meta_property", ("name", $"{meta.Meta.Name}.{meta.Property.Name}")));
                 break;
             case TaggedTemplateExpression tagged:
-                Forbid(tagged, "Tagged templates (tag`...`) are not allowed; use a plain template literal or call a function.");
+                Forbid(tagged, EngineText.Of("expression.tagged_template"));
                 Visit(tagged.Tag);
                 Visit(tagged.Quasi);
                 break;
             case BigIntLiteral:
-                Forbid(node, "BigInt literals such as 1n are not supported; use ordinary numbers.");
+                Forbid(node, EngineText.Of("expression.bigint"));
                 break;
             case Literal or TemplateElement:
                 break;
@@ -138,13 +137,13 @@ internal sealed partial class ExpressionAnalyzer
         if (_seen.Add(path)) _paths.Add(path);
     }
 
-    private void Forbid(Node node, string message) => Report(ValidationCodes.ExpressionForbidden, node, message);
+    private void Forbid(Node node, EngineText text) => Report(ValidationCodes.ExpressionForbidden, node, text);
 
-    private void Unknown(Node node, string message) => Report(ValidationCodes.ExpressionUnknownName, node, message);
+    private void Unknown(Node node, EngineText text) => Report(ValidationCodes.ExpressionUnknownName, node, text);
 
-    private void Report(string code, Node node, string message)
+    private void Report(string code, Node node, EngineText text)
     {
         var start = node.Location.Start;
-        _problems.Add(new ExpressionProblem(code, message, start.Line, start.Column + 1));
+        _problems.Add(new ExpressionProblem(code, text, start.Line, start.Column + 1));
     }
 }

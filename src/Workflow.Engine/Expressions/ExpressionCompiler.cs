@@ -1,3 +1,4 @@
+using Workflow.Engine.Texts;
 using System.Collections.Immutable;
 using Acornima;
 using Acornima.Ast;
@@ -32,9 +33,9 @@ public static class ExpressionCompiler
         ArgumentNullException.ThrowIfNull(context);
         source ??= "";
         if (string.IsNullOrWhiteSpace(source))
-            return Failed(Syntax("The expression is empty; write a JavaScript expression such as inputs.count > 0.", 1, 1));
+            return Failed(Syntax(EngineText.Of("expression.empty"), 1, 1));
         if (source.Length > MaxSourceLength)
-            return Failed(Syntax($"The expression is {source.Length} characters long; the limit is {MaxSourceLength}. Keep expressions to a condition or a formula.", 1, 1));
+            return Failed(Syntax(EngineText.Of("expression.too_long", ("length", source.Length), ("max", MaxSourceLength)), 1, 1));
 
         Expression parsed;
         try
@@ -47,7 +48,7 @@ public static class ExpressionCompiler
         }
         catch (InsufficientExecutionStackException)
         {
-            return Failed(Syntax("The expression is nested too deeply to be read; simplify it.", 1, 1));
+            return Failed(Syntax(EngineText.Of("expression.too_deep_to_read"), 1, 1));
         }
 
         var analysis = ExpressionAnalyzer.Analyze(parsed, context);
@@ -61,26 +62,25 @@ public static class ExpressionCompiler
         }
         catch (Exception exception) when (exception is JintException or ParseErrorException or InsufficientExecutionStackException)
         {
-            return Failed(Syntax($"The expression cannot be prepared: {exception.Message}", 1, 1));
+            return Failed(Syntax(EngineText.Of("expression.not_prepared", ("error", exception.Message)), 1, 1));
         }
         // The parse above proved the source is one expression; check the wrapped text still is (defense in depth).
         if (prepared.Program?.Body is not [ExpressionStatement])
-            return Failed(Syntax("The expression must be a single JavaScript expression.", 1, 1));
+            return Failed(Syntax(EngineText.Of("expression.not_single"), 1, 1));
 
         return new ExpressionCompilation(new CompiledExpression(source, prepared, analysis.ReadPaths), []);
     }
 
-    private static string SyntaxMessage(string source, ParseErrorException exception)
+    /// <summary>The parser's own description (English, from Acornima) is an argument; the sentence around it and the hint are ours.</summary>
+    private static EngineText SyntaxMessage(string source, ParseErrorException exception)
     {
         var index = exception.Error.IsIndexDefined ? exception.Error.Index : -1;
-        var hint = index >= 0 && index < source.Length && source[index] == ';'
-            ? " An expression must be a single expression, without ';' or statements."
-            : "";
-        return $"The expression is not valid JavaScript: {exception.Description.TrimEnd('.')}.{hint}";
+        var hint = index >= 0 && index < source.Length && source[index] == ';' ? EngineText.Of("expression.hint_single") : EngineText.Of("text.empty");
+        return EngineText.Of("expression.syntax", ("error", exception.Description.TrimEnd('.')), ("hint", hint));
     }
 
-    private static ExpressionProblem Syntax(string message, int line, int column) =>
-        new(ValidationCodes.ExpressionSyntax, message, line, column);
+    private static ExpressionProblem Syntax(EngineText text, int line, int column) =>
+        new(ValidationCodes.ExpressionSyntax, text, line, column);
 
     private static ExpressionCompilation Failed(ExpressionProblem problem) => new(null, [problem]);
 }

@@ -1,3 +1,5 @@
+using Workflow.Engine.Texts;
+
 namespace Workflow.Engine.Expressions;
 
 /// <summary>One problem found when an expression is checked at load time.</summary>
@@ -5,7 +7,11 @@ namespace Workflow.Engine.Expressions;
 /// A stable code: <see cref="Validation.ValidationCodes.ExpressionSyntax"/>,
 /// <see cref="Validation.ValidationCodes.ExpressionForbidden"/> or <see cref="Validation.ValidationCodes.ExpressionUnknownName"/>.
 /// </param>
-/// <param name="Message">An English sentence a person can act on, naming the offending construct or name.</param>
+/// <param name="Text">The sentence a person can act on, naming the offending construct or name, as catalog key and arguments.</param>
 /// <param name="Line">1-based line in the expression source.</param>
 /// <param name="Column">1-based column in the expression source.</param>
-public sealed record ExpressionProblem(string Code, string Message, int Line, int Column);
+public sealed record ExpressionProblem(string Code, EngineText Text, int Line, int Column)
+{
+    /// <summary>The sentence in English.</summary>
+    public string Message => Text.Render(EngineTexts.English);
+}

@@ -1,3 +1,4 @@
+using Workflow.Engine.Texts;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.Json;
@@ -40,8 +41,8 @@ public static class GateEvaluator
 
     private static GateResult NotRun(CompiledGate gate) =>
         Result(gate, Source(gate), GateState.Error, [], ImmutableSortedDictionary<string, JsonElement?>.Empty,
-            $"{GateLimits.BudgetExhausted}: not evaluated, because the phase's gates before it ran out of time ({GateLimits.TimeoutsPerEvaluation} "
-            + $"time-outs or {GateLimits.EvaluationTime.TotalSeconds:0} s in all), which is all one evaluation may spend; make those conditions cheaper.");
+            EngineText.Of("gate.not_run", ("code", GateLimits.BudgetExhausted), ("timeouts", GateLimits.TimeoutsPerEvaluation),
+                ("seconds", GateLimits.EvaluationTime.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
 
     private static string Source(CompiledGate gate) =>
         gate.Definition.Condition is ExpressionValue e ? e.Source : gate.Condition.Literal?.GetRawText() ?? "";
@@ -60,16 +61,15 @@ public static class GateEvaluator
         if (missing.Count > 0)
         {
             var waiting = missing.SelectMany(a => WaitingOn(instance, a)).ToImmutableArray();
-            return Result(gate, source, GateState.Pending, waiting, observed,
-                $"Waiting for {string.Join(", ", waiting)} to be completed.");
+            return Result(gate, source, GateState.Pending, waiting, observed, EngineText.Of("gate.pending", ("tasks", string.Join(", ", waiting))));
         }
         var outcome = gate.Condition.EvaluateBoolean(scope);
         timedOut = outcome.ErrorCode is ExpressionErrorCodes.Timeout or ExpressionErrorCodes.RegexTimeout;
         if (!outcome.Succeeded)
-            return Result(gate, source, GateState.Error, [], observed, $"{outcome.ErrorCode}: {outcome.ErrorMessage}");
+            return Result(gate, source, GateState.Error, [], observed, EngineText.Of("gate.error", ("code", outcome.ErrorCode ?? ""), ("error", outcome.ErrorMessage ?? "")));
         var met = outcome.Value.ValueKind == JsonValueKind.True;
         return Result(gate, source, met ? GateState.Met : GateState.Unmet, [], observed,
-            met ? null : $"The condition '{source}' is false for the values seen.");
+            met ? null : EngineText.Of("gate.unmet", ("condition", source)));
     }
 
     /// <summary>The active task instances of an activity, or the activity itself if the flow has not reached it.</summary>
@@ -90,7 +90,7 @@ public static class GateEvaluator
 
     private static GateResult Result(
         CompiledGate gate, string source, GateState state, ImmutableArray<string> waiting,
-        ImmutableSortedDictionary<string, JsonElement?> observed, string? message) =>
+        ImmutableSortedDictionary<string, JsonElement?> observed, EngineText? text) =>
         new(gate.Definition.Id, gate.Definition.Name, gate.Definition.DisplayNames, gate.Definition.Description,
-            source, state, waiting, observed, message);
+            source, state, waiting, observed, text?.Render(EngineTexts.English)) { Text = text };
 }

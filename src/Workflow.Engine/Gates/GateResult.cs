@@ -33,4 +33,15 @@ public sealed record GateResult(
     GateState State,
     ImmutableArray<string> WaitingFor,
     ImmutableSortedDictionary<string, JsonElement?> Observed,
-    string? Message);
+    string? Message)
+{
+    /// <summary>
+    /// <see cref="Message"/> as catalog key and arguments. Not stored with the ledger's gatesEvaluated entries
+    /// (those keep the English sentence they were written with); present on every evaluation made now.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Texts.EngineText? Text { get; init; }
+
+    /// <summary>The message in a culture (zh-CN or en); a gate read back from the ledger has only its English one.</summary>
+    public string? MessageIn(string culture) => Text?.Render(culture) ?? Message;
+}

@@ -153,7 +153,7 @@ public abstract class RequestErrorTests(ApiFactory api)
         var before = await Arrange();
         var (en, _) = await Problems.RefusedAsync(
             h => PostText("/api/v1/campaigns", """{"templateId": "scientific-outlook-campaign", "templateVersion": "one", "name": "n", "organization": "o"}""", h),
-            HttpStatusCode.BadRequest, "request.value_invalid", "The value at $.templateVersion must be a JSON integer.", "$.templateVersion 处的值类型错误，应为 JSON integer");
+            HttpStatusCode.BadRequest, "request.value_invalid", "The value at $.templateVersion must be a JSON integer, not string.", "$.templateVersion 处的值类型错误，应为 JSON integer，而不是 string");
         Assert.Equal("$.templateVersion", en.Json.GetProperty("arguments").GetProperty("path").GetString());
         await Problems.RefusedAsync(h => PostText($"{_campaign}/transitions", """{"trigger": 5}""", h),
             HttpStatusCode.BadRequest, "request.value_invalid", "$.trigger must be a JSON string", "$.trigger 处的值类型错误");
@@ -162,6 +162,55 @@ public abstract class RequestErrorTests(ApiFactory api)
         await Problems.RefusedAsync(h => PostText($"{_campaign}/tasks/studyMobilization:1/complete", """{"outcome": ["Approved"]}""", h),
             HttpStatusCode.BadRequest, "request.value_invalid", "$.outcome must be a JSON string", "$.outcome 处的值类型错误");
         Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
+    /// <summary>Broken JSON: the line and byte where it broke, what stands there, and what belonged there, in both languages.</summary>
+    [Theory]
+    [InlineData("{\n  \"trigger\": \"suspend\",\n  \"reason\" \"late\"\n}", "3", "12", "colon", "'\"late\"'", "a colon belongs after the member name", "字段名后应为冒号")]
+    [InlineData("{\"trigger\": \"advance\"} trailing", "1", "24", "nothing", "'trailing'", "follows the complete JSON value; send one value", "请只发送一个 JSON 值")]
+    [InlineData("{trigger: 'suspend'}", "1", "2", "name", "'trigger'", "a member name in double quotes belongs, not 'trigger'", "应为带双引号的字段名")]
+    [InlineData("{\"trigger\": \"suspend\",\n \"reason\": ", "2", "12", "end", "", "it ends at line 2, position 12, before the JSON is complete", "提前结束")]
+    [InlineData("{\"trigger\": \"suspend\" \"reason\": \"x\"}", "1", "23", "commaOrBrace", "'\"reason\"'", "a comma or } belongs, not '\"reason\"'", "应为逗号或 }")]
+    [InlineData("{\"trigger\": [\"suspend\" 1]}", "1", "24", "commaOrBracket", "'1'", "a comma or ] belongs, not '1'", "应为逗号或 ]")]
+    [InlineData("{\"trigger\": tru}", "1", "13", "value", "'tru'", "a value belongs, not 'tru'", "应为值，而不是 'tru'")]
+    public async Task BrokenJson_SaysWhereAndWhatBelongsThere(string body, string line, string position, string expected, string found, string english, string chinese)
+    {
+        var before = await Arrange();
+        var (en, _) = await Problems.RefusedAsync(h => PostText($"{_campaign}/transitions", body, h), HttpStatusCode.BadRequest, "request.malformed", english, chinese);
+        var arguments = en.Json.GetProperty("arguments");
+        Assert.Equal((line, position, expected, found),
+            (arguments.GetProperty("line").GetString(), arguments.GetProperty("position").GetString(), arguments.GetProperty("expected").GetString(), arguments.GetProperty("found").GetString()));
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
+    /// <summary>Well-formed JSON with a value its field's type cannot take: the path, the JSON type wanted and the one sent, or the range.</summary>
+    [Theory]
+    [InlineData("""{"templateId": "t", "templateVersion": true, "name": "n", "organization": "o"}""", "$.templateVersion", "must be a JSON integer, not boolean", "应为 JSON integer，而不是 boolean")]
+    [InlineData("""{"templateId": "t", "templateVersion": 1.5, "name": "n", "organization": "o"}""", "$.templateVersion", "must be a whole number from -2147483648 to 2147483647, not 1.5", "之间的整数，而不是 1.5")]
+    [InlineData("""{"templateId": "t", "templateVersion": 99999999999, "name": "n", "organization": "o"}""", "$.templateVersion", "not 99999999999", "而不是 99999999999")]
+    [InlineData("""{"templateId": {"id": "t"}, "templateVersion": 1, "name": "n", "organization": "o"}""", "$.templateId", "must be a JSON string, not object", "应为 JSON string，而不是 object")]
+    [InlineData("""{"templateId": "t", "templateVersion": 1, "name": false, "organization": "o"}""", "$.name", "must be a JSON string, not boolean", "应为 JSON string，而不是 boolean")]
+    public async Task WrongTokenTypes_NameThePathAndBothTypes(string body, string path, string english, string chinese)
+    {
+        var before = await Arrange();
+        var (en, _) = await Problems.RefusedAsync(h => PostText("/api/v1/campaigns", body, h), HttpStatusCode.BadRequest, "request.value_invalid", english, chinese);
+        Assert.Equal(path, en.Json.GetProperty("arguments").GetProperty("path").GetString());
+        Assert.Equal(before, await DbState.ReadAsync(api));
+    }
+
+    /// <summary>A route or query value its parameter's type cannot parse names the parameter and the value.</summary>
+    [Theory]
+    [InlineData("/api/v1/campaigns?limit=ten", "limit", "ten")]
+    [InlineData("/api/v1/events?definitions=maybe", "definitions", "maybe")]
+    [InlineData("/api/v1/events?campaign=not-a-guid", "campaign", "not-a-guid")]
+    [InlineData("{campaign}/history?after=1.5", "after", "1.5")]
+    public async Task UnparsableParameters_Are400_ParameterInvalid(string url, string parameter, string value)
+    {
+        await Arrange();
+        var target = url.Replace("{campaign}", _campaign, StringComparison.Ordinal);
+        var (en, _) = await Problems.RefusedAsync(h => _client.GetJsonAsync(target, h), HttpStatusCode.BadRequest, "request.parameter_invalid",
+            $"The parameter {parameter} cannot be '{value}'.", $"参数 {parameter} 的值“{value}”无效");
+        Assert.Equal((parameter, value), (en.Json.GetProperty("arguments").GetProperty("parameter").GetString(), en.Json.GetProperty("arguments").GetProperty("value").GetString()));
     }
 
     [Fact]

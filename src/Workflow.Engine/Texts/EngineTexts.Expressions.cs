@@ -1,0 +1,53 @@
+namespace Workflow.Engine.Texts;
+
+/// <summary>Checking an expression before it is stored: syntax, what it may not do, the names it reads.</summary>
+public static partial class EngineTexts
+{
+    private static Dictionary<string, (string En, string Zh)> Expressions => new()
+    {
+        ["expression.empty"] = ("The expression is empty; write a JavaScript expression such as inputs.count > 0.", "表达式为空；请写一个 JavaScript 表达式，例如 inputs.count > 0。"),
+        ["expression.too_long"] = ("The expression is {length} characters long; the limit is {max}. Keep expressions to a condition or a formula.", "表达式长 {length} 个字符，上限为 {max}。表达式只应是一个条件或一个公式。"),
+        ["expression.too_deep_to_read"] = ("The expression is nested too deeply to be read; simplify it.", "表达式嵌套过深，无法读取；请简化。"),
+        ["expression.too_deep"] = ("The expression is nested more than {max} levels deep; simplify it.", "表达式嵌套超过 {max} 层；请简化。"),
+        ["expression.not_prepared"] = ("The expression cannot be prepared: {error}", "无法预编译该表达式：{error}"),
+        ["expression.not_single"] = ("The expression must be a single JavaScript expression.", "必须是单个 JavaScript 表达式。"),
+        ["expression.syntax"] = ("The expression is not valid JavaScript: {error}.{hint}", "表达式不是有效的 JavaScript（{error}）。{hint}"),
+        ["expression.hint_single"] = (" An expression must be a single expression, without ';' or statements.", "表达式只能是单个表达式，不能含“;”或语句。"),
+        ["expression.assignment_equals"] = ("Assignment ('=') is not allowed: an expression must not change data. To compare values, use '==='.", "不允许赋值（“=”）：表达式不能修改数据。比较两个值请用“===”。"),
+        ["expression.assignment"] = ("Assignment ('{operator}') is not allowed: an expression must not change data.", "不允许赋值（“{operator}”）：表达式不能修改数据。"),
+        ["expression.update"] = ("'{operator}' is not allowed: an expression must not change data; write the arithmetic, such as x + 1.", "不允许“{operator}”：表达式不能修改数据；请直接写算式，例如 x + 1。"),
+        ["expression.delete"] = ("'delete' is not allowed: an expression must not change data.", "不允许“delete”：表达式不能修改数据。"),
+        ["expression.new"] = ("'new' is not allowed in an expression; use literals ([], {}) or functions such as Array.from.", "表达式中不允许“new”；请使用字面量（[]、{}）或 Array.from 等函数。"),
+        ["expression.await"] = ("'await' is not allowed: expressions are evaluated synchronously.", "不允许“await”：表达式是同步求值的。"),
+        ["expression.yield"] = ("'yield' is not allowed in an expression.", "表达式中不允许“yield”。"),
+        ["expression.function"] = ("Functions with a statement body are not allowed (including methods, getters and setters); use an arrow function with an expression body, such as m => m.attendees > 0.", "不允许带语句体的函数（包括方法、getter 和 setter）；请使用以表达式为体的箭头函数，例如 m => m.attendees > 0。"),
+        ["expression.class"] = ("Classes are not allowed in an expression.", "表达式中不允许类。"),
+        ["expression.this"] = ("'this' is not allowed in an expression; read inputs, variables, results or findings instead.", "表达式中不允许“this”；请改为读取 inputs、variables、results 或 findings。"),
+        ["expression.super"] = ("'super' is not allowed in an expression.", "表达式中不允许“super”。"),
+        ["expression.import"] = ("'import()' is not allowed: an expression cannot load code.", "不允许“import()”：表达式不能加载代码。"),
+        ["expression.meta_property"] = ("'{name}' is not allowed in an expression.", "表达式中不允许“{name}”。"),
+        ["expression.tagged_template"] = ("Tagged templates (tag`...`) are not allowed; use a plain template literal or call a function.", "不允许带标签的模板（tag`...`）；请使用普通模板字符串或调用函数。"),
+        ["expression.bigint"] = ("BigInt literals such as 1n are not supported; use ordinary numbers.", "不支持 1n 这样的 BigInt 字面量；请使用普通数字。"),
+        ["expression.item_outside_for_each"] = ("The expression reads '{name}', which exists only inside a multi-instance activity (one with forEach).", "表达式读取了“{name}”，它只存在于多实例环节（带 forEach 的环节）中。"),
+        ["expression.global_forbidden"] = ("'{name}' is not allowed in an expression: {reason}.", "表达式中不允许“{name}”：{reason}。"),
+        ["expression.global.eval"] = ("it runs code built from a string", "它会执行由字符串构造的代码"),
+        ["expression.global.Function"] = ("it builds code from a string", "它会由字符串构造代码"),
+        ["expression.global.Date"] = ("it reads the clock, so the result would change from one run to the next; use a date input or result field", "它读取时钟，每次运行结果都会不同；请使用日期输入或结果字段"),
+        ["expression.global.globalThis"] = ("it exposes the whole global scope", "它会暴露整个全局作用域"),
+        ["expression.global.Reflect"] = ("it can reach and change JavaScript internals", "它能访问并修改 JavaScript 内部机制"),
+        ["expression.global.Proxy"] = ("it can intercept and change how objects behave", "它能拦截并改变对象的行为"),
+        ["expression.global.WebAssembly"] = ("it runs compiled code", "它会执行编译后的代码"),
+        ["expression.unknown_name"] = ("The expression uses the unknown name '{name}'. An expression can read inputs, variables, results, findings and JavaScript built-ins such as Math and JSON.{hint}", "表达式使用了未知的名称“{name}”。表达式可以读取 inputs、variables、results、findings 以及 Math、JSON 等 JavaScript 内置对象。{hint}"),
+        ["expression.unknown_name_in_for_each"] = ("The expression uses the unknown name '{name}'. An expression can read inputs, variables, results, findings, item, index and JavaScript built-ins such as Math and JSON.{hint}", "表达式使用了未知的名称“{name}”。表达式可以读取 inputs、variables、results、findings、item、index 以及 Math、JSON 等 JavaScript 内置对象。{hint}"),
+        ["expression.did_you_mean_qualified"] = (" Did you mean {suggestion}?", "您是否想写 {suggestion}？"),
+        ["expression.did_you_mean"] = (" Did you mean '{suggestion}'?", "您是否想写“{suggestion}”？"),
+        ["expression.input_unknown"] = ("The expression reads inputs.{name}, but the workflow has no input '{name}'.{hint}", "表达式读取了 inputs.{name}，但流程没有输入“{name}”。{hint}"),
+        ["expression.variable_unknown"] = ("The expression reads variables.{name}, but the workflow has no variable '{name}'.{hint}", "表达式读取了 variables.{name}，但流程没有变量“{name}”。{hint}"),
+        ["expression.activity_unknown"] = ("The expression reads results.{name}, but the workflow has no activity '{name}'.{hint}", "表达式读取了 results.{name}，但流程没有环节“{name}”。{hint}"),
+        ["expression.result_field_unknown"] = ("The expression reads results.{activityId}.{field}, but activity '{activityId}' has no result field '{field}'.{hint}", "表达式读取了 results.{activityId}.{field}，但环节“{activityId}”没有结果字段“{field}”。{hint}"),
+        ["expression.math_random"] = ("'Math.random' is not allowed: an expression must give the same result every time it runs.", "不允许“Math.random”：表达式每次运行都必须得出相同结果。"),
+        ["expression.async_arrow"] = ("Async arrow functions are not allowed: expressions are evaluated synchronously.", "不允许异步箭头函数：表达式是同步求值的。"),
+        ["expression.arrow_statement_body"] = ("Arrow functions with a statement body ({ ... }) are not allowed; write the body as an expression, such as m => m.attendees > 0.", "不允许带语句体（{ ... }）的箭头函数；请把函数体写成表达式，例如 m => m.attendees > 0。"),
+        ["expression.member_forbidden"] = ("Access to '{name}' is not allowed in an expression: it reaches JavaScript constructors and prototypes, which could escape the sandbox.", "表达式中不允许访问“{name}”：它会触及 JavaScript 的构造函数和原型，可能逃逸出沙箱。"),
+    };
+}
