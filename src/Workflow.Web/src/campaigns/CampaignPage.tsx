@@ -1,10 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { problemMessage } from '../shared/api';
 import { useApp } from '../shared/context';
 import { portLabels, toFlow } from '../shared/flowchart';
 import { campaignStatusName } from './campaignStatus';
-import { useLiveUpdates } from '../shared/liveUpdates';
-import { useLoad } from '../shared/useLoad';
+import { queryError, queryKeys, staleAfterCampaignChange, useInvalidate } from '../shared/queries';
 import { readDescriptors, readState, readTemplate, readWorkflow } from './campaignPageData';
 import { GatesPanel, WhyNotYet } from './GatesPanel';
 import { PhaseDiagram } from './PhaseDiagram';
@@ -22,45 +22,38 @@ import type { Names } from './whyNotYet';
  * One campaign: its phases, the current phase's flowchart coloured by task state, the exit gates
  * and why the campaign cannot move on yet, open and overdue tasks, progress over time, and the
  * actions the caller's role allows. Any ledger entry for this campaign (from this page, another
- * browser or an integrator) reloads it.
+ * browser or an integrator) invalidates its queries (useLiveInvalidation), so it is read again.
  */
 export function CampaignPage({ id }: { id: string }) {
   const { api, language, t, me } = useApp();
   const failed = t('campaignPageFailed');
-  const state = useLoad(() => readState(api, id, failed), failed, [language, id]);
+  const state = useQuery({ queryKey: queryKeys.campaignState(id, language), queryFn: () => readState(api, id, failed) });
+  const stateError = queryError(state, failed);
   const campaign = state.data?.campaign;
   const progress = state.data?.progress;
-  const template = useLoad(
-    async () => (campaign ? readTemplate(api, campaign.templateId, campaign.templateVersion, failed) : null),
-    failed,
-    [campaign?.templateId, campaign?.templateVersion],
-  );
-  const descriptors = useLoad(() => readDescriptors(api, failed), failed, []);
+  // Published versions never change: read once per version.
+  const template = useQuery({
+    queryKey: queryKeys.templateDocument(campaign?.templateId ?? '', campaign?.templateVersion ?? 0),
+    queryFn: () => readTemplate(api, campaign!.templateId, campaign!.templateVersion, failed),
+    enabled: Boolean(campaign),
+    staleTime: Infinity,
+  });
+  const descriptors = useQuery({ queryKey: queryKeys.descriptors(language), queryFn: () => readDescriptors(api, failed) });
   const phaseWorkflow = template.data?.phases.find((p) => p.id === progress?.currentPhase)?.workflow;
-  const workflow = useLoad(
-    async () => (phaseWorkflow ? readWorkflow(api, phaseWorkflow.definitionId, phaseWorkflow.version, failed) : null),
-    failed,
-    [phaseWorkflow?.definitionId, phaseWorkflow?.version],
-  );
+  const workflow = useQuery({
+    queryKey: queryKeys.workflowDocument(phaseWorkflow?.definitionId ?? '', phaseWorkflow?.version ?? 0),
+    queryFn: () => readWorkflow(api, phaseWorkflow!.definitionId, phaseWorkflow!.version, failed),
+    enabled: Boolean(phaseWorkflow),
+    staleTime: Infinity,
+  });
+  const workflowError = queryError(workflow, failed);
 
   const history = useCampaignHistory(api, id, failed);
-  // After any change: the campaign and its progress read again (they are small), the ledger only from
-  // the last entry held.
-  const { reload: reloadState } = state;
-  const { catchUp } = history;
-  const reload = useCallback(() => {
-    reloadState();
-    catchUp();
-  }, [reloadState, catchUp]);
-  useLiveUpdates(
-    api,
-    useCallback(
-      (entries) => {
-        if (entries.some((e) => e.campaignId === id)) reload();
-      },
-      [id, reload],
-    ),
-  );
+  const historyError = queryError(history, failed);
+  // After a command: the campaign and its progress read again (they are small), the ledger only from
+  // the last entry held, and the lists that show it when next opened.
+  const invalidate = useInvalidate();
+  const reload = useCallback(() => void invalidate(staleAfterCampaignChange(id)), [invalidate, id]);
 
   const [selected, setSelected] = useState<string | null>(null);
   const [completing, setCompleting] = useState<TaskView | null>(null);
@@ -88,9 +81,9 @@ export function CampaignPage({ id }: { id: string }) {
   const states = useMemo(() => activityStates(progress?.tasks ?? []), [progress]);
 
   if (!state.data) {
-    return state.error ? (
+    return stateError ? (
       <p role="alert" className="error">
-        {state.error}
+        {stateError}
       </p>
     ) : (
       <p>{t('loading')}</p>
@@ -184,9 +177,9 @@ export function CampaignPage({ id }: { id: string }) {
           <dd>{c.version}</dd>
         </dl>
         <p className="campaign-live">{t('campaignPageLive')}</p>
-        {state.error && (
+        {stateError && (
           <p role="alert" className="error">
-            {state.error}
+            {stateError}
           </p>
         )}
         {notice && (
@@ -205,9 +198,9 @@ export function CampaignPage({ id }: { id: string }) {
         <h3 id="campaign-flow-heading">
           {currentPhase ? t('campaignPageFlowchartHeading', { phase: currentPhase.displayName }) : t('campaignPageNoWorkflow')}
         </h3>
-        {workflow.error && (
+        {workflowError && (
           <p role="alert" className="error">
-            {workflow.error}
+            {workflowError}
           </p>
         )}
         {currentPhase && workflow.data && (
@@ -314,20 +307,20 @@ export function CampaignPage({ id }: { id: string }) {
 
       <section aria-labelledby="campaign-chart-heading">
         <h3 id="campaign-chart-heading">{t('campaignPageChartHeading')}</h3>
-        {history.error && (
+        {historyError && (
           <p role="alert" className="error">
-            {history.error}
+            {historyError}
           </p>
         )}
-        {history.entries ? (
+        {history.data ? (
           <ProgressChart
-            history={history.entries}
+            history={history.data}
             phaseNames={Object.fromEntries(p.phases.map((x) => [x.id, x.displayName]))}
             language={language}
             t={t}
           />
         ) : (
-          !history.error && <p>{t('loading')}</p>
+          !historyError && <p>{t('loading')}</p>
         )}
       </section>
     </div>

@@ -8,7 +8,7 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { campaignStatusName } from '../campaigns/campaignStatus';
 import { unwrap, type Schemas } from '../shared/api';
 import { useApp } from '../shared/context';
-import { errorMessage } from '../shared/useLoad';
+import { errorMessage, queryKeys } from '../shared/queries';
 import { organizationSeries } from './dashboard';
 
 // Only the parts of ECharts the dashboard draws, so the overview's chunk stays small.
@@ -24,7 +24,7 @@ export function DashboardPanel() {
   const { api, language, t } = useApp();
   const failed = t('requestFailed');
   const query = useQuery({
-    queryKey: ['dashboard', language],
+    queryKey: queryKeys.dashboard(language),
     queryFn: async () => unwrap(await api.GET('/api/v1/dashboard'), failed),
   });
   if (query.error)

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { unwrap } from '../shared/api';
 import { useApp } from '../shared/context';
 import { navigate } from '../shared/router';
-import { errorMessage } from '../shared/useLoad';
+import { errorMessage, staleAfterCampaignChange, useInvalidate } from '../shared/queries';
 import { localName } from '../shared/localName';
 import { buildParameters, controlOf, initialValue, type FieldError, type FieldValue, type InputDeclaration } from './startForm';
 
@@ -19,6 +19,7 @@ export function StartCampaignForm({ templateId, version, inputs }: { templateId:
   const [fieldErrors, setFieldErrors] = useState<Record<string, FieldError>>({});
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const invalidate = useInvalidate();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -41,6 +42,7 @@ export function StartCampaignForm({ templateId, version, inputs }: { templateId:
         }),
         failed,
       );
+      void invalidate(staleAfterCampaignChange(created.id));
       navigate(`/campaigns/${created.id}`);
     } catch (err) {
       setError(errorMessage(err, failed));
