@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { problemMessage } from '../shared/api';
 import { useApp } from '../shared/context';
 import { portLabels, toFlow } from '../shared/flowchart';
@@ -10,13 +10,15 @@ import { GatesPanel, WhyNotYet } from './GatesPanel';
 import { PhaseDiagram } from './PhaseDiagram';
 import { ProgressChart } from './ProgressChart';
 import { StatusFlowchart } from './StatusFlowchart';
-import { TaskCompletionForm } from './TaskCompletionForm';
 import { TaskReassignForm } from './TaskReassignForm';
 import { DueTasks, TaskDetails } from './TaskPanels';
 import { activityStates, unitName, type TaskView } from './taskStatus';
 import { TransitionActions } from './TransitionActions';
 import { useCampaignHistory } from './useCampaignHistory';
 import type { Names } from './whyNotYet';
+
+// The completion form brings react-jsonschema-form and its validator: loaded when a task is first completed.
+const TaskCompletionForm = lazy(() => import('./TaskCompletionForm').then((m) => ({ default: m.TaskCompletionForm })));
 
 /**
  * One campaign: its phases, the current phase's flowchart coloured by task state, the exit gates
@@ -283,16 +285,18 @@ export function CampaignPage({ id }: { id: string }) {
           />
         )}
         {completing && (
-          <TaskCompletionForm
-            key={completing.id}
-            taskId={completing.id}
-            taskName={nameOf(completing)}
-            schema={schemaOf(completing.activityId)}
-            language={language}
-            t={t}
-            onSubmit={(body) => complete(completing, body)}
-            onCancel={() => setCompleting(null)}
-          />
+          <Suspense fallback={<p>{t('loading')}</p>}>
+            <TaskCompletionForm
+              key={completing.id}
+              taskId={completing.id}
+              taskName={nameOf(completing)}
+              schema={schemaOf(completing.activityId)}
+              language={language}
+              t={t}
+              onSubmit={(body) => complete(completing, body)}
+              onCancel={() => setCompleting(null)}
+            />
+          </Suspense>
         )}
       </section>
 

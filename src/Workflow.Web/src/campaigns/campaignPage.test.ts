@@ -1,15 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { translate, type MessageKey } from '../shared/i18n';
 import { progressSeries, scales, stepPath } from './progressSeries';
-import { buildResult, formFromSchema, initialValues, label } from './resultForm';
-// What GET /api/v1/activity-descriptors serves for four seed types (tests/Workflow.Api.Tests/Web/ResultSchemaCopyTests keeps it equal).
-import servedSchemas from './resultSchemas.fixture.json';
-import type { JsonSchema } from './resultForm';
 import { activityStates, nodeColours, nodeStatuses, openTasks, taskStatus, unitName, type TaskView } from './taskStatus';
 import { transitionChoices } from './transitionChoices';
+// What GET /api/v1/activity-descriptors serves for four seed types (tests/Workflow.Api.Tests/Web/ResultSchemaCopyTests keeps it equal).
+import servedSchemas from './resultSchemas.fixture.json';
+import type { JsonSchema } from './resultSchema';
 import { describeCondition, describeObserved, explain, taskName, type Names, type Progress } from './whyNotYet';
 
-const resultSchemas = servedSchemas as unknown as Record<string, JsonSchema>;
 const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
 
@@ -28,6 +26,7 @@ function task(id: string, status: string, extra: Partial<TaskView> = {}): TaskVi
     ...extra,
   };
 }
+const resultSchemas = servedSchemas as unknown as Record<string, JsonSchema>;
 
 describe('task status → node colour', () => {
   test('every state has a colour and a legend entry', () => {
@@ -67,78 +66,6 @@ describe('task status → node colour', () => {
       task('none:1', 'active'),
     ]);
     expect(open.map((t) => t.id)).toEqual(['overdue:1', 'soon:1', 'late:1', 'none:1']);
-  });
-});
-
-describe('completion form from the result schema', () => {
-  test('a meeting asks for its date (required), counts, minutes and findings as rows; the outcome is not asked', () => {
-    const form = formFromSchema(resultSchemas['Campaign.Meeting']);
-    expect(form.outcomes).toBeNull();
-    expect(form.fields.map((f) => [f.name, f.kind, f.required])).toEqual([
-      ['heldOn', 'date', true],
-      ['attendees', 'integer', false],
-      ['minutes', 'rows', false],
-      ['decisions', 'longText', false],
-      ['problemsIdentified', 'integer', false],
-      ['findings', 'rows', false],
-    ]);
-    expect(form.fields[0].labels['zh-CN']).toBe('召开日期');
-    const findings = form.fields.find((f) => f.name === 'findings')!;
-    expect(findings.rowFields?.find((f) => f.name === 'kind')?.choices?.map((c) => c.labels['zh-CN'])).toEqual(['意见', '问题', '建议']);
-    expect(findings.rowFields?.find((f) => f.name === 'title')?.required).toBe(true);
-  });
-
-  test('a review chooses its outcome; an appraisal leaves the derived satisfaction out', () => {
-    expect(formFromSchema(resultSchemas['Campaign.Review']).outcomes).toEqual(['Approved', 'ChangesRequested']);
-    expect(formFromSchema(resultSchemas['Campaign.Review']).outcomeLabels.ChangesRequested).toEqual({
-      en: 'Changes requested',
-      'zh-CN': '需修改',
-    });
-    const appraisal = formFromSchema(resultSchemas['Campaign.Appraisal']);
-    expect(appraisal.fields.map((f) => f.name)).toEqual(['heldOn', 'participants', 'satisfied', 'participantGroups']);
-    expect(appraisal.fields.find((f) => f.name === 'participants')).toMatchObject({ kind: 'integer', required: true, minimum: 1 });
-    // The unit's word comes with the schema, so a Chinese form does not say "people".
-    expect(label(appraisal.fields.find((f) => f.name === 'participants')!.unitLabels, 'zh-CN', 'people')).toBe('人');
-  });
-
-  test('values are coerced to the schema types; empty optional fields are left out', () => {
-    const form = formFromSchema(resultSchemas['Campaign.Meeting']);
-    const values = {
-      ...initialValues(form),
-      heldOn: '2023-06-10',
-      attendees: ' 42 ',
-      findings: [{ title: '师资不足', kind: 'problem', deadline: '' }],
-    };
-    expect(buildResult(form, values)).toEqual({
-      result: { heldOn: '2023-06-10', attendees: 42, findings: [{ title: '师资不足', kind: 'problem' }] },
-      problems: [],
-    });
-  });
-
-  test('required, type, minimum, date and row problems are found before sending', () => {
-    const form = formFromSchema(resultSchemas['Campaign.Meeting']);
-    const values = { ...initialValues(form), attendees: '4.5', minutes: [{ uri: '', sha256: 'abc' }] };
-    const { problems } = buildResult(form, values);
-    expect(problems.map((p) => [p.path, p.key])).toEqual([
-      ['heldOn', 'campaignPageFieldRequired'],
-      ['attendees', 'campaignPageFieldInteger'],
-      ['minutes.0.uri', 'campaignPageFieldRequired'],
-      ['minutes.0.sha256', 'campaignPageFieldPattern'],
-    ]);
-    const appraisal = formFromSchema(resultSchemas['Campaign.Appraisal']);
-    const low = buildResult(appraisal, { ...initialValues(appraisal), participants: '0', satisfied: '3', heldOn: '2023-13-45' });
-    expect(low.problems.map((p) => [p.path, p.key, p.params])).toEqual([
-      ['heldOn', 'campaignPageFieldDate', undefined],
-      ['participants', 'campaignPageFieldMinimum', { min: 1 }],
-    ]);
-  });
-
-  test('the rules across fields are checked with their own words in both languages', () => {
-    const form = formFromSchema(resultSchemas['Campaign.Appraisal']);
-    const { problems } = buildResult(form, { ...initialValues(form), participants: '40', satisfied: '45' });
-    expect(problems).toHaveLength(1);
-    expect(problems[0].path).toBe('satisfied');
-    expect(problems[0].text?.['zh-CN']).toBe('满意人数（45）不能超过参评人数（40）。');
   });
 });
 
