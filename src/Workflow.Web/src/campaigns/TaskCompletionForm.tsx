@@ -2,7 +2,7 @@ import Form from '@rjsf/antd';
 import validator from '@rjsf/validator-ajv8';
 import { useMemo, useState } from 'react';
 import type { Language, Translate } from '../shared/i18n';
-import { templates, widgets } from './resultFormParts';
+import { templates, translateString, widgets } from '../shared/jsonFormParts';
 import { checkRules, completionBody, completionForm, wordErrors, type JsonSchema } from './resultSchema';
 
 interface Props {
@@ -64,6 +64,7 @@ export function TaskCompletionForm({ taskId, taskName, schema, language, t, onSu
         widgets={widgets}
         templates={templates}
         formContext={{ t }}
+        translateString={translateString(t)}
         idPrefix={idOf('field')}
         showErrorList={false}
         noHtml5Validate
