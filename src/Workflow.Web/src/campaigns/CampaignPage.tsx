@@ -8,7 +8,6 @@ import { queryError, queryKeys, staleAfterCampaignChange, useInvalidate } from '
 import { readDescriptors, readState, readTemplate, readWorkflow } from './campaignPageData';
 import { GatesPanel, WhyNotYet } from './GatesPanel';
 import { PhaseDiagram } from './PhaseDiagram';
-import { ProgressChart } from './ProgressChart';
 import { StatusFlowchart } from './StatusFlowchart';
 import { TaskReassignForm } from './TaskReassignForm';
 import { DueTasks, TaskDetails } from './TaskPanels';
@@ -19,6 +18,8 @@ import type { Names } from './whyNotYet';
 
 // The completion form brings react-jsonschema-form and its validator: loaded when a task is first completed.
 const TaskCompletionForm = lazy(() => import('./TaskCompletionForm').then((m) => ({ default: m.TaskCompletionForm })));
+// The progress chart brings ECharts (shared with the overview's dashboard).
+const ProgressChart = lazy(() => import('./ProgressChart').then((m) => ({ default: m.ProgressChart })));
 
 /**
  * One campaign: its phases, the current phase's flowchart coloured by task state, the exit gates
@@ -317,12 +318,14 @@ export function CampaignPage({ id }: { id: string }) {
           </p>
         )}
         {history.data ? (
-          <ProgressChart
-            history={history.data}
-            phaseNames={Object.fromEntries(p.phases.map((x) => [x.id, x.displayName]))}
-            language={language}
-            t={t}
-          />
+          <Suspense fallback={<p>{t('loading')}</p>}>
+            <ProgressChart
+              history={history.data}
+              phaseNames={Object.fromEntries(p.phases.map((x) => [x.id, x.displayName]))}
+              language={language}
+              t={t}
+            />
+          </Suspense>
         ) : (
           !historyError && <p>{t('loading')}</p>
         )}

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { translate, type MessageKey } from '../shared/i18n';
-import { progressSeries, scales, stepPath } from './progressSeries';
+import { progressChartOption } from './progressChartOption';
+import { progressSeries } from './progressSeries';
 import { activityStates, nodeColours, nodeStatuses, openTasks, taskStatus, unitName, type TaskView } from './taskStatus';
 import { transitionChoices } from './transitionChoices';
 // What GET /api/v1/activity-descriptors serves for four seed types (tests/Workflow.Api.Tests/Web/ResultSchemaCopyTests keeps it equal).
@@ -92,18 +93,20 @@ describe('progress over time from the ledger', () => {
     expect(series.phases).toEqual([{ at: Date.parse(at(1)), phase: 'study' }]);
   });
 
-  test('the step path holds each count until the next change', () => {
-    const series = progressSeries(entries);
-    const geometry = { width: 100, height: 100, padding: { left: 0, right: 0, top: 0, bottom: 0 } };
-    const { x, y, maxY } = scales(series, geometry);
-    expect(maxY).toBe(2);
-    expect(
-      stepPath(
-        series.points.map((p) => ({ at: p.at, value: p.completed })),
-        x,
-        y,
-      ),
-    ).toBe('M0.0,100.0 H50.0 V50.0 H100.0 V50.0');
+  test('the chart steps each count until the next change and names the phases entered', () => {
+    const option = progressChartOption(progressSeries(entries), { study: 'Study and research' }, { completed: 'Done', open: 'Open' });
+    const [completed, open] = option.series;
+    expect(completed).toMatchObject({ name: 'Done', step: 'end' });
+    expect(completed.data).toEqual([
+      [Date.parse(at(1)), 0],
+      [Date.parse(at(5)), 1],
+      [Date.parse(at(9)), 1],
+    ]);
+    expect(open.data.map(([, n]) => n)).toEqual([1, 2, 1]);
+    expect(completed.markLine?.data).toEqual([{ xAxis: Date.parse(at(1)), label: { formatter: 'Study and research', distance: 4 } }]);
+    // A phase the page has no name for is shown by its id.
+    const unnamed = progressChartOption(progressSeries(entries), {}, { completed: 'Done', open: 'Open' });
+    expect(unnamed.series[0].markLine?.data[0].label.formatter).toBe('study');
   });
 });
 
