@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { problemMessage } from '../shared/api';
 import { useApp } from '../shared/context';
@@ -57,6 +57,12 @@ export function CampaignPage({ id }: { id: string }) {
   // the last entry held, and the lists that show it when next opened.
   const invalidate = useInvalidate();
   const reload = useCallback(() => void invalidate(staleAfterCampaignChange(id)), [invalidate, id]);
+  // A command (complete, reassign, fire a trigger) sent with the version shown; whatever the answer,
+  // the campaign is read again (a refusal for a lost race, 412, means it moved on meanwhile).
+  const command = useMutation({
+    mutationFn: (send: () => Promise<{ data?: unknown; error?: unknown; response: Response }>) => send(),
+    onSettled: reload,
+  });
 
   const [selected, setSelected] = useState<string | null>(null);
   const [completing, setCompleting] = useState<TaskView | null>(null);
@@ -103,46 +109,49 @@ export function CampaignPage({ id }: { id: string }) {
 
   // A refusal's message: our own words for a lost race (412), else the server's detail in the page's language.
   const refusal = (response: Response, error: unknown): string => {
-    if (response.status === 412) {
-      reload();
-      return t('campaignPageConflict');
-    }
+    if (response.status === 412) return t('campaignPageConflict');
     return problemMessage(error, response.status, t('requestFailed'));
   };
 
   const complete = async (task: TaskView, body: { outcome?: string; result: Record<string, unknown>; comment?: string }) => {
-    const { response, error } = await api.POST('/api/v1/campaigns/{id}/tasks/{taskId}/complete', {
-      params: { path: { id, taskId: task.id } },
-      body: { outcome: body.outcome ?? null, result: body.result, comment: body.comment ?? null },
-      headers: ifMatch,
-    });
+    const { response, error } = await command.mutateAsync(() =>
+      api.POST('/api/v1/campaigns/{id}/tasks/{taskId}/complete', {
+        params: { path: { id, taskId: task.id } },
+        body: { outcome: body.outcome ?? null, result: body.result, comment: body.comment ?? null },
+        headers: ifMatch,
+      }),
+    );
     if (!response.ok) return refusal(response, error);
     setCompleting(null);
     setNotice(t('campaignPageCompletedNotice', { task: nameOf(task) }));
-    reload();
     return null;
   };
 
   const reassign = async (task: TaskView, body: { assignee: string; reason?: string }) => {
-    const { response, error } = await api.POST('/api/v1/campaigns/{id}/tasks/{taskId}/reassign', {
-      params: { path: { id, taskId: task.id } },
-      body: { assignee: body.assignee, reason: body.reason ?? null },
-      headers: ifMatch,
-    });
+    const { response, error } = await command.mutateAsync(() =>
+      api.POST('/api/v1/campaigns/{id}/tasks/{taskId}/reassign', {
+        params: { path: { id, taskId: task.id } },
+        body: { assignee: body.assignee, reason: body.reason ?? null },
+        headers: ifMatch,
+      }),
+    );
     if (!response.ok) return refusal(response, error);
     setReassigning(null);
     setNotice(t('campaignPageReassignedNotice', { task: nameOf(task), assignee: body.assignee }));
-    reload();
     return null;
   };
 
   const fire = async (trigger: string, reason: string, targetPhase?: string) => {
-    const { data, response, error } = await api.POST('/api/v1/campaigns/{id}/transitions', {
-      params: { path: { id } },
-      body: { trigger, reason, targetPhase: targetPhase ?? null },
-      headers: ifMatch,
-    });
+    const answer = await command.mutateAsync(() =>
+      api.POST('/api/v1/campaigns/{id}/transitions', {
+        params: { path: { id } },
+        body: { trigger, reason, targetPhase: targetPhase ?? null },
+        headers: ifMatch,
+      }),
+    );
+    const { response, error } = answer;
     if (!response.ok) return refusal(response, error);
+    const data = answer.data as { state?: string } | undefined;
     const entered = p.phases.find((x) => x.id === data?.state)?.displayName ?? data?.state ?? '';
     setNotice(
       trigger === 'suspend'
@@ -156,7 +165,6 @@ export function CampaignPage({ id }: { id: string }) {
     setCompleting(null);
     setReassigning(null);
     setSelected(null);
-    reload();
     return null;
   };
 
