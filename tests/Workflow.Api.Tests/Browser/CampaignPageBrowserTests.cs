@@ -88,6 +88,7 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
             await row.GetByLabel("SHA-256").FillAsync("not-a-hash");
             await form.GetByRole(AriaRole.Button, In("Complete task")).ClickAsync();
             await Assertions.Expect(row.GetByText("The format is not valid.")).ToBeVisibleAsync();
+            await Chromium.ScreenshotAsync(page, "campaign-completion-form-en.png");
             await row.GetByLabel("SHA-256").FillAsync(new string('b', 64));
             await form.GetByRole(AriaRole.Button, In("Complete task")).ClickAsync();
             await Assertions.Expect(page.GetByTestId("node-studySummary")).ToContainTextAsync("Completed");

@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { unwrap, type Schemas } from '../shared/api';
 import type { paths } from '../shared/api/schema';
 import { useApp } from '../shared/context';
 import { navigate, useLocation } from '../shared/router';
-import { errorMessage, useLoad } from '../shared/useLoad';
+import { errorMessage, queryKeys } from '../shared/queries';
 import { DiffPanel } from './DiffPanel';
 import { downloadLedgerCsv } from './download';
 import { FilterForm } from './FilterForm';
@@ -19,28 +20,20 @@ export function AuditPage() {
   const failed = t('requestFailed');
   const { search } = useLocation();
   const { filter, cursor, limit } = filterFromQuery(search);
-  const query = filterToQuery(filter, cursor, limit);
 
-  const campaigns = useLoad(
-    async () => unwrap(await api.GET('/api/v1/campaigns', { params: { query: { limit: 200 } } }), failed).items,
-    failed,
-    [language],
-  );
-  const names = new Map<string, string>((campaigns.data ?? []).map((c) => [c.id, c.name]));
+  const campaigns = useQuery({
+    queryKey: queryKeys.campaignList({ limit: 200 }, language),
+    queryFn: async () => unwrap(await api.GET('/api/v1/campaigns', { params: { query: { limit: 200 } } }), failed),
+  });
+  const names = new Map<string, string>((campaigns.data?.items ?? []).map((c) => [c.id, c.name]));
   names.set(definitionsStreamId, t('auditFilterDefinitionsStream'));
   const nameOf = (id: string) => names.get(id) ?? id;
 
-  const entries = useLoad(
-    async () =>
-      unwrap(
-        await api.GET('/api/v1/audit/entries', {
-          params: { query: apiQuery(filter, cursor, limit) as EntriesQuery },
-        }),
-        failed,
-      ),
-    failed,
-    [language, query],
-  );
+  const entriesQuery = apiQuery(filter, cursor, limit) as EntriesQuery;
+  const entries = useQuery({
+    queryKey: queryKeys.auditEntries(entriesQuery, language),
+    queryFn: async () => unwrap(await api.GET('/api/v1/audit/entries', { params: { query: entriesQuery } }), failed),
+  });
 
   const [download, setDownload] = useState<{ busy?: boolean; file?: { name: string; entries: number }; error?: string }>({});
   const downloadCsv = async () => {
@@ -77,7 +70,7 @@ export function AuditPage() {
         <FilterForm
           key={filterToQuery(filter)}
           initial={filter}
-          campaigns={campaigns.data ?? []}
+          campaigns={campaigns.data?.items ?? []}
           onApply={(f) => navigate('/audit', { search: filterToQuery(f, '', limit) })}
           onVerify={filter.campaignId ? () => void verifyLedger(filter.campaignId) : undefined}
         />
@@ -92,7 +85,7 @@ export function AuditPage() {
             </span>
           )}
         </div>
-        <LedgerTable state={entries} nameOf={nameOf} onVerify={(id) => void verifyLedger(id)} />
+        <LedgerTable query={entries} nameOf={nameOf} onVerify={(id) => void verifyLedger(id)} />
         <nav className="audit-paging" aria-label={t('auditHeading')}>
           {entries.data && <span>{t('auditPageInfo', { count: entries.data.items.length })}</span>}
           <label>

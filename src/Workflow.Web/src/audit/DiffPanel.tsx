@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { unwrap, type Schemas } from '../shared/api';
 import { useApp } from '../shared/context';
 import type { MessageKey } from '../shared/i18n';
-import { errorMessage, useLoad } from '../shared/useLoad';
+import { errorMessage, queryError, queryKeys } from '../shared/queries';
 import { en } from './messages';
 import { changeCounts, defaultPair, definitionChoices, diffRows } from './definitionDiff';
 
@@ -14,15 +15,17 @@ export function DiffPanel() {
   const { api, language, t } = useApp();
   const failed = t('requestFailed');
   const [kind, setKind] = useState<Kind>('workflow');
-  const lists = useLoad(
-    async () => ({
-      workflow: unwrap(await api.GET('/api/v1/workflows'), failed),
-      template: unwrap(await api.GET('/api/v1/templates'), failed),
-    }),
-    failed,
-    [language],
-  );
-  const choices = definitionChoices(lists.data?.[kind] ?? []);
+  const workflows = useQuery({
+    queryKey: queryKeys.publishedWorkflows(language),
+    queryFn: async () => unwrap(await api.GET('/api/v1/workflows'), failed),
+  });
+  const templates = useQuery({
+    queryKey: queryKeys.publishedTemplates(language),
+    queryFn: async () => unwrap(await api.GET('/api/v1/templates'), failed),
+  });
+  const lists = workflows.data && templates.data ? { workflow: workflows.data, template: templates.data } : undefined;
+  const listsError = queryError(workflows, failed) ?? queryError(templates, failed);
+  const choices = definitionChoices(lists?.[kind] ?? []);
   const [definitionId, setDefinitionId] = useState('');
   const [from, setFrom] = useState(0);
   const [to, setTo] = useState(0);
@@ -39,9 +42,9 @@ export function DiffPanel() {
     setDiff(null);
   };
   useEffect(() => {
-    if (lists.data) pick('', definitionChoices(lists.data[kind]));
+    if (lists) pick('', definitionChoices(lists[kind]));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [lists.data, kind]);
+  }, [workflows.data, templates.data, kind]);
 
   const compare = async () => {
     if (!current) return;
@@ -61,9 +64,9 @@ export function DiffPanel() {
   return (
     <section aria-labelledby="audit-diff-heading" className="audit-diff">
       <h3 id="audit-diff-heading">{t('auditDiffHeading')}</h3>
-      {lists.error && (
+      {listsError && (
         <p role="alert" className="error">
-          {lists.error}
+          {listsError}
         </p>
       )}
       <div className="audit-form-row">
@@ -104,7 +107,7 @@ export function DiffPanel() {
           {t('auditDiffCompare')}
         </button>
       </div>
-      {lists.data && choices.length === 0 && <p>{t('auditDiffNoDefinitions')}</p>}
+      {lists && choices.length === 0 && <p>{t('auditDiffNoDefinitions')}</p>}
       {diff?.error && (
         <p role="alert" className="error">
           {diff.error}

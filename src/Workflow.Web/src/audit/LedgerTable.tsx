@@ -2,18 +2,18 @@ import { Fragment, useState } from 'react';
 import type { Schemas } from '../shared/api';
 import { useApp } from '../shared/context';
 import { formatTime } from '../shared/format';
-import type { Loaded } from '../shared/useLoad';
+import { queryError } from '../shared/queries';
 import { hashExcerpt } from './verification';
 
 type Entry = Schemas['AuditEntryView'];
 
 /** One page of ledger entries; a row opens to its state change, payload, evidence and hashes. */
 export function LedgerTable({
-  state,
+  query,
   nameOf,
   onVerify,
 }: {
-  state: Pick<Loaded<Schemas['PageOfAuditEntryView']>, 'data' | 'error'>;
+  query: { data?: Schemas['PageOfAuditEntryView']; error: unknown };
   nameOf: (campaignId: string) => string;
   onVerify: (campaignId: string) => void;
 }) {
@@ -25,14 +25,14 @@ export function LedgerTable({
       if (!next.delete(id)) next.add(id);
       return next;
     });
-  if (state.error)
+  if (query.error)
     return (
       <p role="alert" className="error">
-        {state.error}
+        {queryError(query, t('requestFailed'))}
       </p>
     );
-  if (!state.data) return <p>{t('loading')}</p>;
-  if (state.data.items.length === 0) return <p>{t('auditNoEntries')}</p>;
+  if (!query.data) return <p>{t('loading')}</p>;
+  if (query.data.items.length === 0) return <p>{t('auditNoEntries')}</p>;
   return (
     <table className="audit-ledger" data-testid="ledger-table">
       <thead>
@@ -48,7 +48,7 @@ export function LedgerTable({
         </tr>
       </thead>
       <tbody>
-        {state.data.items.map((e) => (
+        {query.data.items.map((e) => (
           <Fragment key={e.id}>
             <tr data-testid="ledger-row" data-entry-id={e.id}>
               <td>{formatTime(e.at, language)}</td>

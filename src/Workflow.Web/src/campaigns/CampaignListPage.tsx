@@ -1,12 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { unwrap, type Schemas } from '../shared/api';
 import { useApp } from '../shared/context';
 import { formatTime } from '../shared/format';
 import { Link } from '../shared/Link';
 import { Listing } from '../shared/Listing';
-import { useLiveUpdates } from '../shared/liveUpdates';
 import { navigate, useLocation } from '../shared/router';
-import { useLoad } from '../shared/useLoad';
+import { queryKeys } from '../shared/queries';
 import { campaignStatusName } from './campaignStatus';
 import {
   apiQuery,
@@ -27,15 +27,17 @@ export function CampaignListPage() {
   const failed = t('requestFailed');
   const { search } = useLocation();
   const query = readQuery(search);
-  const key = writeQuery(query);
-  const page = useLoad(async () => unwrap(await api.GET('/api/v1/campaigns', { params: { query: apiQuery(query) } }), failed), failed, [
-    language,
-    key,
-  ]);
+  // Any ledger news reads the page again (useLiveInvalidation in the shell).
+  const params = apiQuery(query);
+  const page = useQuery({
+    queryKey: queryKeys.campaignList(params, language),
+    queryFn: async () => unwrap(await api.GET('/api/v1/campaigns', { params: { query: params } }), failed),
+  });
   // Phase names come from the templates; there are few of them, so all published versions are read
   // once. Only the naming depends on the language: a switch renames them without reading again.
-  const templates = useLoad(
-    async () => {
+  const templates = useQuery({
+    queryKey: queryKeys.templateDocuments,
+    queryFn: async () => {
       const versions = unwrap(await api.GET('/api/v1/templates'), failed);
       const documents = await Promise.all(
         versions.map(async (v) => {
@@ -48,11 +50,8 @@ export function CampaignListPage() {
       );
       return documents;
     },
-    failed,
-    [],
-  );
+  });
   const phases = useMemo(() => (templates.data ? phaseNames(templates.data, language) : undefined), [templates.data, language]);
-  useLiveUpdates(api, () => page.reload());
   const go = (next: CampaignListQuery) => navigate('/campaigns', { search: writeQuery(next), replace: true });
   const [organization, setOrganization] = useState(query.organization);
   // Back and forward change the URL: the text box follows it.
@@ -109,7 +108,7 @@ export function CampaignListPage() {
         </label>
       </form>
       <Listing
-        state={page}
+        query={page}
         empty={t('campaignListEmpty')}
         columns={[
           t('campaignListColName'),

@@ -1,16 +1,14 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { problemMessage } from '../shared/api';
 import { useApp } from '../shared/context';
 import { portLabels, toFlow } from '../shared/flowchart';
 import { campaignStatusName } from './campaignStatus';
-import { useLiveUpdates } from '../shared/liveUpdates';
-import { useLoad } from '../shared/useLoad';
+import { queryError, queryKeys, staleAfterCampaignChange, useInvalidate } from '../shared/queries';
 import { readDescriptors, readState, readTemplate, readWorkflow } from './campaignPageData';
 import { GatesPanel, WhyNotYet } from './GatesPanel';
 import { PhaseDiagram } from './PhaseDiagram';
-import { ProgressChart } from './ProgressChart';
 import { StatusFlowchart } from './StatusFlowchart';
-import { TaskCompletionForm } from './TaskCompletionForm';
 import { TaskReassignForm } from './TaskReassignForm';
 import { DueTasks, TaskDetails } from './TaskPanels';
 import { activityStates, unitName, type TaskView } from './taskStatus';
@@ -18,49 +16,53 @@ import { TransitionActions } from './TransitionActions';
 import { useCampaignHistory } from './useCampaignHistory';
 import type { Names } from './whyNotYet';
 
+// The completion form brings react-jsonschema-form and its validator: loaded when a task is first completed.
+const TaskCompletionForm = lazy(() => import('./TaskCompletionForm').then((m) => ({ default: m.TaskCompletionForm })));
+// The progress chart brings ECharts (shared with the overview's dashboard).
+const ProgressChart = lazy(() => import('./ProgressChart').then((m) => ({ default: m.ProgressChart })));
+
 /**
  * One campaign: its phases, the current phase's flowchart coloured by task state, the exit gates
  * and why the campaign cannot move on yet, open and overdue tasks, progress over time, and the
  * actions the caller's role allows. Any ledger entry for this campaign (from this page, another
- * browser or an integrator) reloads it.
+ * browser or an integrator) invalidates its queries (useLiveInvalidation), so it is read again.
  */
 export function CampaignPage({ id }: { id: string }) {
   const { api, language, t, me } = useApp();
   const failed = t('campaignPageFailed');
-  const state = useLoad(() => readState(api, id, failed), failed, [language, id]);
+  const state = useQuery({ queryKey: queryKeys.campaignState(id, language), queryFn: () => readState(api, id, failed) });
+  const stateError = queryError(state, failed);
   const campaign = state.data?.campaign;
   const progress = state.data?.progress;
-  const template = useLoad(
-    async () => (campaign ? readTemplate(api, campaign.templateId, campaign.templateVersion, failed) : null),
-    failed,
-    [campaign?.templateId, campaign?.templateVersion],
-  );
-  const descriptors = useLoad(() => readDescriptors(api, failed), failed, []);
+  // Published versions never change: read once per version.
+  const template = useQuery({
+    queryKey: queryKeys.templateDocument(campaign?.templateId ?? '', campaign?.templateVersion ?? 0),
+    queryFn: () => readTemplate(api, campaign!.templateId, campaign!.templateVersion, failed),
+    enabled: Boolean(campaign),
+    staleTime: Infinity,
+  });
+  const descriptors = useQuery({ queryKey: queryKeys.descriptors(language), queryFn: () => readDescriptors(api, failed) });
   const phaseWorkflow = template.data?.phases.find((p) => p.id === progress?.currentPhase)?.workflow;
-  const workflow = useLoad(
-    async () => (phaseWorkflow ? readWorkflow(api, phaseWorkflow.definitionId, phaseWorkflow.version, failed) : null),
-    failed,
-    [phaseWorkflow?.definitionId, phaseWorkflow?.version],
-  );
+  const workflow = useQuery({
+    queryKey: queryKeys.workflowDocument(phaseWorkflow?.definitionId ?? '', phaseWorkflow?.version ?? 0),
+    queryFn: () => readWorkflow(api, phaseWorkflow!.definitionId, phaseWorkflow!.version, failed),
+    enabled: Boolean(phaseWorkflow),
+    staleTime: Infinity,
+  });
+  const workflowError = queryError(workflow, failed);
 
   const history = useCampaignHistory(api, id, failed);
-  // After any change: the campaign and its progress read again (they are small), the ledger only from
-  // the last entry held.
-  const { reload: reloadState } = state;
-  const { catchUp } = history;
-  const reload = useCallback(() => {
-    reloadState();
-    catchUp();
-  }, [reloadState, catchUp]);
-  useLiveUpdates(
-    api,
-    useCallback(
-      (entries) => {
-        if (entries.some((e) => e.campaignId === id)) reload();
-      },
-      [id, reload],
-    ),
-  );
+  const historyError = queryError(history, failed);
+  // After a command: the campaign and its progress read again (they are small), the ledger only from
+  // the last entry held, and the lists that show it when next opened.
+  const invalidate = useInvalidate();
+  const reload = useCallback(() => void invalidate(staleAfterCampaignChange(id)), [invalidate, id]);
+  // A command (complete, reassign, fire a trigger) sent with the version shown; whatever the answer,
+  // the campaign is read again (a refusal for a lost race, 412, means it moved on meanwhile).
+  const command = useMutation({
+    mutationFn: (send: () => Promise<{ data?: unknown; error?: unknown; response: Response }>) => send(),
+    onSettled: reload,
+  });
 
   const [selected, setSelected] = useState<string | null>(null);
   const [completing, setCompleting] = useState<TaskView | null>(null);
@@ -88,9 +90,9 @@ export function CampaignPage({ id }: { id: string }) {
   const states = useMemo(() => activityStates(progress?.tasks ?? []), [progress]);
 
   if (!state.data) {
-    return state.error ? (
+    return stateError ? (
       <p role="alert" className="error">
-        {state.error}
+        {stateError}
       </p>
     ) : (
       <p>{t('loading')}</p>
@@ -107,46 +109,49 @@ export function CampaignPage({ id }: { id: string }) {
 
   // A refusal's message: our own words for a lost race (412), else the server's detail in the page's language.
   const refusal = (response: Response, error: unknown): string => {
-    if (response.status === 412) {
-      reload();
-      return t('campaignPageConflict');
-    }
+    if (response.status === 412) return t('campaignPageConflict');
     return problemMessage(error, response.status, t('requestFailed'));
   };
 
   const complete = async (task: TaskView, body: { outcome?: string; result: Record<string, unknown>; comment?: string }) => {
-    const { response, error } = await api.POST('/api/v1/campaigns/{id}/tasks/{taskId}/complete', {
-      params: { path: { id, taskId: task.id } },
-      body: { outcome: body.outcome ?? null, result: body.result, comment: body.comment ?? null },
-      headers: ifMatch,
-    });
+    const { response, error } = await command.mutateAsync(() =>
+      api.POST('/api/v1/campaigns/{id}/tasks/{taskId}/complete', {
+        params: { path: { id, taskId: task.id } },
+        body: { outcome: body.outcome ?? null, result: body.result, comment: body.comment ?? null },
+        headers: ifMatch,
+      }),
+    );
     if (!response.ok) return refusal(response, error);
     setCompleting(null);
     setNotice(t('campaignPageCompletedNotice', { task: nameOf(task) }));
-    reload();
     return null;
   };
 
   const reassign = async (task: TaskView, body: { assignee: string; reason?: string }) => {
-    const { response, error } = await api.POST('/api/v1/campaigns/{id}/tasks/{taskId}/reassign', {
-      params: { path: { id, taskId: task.id } },
-      body: { assignee: body.assignee, reason: body.reason ?? null },
-      headers: ifMatch,
-    });
+    const { response, error } = await command.mutateAsync(() =>
+      api.POST('/api/v1/campaigns/{id}/tasks/{taskId}/reassign', {
+        params: { path: { id, taskId: task.id } },
+        body: { assignee: body.assignee, reason: body.reason ?? null },
+        headers: ifMatch,
+      }),
+    );
     if (!response.ok) return refusal(response, error);
     setReassigning(null);
     setNotice(t('campaignPageReassignedNotice', { task: nameOf(task), assignee: body.assignee }));
-    reload();
     return null;
   };
 
   const fire = async (trigger: string, reason: string, targetPhase?: string) => {
-    const { data, response, error } = await api.POST('/api/v1/campaigns/{id}/transitions', {
-      params: { path: { id } },
-      body: { trigger, reason, targetPhase: targetPhase ?? null },
-      headers: ifMatch,
-    });
+    const answer = await command.mutateAsync(() =>
+      api.POST('/api/v1/campaigns/{id}/transitions', {
+        params: { path: { id } },
+        body: { trigger, reason, targetPhase: targetPhase ?? null },
+        headers: ifMatch,
+      }),
+    );
+    const { response, error } = answer;
     if (!response.ok) return refusal(response, error);
+    const data = answer.data as { state?: string } | undefined;
     const entered = p.phases.find((x) => x.id === data?.state)?.displayName ?? data?.state ?? '';
     setNotice(
       trigger === 'suspend'
@@ -160,7 +165,6 @@ export function CampaignPage({ id }: { id: string }) {
     setCompleting(null);
     setReassigning(null);
     setSelected(null);
-    reload();
     return null;
   };
 
@@ -184,9 +188,9 @@ export function CampaignPage({ id }: { id: string }) {
           <dd>{c.version}</dd>
         </dl>
         <p className="campaign-live">{t('campaignPageLive')}</p>
-        {state.error && (
+        {stateError && (
           <p role="alert" className="error">
-            {state.error}
+            {stateError}
           </p>
         )}
         {notice && (
@@ -205,9 +209,9 @@ export function CampaignPage({ id }: { id: string }) {
         <h3 id="campaign-flow-heading">
           {currentPhase ? t('campaignPageFlowchartHeading', { phase: currentPhase.displayName }) : t('campaignPageNoWorkflow')}
         </h3>
-        {workflow.error && (
+        {workflowError && (
           <p role="alert" className="error">
-            {workflow.error}
+            {workflowError}
           </p>
         )}
         {currentPhase && workflow.data && (
@@ -290,16 +294,18 @@ export function CampaignPage({ id }: { id: string }) {
           />
         )}
         {completing && (
-          <TaskCompletionForm
-            key={completing.id}
-            taskId={completing.id}
-            taskName={nameOf(completing)}
-            schema={schemaOf(completing.activityId)}
-            language={language}
-            t={t}
-            onSubmit={(body) => complete(completing, body)}
-            onCancel={() => setCompleting(null)}
-          />
+          <Suspense fallback={<p>{t('loading')}</p>}>
+            <TaskCompletionForm
+              key={completing.id}
+              taskId={completing.id}
+              taskName={nameOf(completing)}
+              schema={schemaOf(completing.activityId)}
+              language={language}
+              t={t}
+              onSubmit={(body) => complete(completing, body)}
+              onCancel={() => setCompleting(null)}
+            />
+          </Suspense>
         )}
       </section>
 
@@ -314,20 +320,22 @@ export function CampaignPage({ id }: { id: string }) {
 
       <section aria-labelledby="campaign-chart-heading">
         <h3 id="campaign-chart-heading">{t('campaignPageChartHeading')}</h3>
-        {history.error && (
+        {historyError && (
           <p role="alert" className="error">
-            {history.error}
+            {historyError}
           </p>
         )}
-        {history.entries ? (
-          <ProgressChart
-            history={history.entries}
-            phaseNames={Object.fromEntries(p.phases.map((x) => [x.id, x.displayName]))}
-            language={language}
-            t={t}
-          />
+        {history.data ? (
+          <Suspense fallback={<p>{t('loading')}</p>}>
+            <ProgressChart
+              history={history.data}
+              phaseNames={Object.fromEntries(p.phases.map((x) => [x.id, x.displayName]))}
+              language={language}
+              t={t}
+            />
+          </Suspense>
         ) : (
-          !history.error && <p>{t('loading')}</p>
+          !historyError && <p>{t('loading')}</p>
         )}
       </section>
     </div>

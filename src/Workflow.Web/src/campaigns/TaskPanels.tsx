@@ -1,6 +1,6 @@
 import { formatTime } from '../shared/format';
 import type { Language, Translate } from '../shared/i18n';
-import { label, type JsonSchema } from './resultForm';
+import { label, type JsonSchema } from './resultSchema';
 import { statusKeys } from './StatusFlowchart';
 import { openTasks, taskStatus, unitName, type TaskView } from './taskStatus';
 import { formatValue } from './whyNotYet';

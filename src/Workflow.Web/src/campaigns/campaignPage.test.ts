@@ -1,15 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { translate, type MessageKey } from '../shared/i18n';
-import { progressSeries, scales, stepPath } from './progressSeries';
-import { buildResult, formFromSchema, initialValues, label } from './resultForm';
-// What GET /api/v1/activity-descriptors serves for four seed types (tests/Workflow.Api.Tests/Web/ResultSchemaCopyTests keeps it equal).
-import servedSchemas from './resultSchemas.fixture.json';
-import type { JsonSchema } from './resultForm';
+import { progressChartOption } from './progressChartOption';
+import { progressSeries } from './progressSeries';
 import { activityStates, nodeColours, nodeStatuses, openTasks, taskStatus, unitName, type TaskView } from './taskStatus';
 import { transitionChoices } from './transitionChoices';
+// What GET /api/v1/activity-descriptors serves for four seed types (tests/Workflow.Api.Tests/Web/ResultSchemaCopyTests keeps it equal).
+import servedSchemas from './resultSchemas.fixture.json';
+import type { JsonSchema } from './resultSchema';
 import { describeCondition, describeObserved, explain, taskName, type Names, type Progress } from './whyNotYet';
 
-const resultSchemas = servedSchemas as unknown as Record<string, JsonSchema>;
 const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
 
@@ -28,6 +27,7 @@ function task(id: string, status: string, extra: Partial<TaskView> = {}): TaskVi
     ...extra,
   };
 }
+const resultSchemas = servedSchemas as unknown as Record<string, JsonSchema>;
 
 describe('task status → node colour', () => {
   test('every state has a colour and a legend entry', () => {
@@ -70,78 +70,6 @@ describe('task status → node colour', () => {
   });
 });
 
-describe('completion form from the result schema', () => {
-  test('a meeting asks for its date (required), counts, minutes and findings as rows; the outcome is not asked', () => {
-    const form = formFromSchema(resultSchemas['Campaign.Meeting']);
-    expect(form.outcomes).toBeNull();
-    expect(form.fields.map((f) => [f.name, f.kind, f.required])).toEqual([
-      ['heldOn', 'date', true],
-      ['attendees', 'integer', false],
-      ['minutes', 'rows', false],
-      ['decisions', 'longText', false],
-      ['problemsIdentified', 'integer', false],
-      ['findings', 'rows', false],
-    ]);
-    expect(form.fields[0].labels['zh-CN']).toBe('召开日期');
-    const findings = form.fields.find((f) => f.name === 'findings')!;
-    expect(findings.rowFields?.find((f) => f.name === 'kind')?.choices?.map((c) => c.labels['zh-CN'])).toEqual(['意见', '问题', '建议']);
-    expect(findings.rowFields?.find((f) => f.name === 'title')?.required).toBe(true);
-  });
-
-  test('a review chooses its outcome; an appraisal leaves the derived satisfaction out', () => {
-    expect(formFromSchema(resultSchemas['Campaign.Review']).outcomes).toEqual(['Approved', 'ChangesRequested']);
-    expect(formFromSchema(resultSchemas['Campaign.Review']).outcomeLabels.ChangesRequested).toEqual({
-      en: 'Changes requested',
-      'zh-CN': '需修改',
-    });
-    const appraisal = formFromSchema(resultSchemas['Campaign.Appraisal']);
-    expect(appraisal.fields.map((f) => f.name)).toEqual(['heldOn', 'participants', 'satisfied', 'participantGroups']);
-    expect(appraisal.fields.find((f) => f.name === 'participants')).toMatchObject({ kind: 'integer', required: true, minimum: 1 });
-    // The unit's word comes with the schema, so a Chinese form does not say "people".
-    expect(label(appraisal.fields.find((f) => f.name === 'participants')!.unitLabels, 'zh-CN', 'people')).toBe('人');
-  });
-
-  test('values are coerced to the schema types; empty optional fields are left out', () => {
-    const form = formFromSchema(resultSchemas['Campaign.Meeting']);
-    const values = {
-      ...initialValues(form),
-      heldOn: '2023-06-10',
-      attendees: ' 42 ',
-      findings: [{ title: '师资不足', kind: 'problem', deadline: '' }],
-    };
-    expect(buildResult(form, values)).toEqual({
-      result: { heldOn: '2023-06-10', attendees: 42, findings: [{ title: '师资不足', kind: 'problem' }] },
-      problems: [],
-    });
-  });
-
-  test('required, type, minimum, date and row problems are found before sending', () => {
-    const form = formFromSchema(resultSchemas['Campaign.Meeting']);
-    const values = { ...initialValues(form), attendees: '4.5', minutes: [{ uri: '', sha256: 'abc' }] };
-    const { problems } = buildResult(form, values);
-    expect(problems.map((p) => [p.path, p.key])).toEqual([
-      ['heldOn', 'campaignPageFieldRequired'],
-      ['attendees', 'campaignPageFieldInteger'],
-      ['minutes.0.uri', 'campaignPageFieldRequired'],
-      ['minutes.0.sha256', 'campaignPageFieldPattern'],
-    ]);
-    const appraisal = formFromSchema(resultSchemas['Campaign.Appraisal']);
-    const low = buildResult(appraisal, { ...initialValues(appraisal), participants: '0', satisfied: '3', heldOn: '2023-13-45' });
-    expect(low.problems.map((p) => [p.path, p.key, p.params])).toEqual([
-      ['heldOn', 'campaignPageFieldDate', undefined],
-      ['participants', 'campaignPageFieldMinimum', { min: 1 }],
-    ]);
-  });
-
-  test('the rules across fields are checked with their own words in both languages', () => {
-    const form = formFromSchema(resultSchemas['Campaign.Appraisal']);
-    const { problems } = buildResult(form, { ...initialValues(form), participants: '40', satisfied: '45' });
-    expect(problems).toHaveLength(1);
-    expect(problems[0].path).toBe('satisfied');
-    expect(problems[0].text?.['zh-CN']).toBe('满意人数（45）不能超过参评人数（40）。');
-  });
-});
-
 describe('progress over time from the ledger', () => {
   const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString();
   const entries = [
@@ -165,18 +93,20 @@ describe('progress over time from the ledger', () => {
     expect(series.phases).toEqual([{ at: Date.parse(at(1)), phase: 'study' }]);
   });
 
-  test('the step path holds each count until the next change', () => {
-    const series = progressSeries(entries);
-    const geometry = { width: 100, height: 100, padding: { left: 0, right: 0, top: 0, bottom: 0 } };
-    const { x, y, maxY } = scales(series, geometry);
-    expect(maxY).toBe(2);
-    expect(
-      stepPath(
-        series.points.map((p) => ({ at: p.at, value: p.completed })),
-        x,
-        y,
-      ),
-    ).toBe('M0.0,100.0 H50.0 V50.0 H100.0 V50.0');
+  test('the chart steps each count until the next change and names the phases entered', () => {
+    const option = progressChartOption(progressSeries(entries), { study: 'Study and research' }, { completed: 'Done', open: 'Open' });
+    const [completed, open] = option.series;
+    expect(completed).toMatchObject({ name: 'Done', step: 'end' });
+    expect(completed.data).toEqual([
+      [Date.parse(at(1)), 0],
+      [Date.parse(at(5)), 1],
+      [Date.parse(at(9)), 1],
+    ]);
+    expect(open.data.map(([, n]) => n)).toEqual([1, 2, 1]);
+    expect(completed.markLine?.data).toEqual([{ xAxis: Date.parse(at(1)), label: { formatter: 'Study and research', distance: 4 } }]);
+    // A phase the page has no name for is shown by its id.
+    const unnamed = progressChartOption(progressSeries(entries), {}, { completed: 'Done', open: 'Open' });
+    expect(unnamed.series[0].markLine?.data[0].label.formatter).toBe('study');
   });
 });
 

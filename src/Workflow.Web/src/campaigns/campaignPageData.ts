@@ -2,7 +2,7 @@ import { unwrap, type Api, type Campaign } from '../shared/api';
 import type { PortNamingDescriptor, WorkflowDocument } from '../shared/flowchart';
 import type { Language } from '../shared/i18n';
 import type { LedgerEntry } from '../shared/liveUpdates';
-import type { JsonSchema } from './resultForm';
+import type { JsonSchema } from './resultSchema';
 import type { Progress } from './whyNotYet';
 
 // What the campaign page reads: the campaign's state (reloaded on every change), its ledger (read

@@ -1,6 +1,6 @@
 import type { Schemas } from '../shared/api';
 import type { Language, Translate } from '../shared/i18n';
-import { label, type JsonSchema } from './resultForm';
+import { label, type JsonSchema } from './resultSchema';
 
 // The answer to "why can't we move on yet?", in the page's language, built from the progress
 // response (what the flowchart waits for, each gate's state and the values it saw). The engine's

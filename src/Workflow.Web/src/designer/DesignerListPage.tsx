@@ -1,10 +1,11 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useApp } from '../shared/context';
 import { formatTime } from '../shared/format';
 import { Link } from '../shared/Link';
 import { Listing } from '../shared/Listing';
 import { navigate } from '../shared/router';
-import { errorMessage, useLoad } from '../shared/useLoad';
+import { errorMessage, queryKeys, useInvalidate } from '../shared/queries';
 import { createDraft, deleteDraft, listDrafts, listVersions, type DraftView } from './designerApi';
 import { isPhaseWorkflow, newWorkflow } from './document';
 
@@ -12,18 +13,16 @@ import { isPhaseWorkflow, newWorkflow } from './document';
 export function DesignerListPage() {
   const { api, language, t } = useApp();
   const failed = t('requestFailed');
-  const drafts = useLoad(() => listDrafts(api, failed), failed, [language]);
-  const versions = useLoad(() => listVersions(api, failed), failed, [language]);
+  const invalidate = useInvalidate();
+  const drafts = useQuery({ queryKey: queryKeys.workflowDrafts(language), queryFn: () => listDrafts(api, failed) });
+  const versions = useQuery({ queryKey: queryKeys.publishedWorkflows(language), queryFn: () => listVersions(api, failed) });
   const [error, setError] = useState<string | null>(null);
 
-  const remove = async (draft: DraftView) => {
-    try {
-      await deleteDraft(api, draft.id, draft.version, failed);
-      drafts.reload();
-    } catch (e) {
-      setError(errorMessage(e, failed));
-    }
-  };
+  const removal = useMutation({
+    mutationFn: (draft: DraftView) => deleteDraft(api, draft.id, draft.version, failed),
+    onSuccess: () => invalidate([queryKeys.workflows]),
+    onError: (e) => setError(errorMessage(e, failed)),
+  });
 
   return (
     <div className="designer-list">
@@ -41,7 +40,7 @@ export function DesignerListPage() {
       <section aria-labelledby="designer-drafts-heading">
         <h3 id="designer-drafts-heading">{t('designerDraftsHeading')}</h3>
         <Listing
-          state={drafts}
+          query={drafts}
           empty={t('designerNoDrafts')}
           columns={[t('designerColWorkflow'), t('designerColUpdated'), t('designerColBy'), t('designerColState'), '']}
           rows={(drafts.data ?? []).map((d) => ({
@@ -51,7 +50,7 @@ export function DesignerListPage() {
               formatTime(d.updatedAt, language),
               d.updatedBy,
               d.valid ? t('designerValid') : t('designerProblemCount', { count: d.errors.length }),
-              <button type="button" onClick={() => void remove(d)} aria-label={`${t('designerDeleteDraft')} ${d.definitionId}`}>
+              <button type="button" onClick={() => removal.mutate(d)} aria-label={`${t('designerDeleteDraft')} ${d.definitionId}`}>
                 {t('designerDeleteDraft')}
               </button>,
             ],
@@ -61,7 +60,7 @@ export function DesignerListPage() {
       <section aria-labelledby="designer-published-heading">
         <h3 id="designer-published-heading">{t('designerPublishedHeading')}</h3>
         <Listing
-          state={versions}
+          query={versions}
           empty={t('designerNoPublished')}
           columns={[
             t('designerColWorkflow'),
@@ -88,6 +87,7 @@ export function DesignerListPage() {
 
 function NewWorkflowForm({ onError }: { onError: (message: string | null) => void }) {
   const { api, t } = useApp();
+  const invalidate = useInvalidate();
   const [id, setId] = useState('');
   const [en, setEn] = useState('');
   const [zh, setZh] = useState('');
@@ -95,6 +95,7 @@ function NewWorkflowForm({ onError }: { onError: (message: string | null) => voi
     e.preventDefault();
     try {
       const draft = await createDraft(api, newWorkflow(id.trim(), { en: en.trim(), 'zh-CN': zh.trim() }), t('requestFailed'));
+      void invalidate([queryKeys.workflows]);
       navigate(`/designer/drafts/${draft.id}`);
     } catch (err) {
       onError(errorMessage(err, t('requestFailed')));
@@ -122,6 +123,7 @@ function NewWorkflowForm({ onError }: { onError: (message: string | null) => voi
 
 function ImportFile({ onError }: { onError: (message: string | null) => void }) {
   const { api, t } = useApp();
+  const invalidate = useInvalidate();
   const read = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
@@ -140,6 +142,7 @@ function ImportFile({ onError }: { onError: (message: string | null) => void }) 
     try {
       // Imported as a draft: the server validates it, and publishing makes it a version of its own.
       const draft = await createDraft(api, parsed, t('requestFailed'));
+      void invalidate([queryKeys.workflows]);
       navigate(`/designer/drafts/${draft.id}`);
     } catch (err) {
       onError(errorMessage(err, t('requestFailed')));

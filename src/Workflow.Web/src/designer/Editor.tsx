@@ -2,7 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApp } from '../shared/context';
 import { navigate, useNavigationGuard } from '../shared/router';
-import { errorMessage } from '../shared/useLoad';
+import { errorMessage, queryKeys, useInvalidate } from '../shared/queries';
 import { Canvas } from './Canvas';
 import { createDraft, publishDraft, RefusedWithProblems, saveDraft, type VersionView } from './designerApi';
 import { newActivity, type ActivityDescriptor } from './descriptors';
@@ -46,6 +46,9 @@ export function Editor({ source, descriptors }: { source: EditorSource & { docum
   const { api, t } = useApp();
   const failed = t('requestFailed');
   const flow = useReactFlow();
+  // The lists of drafts and versions (designer, overview, audit) show what this page saves and publishes.
+  const invalidate = useInvalidate();
+  const changed = () => void invalidate([queryKeys.workflows]);
   const readOnly = source.kind === 'version';
   const byType = useMemo(() => new Map(descriptors.map((d) => [d.typeName, d])), [descriptors]);
   const [history, setHistory] = useState(() => startHistory(source.document));
@@ -100,6 +103,7 @@ export function Editor({ source, descriptors }: { source: EditorSource & { docum
     try {
       const draft = await saveDraft(api, source.draftId, saved.draftVersion, document, failed);
       setSaved({ document, draftVersion: draft.version });
+      changed();
       setStatus({ text: t('designerSaved', { version: draft.version }) });
       return draft.version;
     } catch (e) {
@@ -117,6 +121,7 @@ export function Editor({ source, descriptors }: { source: EditorSource & { docum
     setBusy(true);
     try {
       const version = await publishDraft(api, source.draftId, draftVersion, failed);
+      changed();
       navigate(`/designer/workflows/${encodeURIComponent(version.definitionId)}/${version.version}`, {
         search: `published=${version.version}`,
         force: true, // saved and published: nothing is lost
@@ -132,6 +137,7 @@ export function Editor({ source, descriptors }: { source: EditorSource & { docum
   const editAsDraft = async () => {
     try {
       const draft = await createDraft(api, document, failed);
+      changed();
       navigate(`/designer/drafts/${draft.id}`);
     } catch (e) {
       setStatus({ text: errorMessage(e, failed), error: true });

@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useApp } from '../shared/context';
 import { Link } from '../shared/Link';
 import { useLocation } from '../shared/router';
-import { useLoad } from '../shared/useLoad';
+import { queryError, queryKeys, readOnce } from '../shared/queries';
 import { getDraft, getVersion, loadDescriptors } from './designerApi';
 import { isPhaseWorkflow, normalize } from './document';
 import { Editor, type EditorSource } from './Editor';
@@ -16,9 +17,11 @@ export function EditorPage({ route }: { route: EditorRoute }) {
   const { search } = useLocation();
   const failed = t('requestFailed');
   const key = 'draftId' in route ? route.draftId : `${route.definitionId}@${route.version}`;
-  const descriptors = useLoad(() => loadDescriptors(api, failed), failed, [language]);
-  const source = useLoad(
-    async (): Promise<EditorSource> => {
+  const descriptors = useQuery({ queryKey: queryKeys.descriptors(language), queryFn: () => loadDescriptors(api, failed) });
+  const source = useQuery({
+    // Not the language: switching it must not throw away unsaved edits.
+    queryKey: queryKeys.editing('workflow', key),
+    queryFn: async (): Promise<EditorSource> => {
       if ('draftId' in route) {
         const draft = await getDraft(api, route.draftId, failed);
         return { kind: 'draft', key, draftId: draft.id, draftVersion: draft.version, document: draft.definition, problems: draft.errors };
@@ -26,11 +29,9 @@ export function EditorPage({ route }: { route: EditorRoute }) {
       const found = await getVersion(api, route.definitionId, route.version, failed);
       return { kind: 'version', key, version: found.version, document: found.definition, problems: [] };
     },
-    failed,
-    // Not the language: switching it must not throw away unsaved edits.
-    [key],
-  );
-  const error = descriptors.error ?? source.error;
+    ...readOnce,
+  });
+  const error = queryError(descriptors, failed) ?? queryError(source, failed);
   const title =
     'draftId' in route
       ? t('designerDraftTitle', { id: (source.data?.document as { definitionId?: string } | undefined)?.definitionId ?? '' })
@@ -51,8 +52,7 @@ export function EditorPage({ route }: { route: EditorRoute }) {
           {error}
         </p>
       ) : !descriptors.data || !source.data || source.data.key !== key ? (
-        // useLoad keeps the previous page's document while the next loads: never edit that one.
-
+        // The previous page's document stays in source.data while the next loads: never edit that one.
         <p>{t('loading')}</p>
       ) : !isPhaseWorkflow(source.data.document) ? (
         <p role="alert" className="error">

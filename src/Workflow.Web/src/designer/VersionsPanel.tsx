@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApp } from '../shared/context';
 import { formatTime } from '../shared/format';
 import { Link } from '../shared/Link';
-import { errorMessage, useLoad } from '../shared/useLoad';
+import { errorMessage, queryError, queryKeys } from '../shared/queries';
 import { comparisonOf, type Comparison } from './comparison';
 import { diff, listVersions, type DiffView } from './designerApi';
 
@@ -10,7 +11,7 @@ import { diff, listVersions, type DiffView } from './designerApi';
 export function VersionsPanel({ definitionId, shown }: { definitionId: string; shown?: number }) {
   const { api, language, t } = useApp();
   const failed = t('requestFailed');
-  const versions = useLoad(() => listVersions(api, failed), failed, [language, definitionId]);
+  const versions = useQuery({ queryKey: queryKeys.publishedWorkflows(language), queryFn: () => listVersions(api, failed) });
   const [compared, setCompared] = useState<DiffView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<Partial<Comparison>>({});
@@ -32,7 +33,7 @@ export function VersionsPanel({ definitionId, shown }: { definitionId: string; s
       <h3 id="designer-versions-heading">{t('designerVersionsHeading')}</h3>
       {versions.error && (
         <p role="alert" className="error">
-          {versions.error}
+          {queryError(versions, failed)}
         </p>
       )}
       {versions.data && mine.length === 0 && <p className="designer-hint">{t('designerVersionsNone')}</p>}

@@ -1,18 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic, Table } from 'antd';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { campaignStatusName } from '../campaigns/campaignStatus';
 import { unwrap, type Schemas } from '../shared/api';
+import { echarts } from '../shared/charts';
 import { useApp } from '../shared/context';
-import { errorMessage } from '../shared/useLoad';
+import { errorMessage, queryKeys } from '../shared/queries';
 import { organizationSeries } from './dashboard';
-
-// Only the parts of ECharts the dashboard draws, so the overview's chunk stays small.
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 type UnitCount = Schemas['UnitCount'];
 
@@ -24,7 +18,7 @@ export function DashboardPanel() {
   const { api, language, t } = useApp();
   const failed = t('requestFailed');
   const query = useQuery({
-    queryKey: ['dashboard', language],
+    queryKey: queryKeys.dashboard(language),
     queryFn: async () => unwrap(await api.GET('/api/v1/dashboard'), failed),
   });
   if (query.error)

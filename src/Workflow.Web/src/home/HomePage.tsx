@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { campaignStatusName } from '../campaigns/campaignStatus';
 import { unwrap, type Campaign, type Template } from '../shared/api';
@@ -7,22 +8,28 @@ import { LazyFlowchartView as FlowchartView } from '../shared/LazyFlowchartView'
 import { formatTime } from '../shared/format';
 import { Link } from '../shared/Link';
 import { Listing } from '../shared/Listing';
-import { errorMessage, useLoad } from '../shared/useLoad';
+import { errorMessage, queryKeys } from '../shared/queries';
 import { DashboardPanel } from './DashboardPanel';
 
 /** The overview: published templates, phase workflows (each can be drawn), and campaigns. */
 export function HomePage() {
   const { api, language, t } = useApp();
   const failed = t('requestFailed');
-  const templates = useLoad(async () => unwrap(await api.GET('/api/v1/templates'), failed), failed, [language]);
-  const campaigns = useLoad(async () => unwrap(await api.GET('/api/v1/campaigns'), failed).items, failed, [language]);
+  const templates = useQuery({
+    queryKey: queryKeys.publishedTemplates(language),
+    queryFn: async () => unwrap(await api.GET('/api/v1/templates'), failed),
+  });
+  const campaigns = useQuery({
+    queryKey: queryKeys.campaignList({}, language),
+    queryFn: async () => unwrap(await api.GET('/api/v1/campaigns'), failed),
+  });
   return (
     <>
       <DashboardPanel />
       <section aria-labelledby="templates-heading">
         <h2 id="templates-heading">{t('templatesHeading')}</h2>
         <Listing
-          state={templates}
+          query={templates}
           empty={t('noTemplates')}
           columns={[t('colTemplate'), t('colVersion'), t('colPublishedAt'), t('colPublishedBy')]}
           rows={(templates.data ?? [])
@@ -37,10 +44,10 @@ export function HomePage() {
       <section aria-labelledby="campaigns-heading">
         <h2 id="campaigns-heading">{t('campaignsHeading')}</h2>
         <Listing
-          state={campaigns}
+          query={campaigns}
           empty={t('noCampaigns')}
           columns={[t('colName'), t('colTemplate'), t('colOrganization'), t('colStatus'), t('colUpdatedAt')]}
-          rows={(campaigns.data ?? []).map((c: Campaign) => ({
+          rows={(campaigns.data?.items ?? []).map((c: Campaign) => ({
             key: c.id,
             cells: [
               <Link to={`/campaigns/${encodeURIComponent(c.id)}`}>{c.name}</Link>,
@@ -60,13 +67,15 @@ export function HomePage() {
 function Workflows() {
   const { api, language, t } = useApp();
   const failed = t('requestFailed');
-  const workflows = useLoad(async () => unwrap(await api.GET('/api/v1/workflows'), failed), failed, [language]);
+  const workflows = useQuery({
+    queryKey: queryKeys.publishedWorkflows(language),
+    queryFn: async () => unwrap(await api.GET('/api/v1/workflows'), failed),
+  });
   // The descriptors label the outcome ports (True/False, Approved/ChangesRequested) in the page's language.
-  const descriptors = useLoad(
-    async () => unwrap(await api.GET('/api/v1/activity-descriptors'), failed) as unknown as PortNamingDescriptor[],
-    failed,
-    [],
-  );
+  const descriptors = useQuery({
+    queryKey: queryKeys.descriptors(language),
+    queryFn: async () => unwrap(await api.GET('/api/v1/activity-descriptors'), failed) as unknown as PortNamingDescriptor[],
+  });
   const portLabel = useMemo(() => portLabels(descriptors.data ?? [], language), [descriptors.data, language]);
   const [shown, setShown] = useState<{ id: string; document: WorkflowDocument } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -87,7 +96,7 @@ function Workflows() {
     <section aria-labelledby="workflows-heading">
       <h2 id="workflows-heading">{t('workflowsHeading')}</h2>
       <Listing
-        state={workflows}
+        query={workflows}
         empty={t('noWorkflows')}
         columns={[t('colWorkflow'), t('colVersion'), '']}
         rows={rows.map((v) => ({

@@ -1,27 +1,27 @@
 import type { ReactNode } from 'react';
 import { useApp } from './context';
-import type { Loaded } from './useLoad';
+import { queryError } from './queries';
 
-/** A table of loaded rows, or the load's error, or "loading", or the empty text. */
+/** A table of a query's rows, or the query's error, or "loading", or the empty text. */
 export function Listing({
-  state,
+  query,
   empty,
   columns,
   rows,
 }: {
-  state: Pick<Loaded<unknown>, 'data' | 'error'>;
+  query: { data: unknown; error: unknown };
   empty: string;
   columns: string[];
   rows: { key: string; cells: ReactNode[] }[];
 }) {
   const { t } = useApp();
-  if (state.error)
+  if (query.error)
     return (
       <p role="alert" className="error">
-        {state.error}
+        {queryError(query, t('requestFailed'))}
       </p>
     );
-  if (state.data === undefined) return <p>{t('loading')}</p>;
+  if (query.data === undefined) return <p>{t('loading')}</p>;
   if (rows.length === 0) return <p>{empty}</p>;
   return (
     <table>

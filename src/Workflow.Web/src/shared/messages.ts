@@ -69,6 +69,16 @@ export const en = {
   dataTypeObject: 'Object',
   dataTypeDocuments: 'Documents',
   dataTypeFindings: 'Findings',
+  formChoose: '— choose —',
+  formAddRow: 'Add',
+  formRemoveRow: 'Remove',
+  formRowNumber: 'No. {n}',
+  formEntryText: 'Text',
+  formEntryRecord: 'Record with fields',
+  formEntryKind: 'Kind of entry',
+  formFieldName: 'Field name',
+  formAddField: 'Add field',
+  formRemoveField: 'Remove field',
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -138,4 +148,14 @@ export const zhCN: Record<keyof typeof en, string> = {
   dataTypeObject: '对象',
   dataTypeDocuments: '文件材料',
   dataTypeFindings: '问题清单',
+  formChoose: '—请选择—',
+  formAddRow: '添加',
+  formRemoveRow: '删除',
+  formRowNumber: '第 {n} 条',
+  formEntryText: '文本',
+  formEntryRecord: '含字段的记录',
+  formEntryKind: '条目类型',
+  formFieldName: '字段名',
+  formAddField: '添加字段',
+  formRemoveField: '删除字段',
 };

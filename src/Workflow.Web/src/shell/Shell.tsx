@@ -5,6 +5,7 @@ import { Link, matchPath, Outlet } from 'react-router';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { routes, sectionOf } from '../routes';
 import { useApp } from '../shared/context';
+import { useLiveInvalidation } from '../shared/queries';
 import { NavigationQuestions, useLocation } from '../shared/router';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -18,6 +19,7 @@ export function Shell() {
   const screens = Grid.useBreakpoint();
   const wide = screens.lg ?? true;
   const [drawer, setDrawer] = useState(false);
+  useLiveInvalidation(api);
   const section = sectionOf(path);
   const menu = (
     <nav aria-label={t('navigation')} data-testid="app-navigation">

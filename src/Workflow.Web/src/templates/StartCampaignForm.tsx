@@ -1,10 +1,22 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { unwrap } from '../shared/api';
 import { useApp } from '../shared/context';
 import { navigate } from '../shared/router';
-import { errorMessage } from '../shared/useLoad';
+import { errorMessage, staleAfterCampaignChange, useInvalidate } from '../shared/queries';
 import { localName } from '../shared/localName';
-import { buildParameters, controlOf, initialValue, type FieldError, type FieldValue, type InputDeclaration } from './startForm';
+import {
+  buildParameters,
+  controlOf,
+  initialValue,
+  type FieldError,
+  type FieldValue,
+  type InputDeclaration,
+  type Structured,
+  isList,
+} from './startForm';
+
+// Lists and records are edited with react-jsonschema-form: loaded only for a template that has one.
+const StructuredInputField = lazy(() => import('./StructuredInputField').then((m) => ({ default: m.StructuredInputField })));
 
 /**
  * Starts a campaign from a published template version: creates it with a value per input, fires
@@ -19,6 +31,7 @@ export function StartCampaignForm({ templateId, version, inputs }: { templateId:
   const [fieldErrors, setFieldErrors] = useState<Record<string, FieldError>>({});
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const invalidate = useInvalidate();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -41,6 +54,7 @@ export function StartCampaignForm({ templateId, version, inputs }: { templateId:
         }),
         failed,
       );
+      void invalidate(staleAfterCampaignChange(created.id));
       navigate(`/campaigns/${created.id}`);
     } catch (err) {
       setError(errorMessage(err, failed));
@@ -68,19 +82,29 @@ export function StartCampaignForm({ templateId, version, inputs }: { templateId:
         const value = values[input.name];
         const set = (v: FieldValue) => setValues({ ...values, [input.name]: v });
         const problem = fieldErrors[input.name];
+        if (control === 'structured')
+          return (
+            <div key={input.name} className="templates-wide">
+              <Suspense fallback={<p>{t('loading')}</p>}>
+                <StructuredInputField
+                  list={isList(input.type)}
+                  title={label}
+                  required={input.required === true}
+                  value={value as Structured}
+                  onChange={set}
+                />
+              </Suspense>
+              {input.description && <small className="templates-hint">{input.description}</small>}
+              {problem && <span className="templates-field-problem">{t(`templatesValue_${problem}`)}</span>}
+            </div>
+          );
         return (
-          <label key={input.name} className={control === 'json' || control === 'textarea' ? 'templates-wide' : undefined}>
+          <label key={input.name} className={control === 'textarea' ? 'templates-wide' : undefined}>
             {input.required ? `${label} *` : label}
             {control === 'checkbox' ? (
               <input type="checkbox" aria-label={label} checked={value === true} onChange={(e) => set(e.target.checked)} />
-            ) : control === 'textarea' || control === 'json' ? (
-              <textarea
-                aria-label={label}
-                rows={control === 'json' ? 3 : 2}
-                placeholder={control === 'json' ? (input.type === 'array' ? '[ … ]' : '{ … }') : undefined}
-                value={String(value)}
-                onChange={(e) => set(e.target.value)}
-              />
+            ) : control === 'textarea' ? (
+              <textarea aria-label={label} rows={2} value={String(value)} onChange={(e) => set(e.target.value)} />
             ) : (
               <input
                 aria-label={label}

@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useApp } from '../shared/context';
 import { Link } from '../shared/Link';
 import { problemTitle } from '../shared/problemTitles';
 import { navigate, useNavigationGuard } from '../shared/router';
-import { errorMessage, useLoad } from '../shared/useLoad';
+import { errorMessage, queryError, queryKeys, readOnce, useInvalidate } from '../shared/queries';
 import { FieldProblems } from '../shared/FieldProblems';
 import { InputFields } from './InputFields';
 import { PhaseDiagram } from './PhaseDiagram';
@@ -29,36 +30,35 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const workflows = useLoad(() => templateApi.workflows(api, failed), failed, [language]);
+  const workflows = useQuery({ queryKey: queryKeys.publishedWorkflows(language), queryFn: () => templateApi.workflows(api, failed) });
+  const invalidate = useInvalidate();
+  // The lists of templates and drafts show what this page saves, publishes and discards.
+  const changed = () => void invalidate([queryKeys.templates]);
   const byField = useMemo(() => problemsByField(problems ?? []), [problems]);
 
+  // The draft is read once per draft (not per language: a switch must not throw away edits).
+  const stored = useQuery({
+    queryKey: queryKeys.editing('template', draftId ?? ''),
+    queryFn: () => templateApi.draft(api, draftId!, failed),
+    enabled: Boolean(draftId),
+    ...readOnce,
+  });
   useEffect(() => {
-    if (!draftId) return;
-    let live = true;
-    templateApi.draft(api, draftId, failed).then(
-      (d) => {
-        if (!live) return;
-        const loaded = toForm(d.definition);
-        setForm(loaded);
-        setSavedForm(loaded);
-        setDraftVersion(d.version);
-        setProblems(d.errors);
-      },
-      (e: unknown) => live && setError(errorMessage(e, failed)),
-    );
-    return () => {
-      live = false;
-    };
-    // The draft is loaded once per draft; language switches must not throw away edits.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, draftId]);
+    if (!stored.data) return;
+    const loaded = toForm(stored.data.definition);
+    setForm(loaded);
+    setSavedForm(loaded);
+    setDraftVersion(stored.data.version);
+    setProblems(stored.data.errors);
+  }, [stored.data]);
+  const loadError = queryError(stored, failed);
 
   useNavigationGuard(canEdit && form !== savedForm, t('templatesLeaveUnsaved'));
 
   if (!form)
-    return error ? (
+    return loadError ? (
       <p role="alert" className="error">
-        {error}
+        {loadError}
       </p>
     ) : (
       <p>{t('loading')}</p>
@@ -94,6 +94,7 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
     setDraftVersion(saved.version);
     setProblems(saved.errors);
     setSavedForm(form);
+    changed();
     // The page's own moves after saving skip the guard: the state saying "saved" is not rendered yet.
     if (saved.id !== draftId) navigate(`/templates/drafts/${saved.id}`, { replace: true, force: true });
     return saved;
@@ -116,6 +117,7 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
   const publish = async () => {
     const saved = await save();
     const published = await templateApi.publish(api, saved.id, saved.version, failed);
+    changed();
     navigate(`/templates/${encodeURIComponent(published.version.definitionId)}/versions/${published.version.version}`, {
       search: 'published=1',
       force: true,
@@ -124,6 +126,7 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
 
   const discard = async () => {
     if (draftId && draftVersion !== null) await templateApi.remove(api, draftId, draftVersion, failed);
+    changed();
     navigate('/templates', { force: true }); // the draft was deleted on purpose
   };
 
@@ -209,7 +212,7 @@ export function TemplateEditorPage({ draftId }: { draftId?: string }) {
       </fieldset>
       {workflows.error && (
         <p role="alert" className="error">
-          {workflows.error}
+          {queryError(workflows, failed)}
         </p>
       )}
       {canEdit && (

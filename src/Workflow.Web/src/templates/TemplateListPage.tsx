@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApp } from '../shared/context';
 import { formatTime } from '../shared/format';
 import { Link } from '../shared/Link';
 import { Listing } from '../shared/Listing';
-import { errorMessage, useLoad } from '../shared/useLoad';
+import { errorMessage, queryKeys, useInvalidate } from '../shared/queries';
 import { templateApi } from './templateApi';
 import { openAsDraft } from './TemplateVersionPage';
 
@@ -14,13 +15,14 @@ export function TemplateListPage() {
   const { api, language, t, me } = useApp();
   const failed = t('requestFailed');
   const canEdit = me?.permissions.designDefinitions === true;
-  const published = useLoad(() => templateApi.published(api, failed), failed, [language]);
-  const drafts = useLoad(() => templateApi.drafts(api, failed), failed, [language]);
+  const published = useQuery({ queryKey: queryKeys.publishedTemplates(language), queryFn: () => templateApi.published(api, failed) });
+  const drafts = useQuery({ queryKey: queryKeys.templateDrafts(language), queryFn: () => templateApi.drafts(api, failed) });
+  const invalidate = useInvalidate();
   const [error, setError] = useState('');
   const copy = async (definitionId: string, version: number) => {
     try {
       const loaded = await templateApi.version(api, definitionId, version, failed);
-      await openAsDraft(api, loaded.definition, failed);
+      await openAsDraft(api, loaded.definition, failed, invalidate);
     } catch (e) {
       setError(errorMessage(e, failed));
     }
@@ -37,7 +39,7 @@ export function TemplateListPage() {
           </p>
         )}
         <Listing
-          state={published}
+          query={published}
           empty={t('templatesNoPublished')}
           columns={[t('templatesColTemplate'), t('templatesColVersion'), t('templatesColPublished'), t('templatesColState'), '']}
           rows={(published.data ?? []).map((v) => ({
@@ -64,7 +66,7 @@ export function TemplateListPage() {
       <section aria-labelledby="templates-drafts-heading">
         <h2 id="templates-drafts-heading">{t('templatesDraftsHeading')}</h2>
         <Listing
-          state={drafts}
+          query={drafts}
           empty={t('templatesNoDrafts')}
           columns={[t('templatesColTemplate'), t('templatesColUpdated'), t('templatesColValid')]}
           rows={(drafts.data ?? []).map((d) => ({

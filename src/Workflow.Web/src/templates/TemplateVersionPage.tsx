@@ -1,18 +1,25 @@
+import { useQuery, type QueryKey } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApp } from '../shared/context';
 import { formatTime } from '../shared/format';
 import { Link } from '../shared/Link';
 import { navigate, useLocation } from '../shared/router';
-import { errorMessage, useLoad } from '../shared/useLoad';
+import { errorMessage, queryError, queryKeys, useInvalidate } from '../shared/queries';
 import { PhaseDiagram } from './PhaseDiagram';
 import type { InputDeclaration } from './startForm';
 import { StartCampaignForm } from './StartCampaignForm';
 import { templateApi } from './templateApi';
 import { formName, toForm } from './templateModel';
 
-/** Copies a published version into a new draft and opens it in the editor. */
-export async function openAsDraft(api: ReturnType<typeof useApp>['api'], definition: unknown, failed: string) {
+/** Copies a published version into a new draft (the lists of drafts are stale then) and opens it in the editor. */
+export async function openAsDraft(
+  api: ReturnType<typeof useApp>['api'],
+  definition: unknown,
+  failed: string,
+  invalidate: (keys: QueryKey[]) => Promise<void>,
+) {
   const draft = await templateApi.create(api, definition, failed);
+  void invalidate([queryKeys.templates]);
   navigate(`/templates/drafts/${draft.id}`);
 }
 
@@ -21,12 +28,16 @@ export function TemplateVersionPage({ definitionId, version }: { definitionId: s
   const { api, language, t, me } = useApp();
   const failed = t('requestFailed');
   const { search } = useLocation();
-  const loaded = useLoad(() => templateApi.version(api, definitionId, version, failed), failed, [language, definitionId, version]);
+  const loaded = useQuery({
+    queryKey: queryKeys.templateVersion(definitionId, version, language),
+    queryFn: () => templateApi.version(api, definitionId, version, failed),
+  });
+  const invalidate = useInvalidate();
   const [error, setError] = useState('');
   if (loaded.error)
     return (
       <p role="alert" className="error">
-        {loaded.error}
+        {queryError(loaded, failed)}
       </p>
     );
   if (!loaded.data) return <p>{t('loading')}</p>;
@@ -81,7 +92,10 @@ export function TemplateVersionPage({ definitionId, version }: { definitionId: s
         </tbody>
       </table>
       {me?.permissions.designDefinitions && (
-        <button type="button" onClick={() => openAsDraft(api, definition, failed).catch((e: unknown) => setError(errorMessage(e, failed)))}>
+        <button
+          type="button"
+          onClick={() => openAsDraft(api, definition, failed, invalidate).catch((e: unknown) => setError(errorMessage(e, failed)))}
+        >
           {t('templatesOpenAsDraft')}
         </button>
       )}

@@ -82,9 +82,6 @@ export const en = {
   templatesValue_integer: 'Enter a whole number.',
   templatesValue_number: 'Enter a number.',
   templatesValue_date: 'Enter a date (YYYY-MM-DD).',
-  templatesValue_json: 'This is not valid JSON.',
-  templatesValue_array: 'Enter a JSON list: [ … ].',
-  templatesValue_object: 'Enter a JSON object: { … }.',
 };
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -169,7 +166,4 @@ export const zhCN: Record<keyof typeof en, string> = {
   templatesValue_integer: '请输入整数。',
   templatesValue_number: '请输入数值。',
   templatesValue_date: '请输入日期（YYYY-MM-DD）。',
-  templatesValue_json: '不是有效的 JSON。',
-  templatesValue_array: '请输入 JSON 列表：[ … ]。',
-  templatesValue_object: '请输入 JSON 对象：{ … }。',
 };

@@ -10,15 +10,18 @@ describe('start campaign form', () => {
       'number',
       'checkbox',
       'date',
-      'json',
-      'json',
+      'structured',
+      'structured',
     ]);
   });
 
   it('starts each field at its default', () => {
     expect(initialValue({ name: 'a', type: 'number', default: 0.8 })).toBe('0.8');
     expect(initialValue({ name: 'a', type: 'boolean', default: true })).toBe(true);
-    expect(initialValue({ name: 'a', type: 'array', default: ['x'] })).toBe('["x"]');
+    expect(initialValue({ name: 'a', type: 'array', default: ['x'] })).toEqual(['x']);
+    // A list or record without a fitting default starts empty, never as JSON text.
+    expect(initialValue({ name: 'a', type: 'array', default: 'x' })).toEqual([]);
+    expect(initialValue({ name: 'a', type: 'object' })).toEqual({});
     expect(initialValue({ name: 'a', type: 'string' })).toBe('');
   });
 
@@ -29,10 +32,12 @@ describe('start campaign form', () => {
     expect(parseValue('number', 'abc')).toEqual({ ok: false, error: 'number' });
     expect(parseValue('date', '2023-03-01')).toEqual({ ok: true, value: '2023-03-01' });
     expect(parseValue('date', '1/3/2023')).toEqual({ ok: false, error: 'date' });
-    expect(parseValue('array', '[{"id":"g1"}]')).toEqual({ ok: true, value: [{ id: 'g1' }] });
-    expect(parseValue('array', '{}')).toEqual({ ok: false, error: 'array' });
-    expect(parseValue('object', '[]')).toEqual({ ok: false, error: 'object' });
-    expect(parseValue('object', '{')).toEqual({ ok: false, error: 'json' });
+    // Entries left blank (an added row never filled, a field without a name or value) are dropped; texts trimmed.
+    expect(parseValue('array', [{ id: 'g1', name: ' 第一党小组 ', '': 'x' }, undefined, ' ', {}, 'secretary.chen'])).toEqual({
+      ok: true,
+      value: [{ id: 'g1', name: '第一党小组' }, 'secretary.chen'],
+    });
+    expect(parseValue('object', { leader: 'leader.li', note: '' })).toEqual({ ok: true, value: { leader: 'leader.li' } });
     expect(parseValue('boolean', false)).toEqual({ ok: true, value: false });
     expect(parseValue('string', ' 教育局 ')).toEqual({ ok: true, value: ' 教育局 ' });
   });
@@ -44,9 +49,11 @@ describe('start campaign form', () => {
       { name: 'note', type: 'text' },
       { name: 'satisfaction', type: 'number', required: true },
     ];
-    const built = buildParameters(inputs, { teamMembers: '["zhang"]', minimumTalks: '12', note: '', satisfaction: '' });
+    const built = buildParameters(inputs, { teamMembers: ['zhang'], minimumTalks: '12', note: '', satisfaction: '' });
     expect(built.parameters).toEqual({ teamMembers: ['zhang'], minimumTalks: 12 });
     expect(built.errors).toEqual({ satisfaction: 'required' });
+    // A required list whose entries were all left blank is as empty as one never touched.
+    expect(buildParameters(inputs, { teamMembers: [' ', {}], satisfaction: '1' }).errors).toEqual({ teamMembers: 'required' });
     expect(buildParameters(inputs, {}).parameters).toEqual({ minimumTalks: 40 });
   });
 });

@@ -1,12 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { unwrap } from '../shared/api';
 import { useApp } from '../shared/context';
 import { formatTime } from '../shared/format';
 import { Link } from '../shared/Link';
-import { useLiveUpdates } from '../shared/liveUpdates';
 import { navigate, useLocation } from '../shared/router';
-import { useLoad } from '../shared/useLoad';
-import { affectsWorklist, workRows, worklistApiQuery, worklistFromQuery, worklistToQuery } from './worklist';
+import { queryError, queryKeys } from '../shared/queries';
+import { workRows, worklistApiQuery, worklistFromQuery, worklistToQuery } from './worklist';
 
 const pageSize = 50;
 
@@ -20,15 +20,13 @@ export function WorklistPage() {
   // The box shows the click at once; the query (and the list) follows with the navigation.
   const [overdueShown, setOverdueShown] = useState(onlyOverdue);
   useEffect(() => setOverdueShown(onlyOverdue), [onlyOverdue]);
-  const tasks = useLoad(
-    async () =>
-      principal
-        ? unwrap(await api.GET('/api/v1/tasks', { params: { query: worklistApiQuery(principal, onlyOverdue, cursor, pageSize) } }), failed)
-        : undefined,
-    failed,
-    [language, principal, onlyOverdue, cursor],
-  );
-  useLiveUpdates(api, (entries) => affectsWorklist(entries) && tasks.reload(), Boolean(principal));
+  // Task and phase news anywhere reads the list again (useLiveInvalidation in the shell).
+  const tasks = useQuery({
+    queryKey: queryKeys.worklist(principal, onlyOverdue, cursor, language),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/tasks', { params: { query: worklistApiQuery(principal, onlyOverdue, cursor, pageSize) } }), failed),
+    enabled: Boolean(principal),
+  });
 
   const rows = workRows(tasks.data?.items ?? []);
   return (
@@ -48,7 +46,7 @@ export function WorklistPage() {
       </label>
       {tasks.error ? (
         <p role="alert" className="error">
-          {tasks.error}
+          {queryError(tasks, failed)}
         </p>
       ) : !tasks.data ? (
         <p>{t('loading')}</p>

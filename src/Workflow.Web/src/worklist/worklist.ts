@@ -58,6 +58,6 @@ export function workRows(items: WorkItem[]): WorkRow[] {
 }
 
 /** Whether ledger news can change anyone's open tasks: a task or phase changed. */
-export function affectsWorklist(entries: { kind: string }[]): boolean {
+export function affectsWorklist(entries: readonly { kind: string }[]): boolean {
   return entries.some((e) => e.kind.startsWith('task.') || e.kind === 'phase.transitioned' || e.kind.startsWith('workflow.'));
 }
