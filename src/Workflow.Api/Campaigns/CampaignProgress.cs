@@ -16,8 +16,10 @@ public static class CampaignProgress
 {
     public sealed record PhaseView(string Id, string Name, string DisplayName, string Status, int Rounds);
 
+    /// <param name="Name">The activity's name as the template gives it; null when the template no longer has it.</param>
+    /// <param name="DisplayName">The activity's display name in the request's language, else its name.</param>
     public sealed record TaskView(
-        string Id, string ActivityId, string ActivityType, string? Name, string Status, string? Assignee, DateTimeOffset ActivatedAt,
+        string Id, string ActivityId, string ActivityType, string? Name, string? DisplayName, string Status, string? Assignee, DateTimeOffset ActivatedAt,
         DateTimeOffset? DueAt, bool Overdue, int Iteration, int? Unit, JsonElement? Item, string? Outcome, JsonElement? Result,
         string? CompletedBy, DateTimeOffset? EndedAt, int Reminders, string? EscalatedTo, DateTimeOffset? EscalatedAt);
 
@@ -73,7 +75,7 @@ public static class CampaignProgress
         {
             var activity = current?.Workflow.FindActivity(t.ActivityId);
             return new TaskView(
-                t.Id, t.ActivityId, activity?.Type ?? "", activity is null ? null : activity.DisplayNames.Get(culture) ?? activity.Name,
+                t.Id, t.ActivityId, activity?.Type ?? "", activity?.Name, activity is null ? null : activity.DisplayNames.Get(culture) ?? activity.Name,
                 t.Status.ToString().ToLowerInvariant(), t.Assignee, t.ActivatedAt, t.DueAt, t.IsOverdue(now), t.Iteration, t.Unit, t.Item,
                 t.Outcome, t.Result, t.CompletedBy, t.EndedAt, t.Reminders, t.EscalatedTo, t.EscalatedAt);
         }

@@ -21,10 +21,11 @@ public static class CampaignTaskList
 
     private static readonly string[] Statuses = ["active", "completed", "cancelled"];
 
-    /// <param name="Name">The activity's display name in the request's language, else its name; null when the template no longer has it.</param>
+    /// <param name="Name">The activity's name as the template gives it; null when the template no longer has it.</param>
+    /// <param name="DisplayName">The activity's display name in the request's language, else its name.</param>
     /// <param name="Outcome">The port the instance left by: the outcome chosen, or Timeout.</param>
     public sealed record TaskInstanceView(
-        string Id, string PhaseId, int Round, string ActivityId, string ActivityType, string? Name, string Status, string? Assignee,
+        string Id, string PhaseId, int Round, string ActivityId, string ActivityType, string? Name, string? DisplayName, string Status, string? Assignee,
         DateTime ActivatedAt, DateTime? DueAt, bool Overdue, int Iteration, int? Unit, JsonElement? Item, string? Outcome, JsonElement? Result,
         string? CompletedBy, string? OnBehalfOf, string? Comment, DateTime? EndedAt, int Reminders, string? EscalatedTo, DateTime? EscalatedAt);
 
@@ -52,7 +53,7 @@ public static class CampaignTaskList
             var activity = template?.FindPhase(w.PhaseId)?.Workflow.FindActivity(w.ActivityId);
             TaskInstanceIds.TryParse(w.TaskId, out _, out var iteration, out var unit);
             return new TaskInstanceView(
-                w.TaskId, w.PhaseId, w.Round, w.ActivityId, w.ActivityType, activity is null ? null : activity.DisplayNames.Get(culture) ?? activity.Name,
+                w.TaskId, w.PhaseId, w.Round, w.ActivityId, w.ActivityType, activity?.Name, activity is null ? null : activity.DisplayNames.Get(culture) ?? activity.Name,
                 w.Status, w.Assignee, w.ActivatedAt, w.DueAt, w.Status == "active" && w.DueAt < now, iteration, unit, Json(w.ItemJson),
                 w.Outcome, Json(w.ResultJson), w.CompletedBy, w.OnBehalfOf, w.Comment, w.EndedAt, w.Reminders, w.EscalatedTo, w.EscalatedAt);
         }).ToList();

@@ -14,11 +14,11 @@ namespace Workflow.Api.Tasks;
 /// <summary>Completing and reassigning task instances, and the worklist across campaigns.</summary>
 public static class TaskEndpoints
 {
-    /// <param name="PhaseName">The phase's display name in the request's language (Accept-Language), else its name.</param>
-    /// <param name="TaskName">The task activity's display name in the request's language, else its name; null when the campaign's template no longer has it.</param>
+    /// <param name="PhaseDisplayName">The phase's display name in the request's language (Accept-Language), else its name.</param>
+    /// <param name="TaskDisplayName">The task activity's display name in the request's language, else its name; null when the campaign's template no longer has it.</param>
     public sealed record WorkItemView(
-        Guid CampaignId, string CampaignName, string PhaseId, string PhaseName, int Round, string TaskId, string ActivityId, string ActivityType,
-        string? TaskName, string? Assignee, string Status, DateTime ActivatedAt, DateTime? DueAt, bool Overdue, string? EscalatedTo, DateTime? EscalatedAt);
+        Guid CampaignId, string CampaignName, string PhaseId, string PhaseDisplayName, int Round, string TaskId, string ActivityId, string ActivityType,
+        string? TaskDisplayName, string? Assignee, string Status, DateTime ActivatedAt, DateTime? DueAt, bool Overdue, string? EscalatedTo, DateTime? EscalatedAt);
 
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {

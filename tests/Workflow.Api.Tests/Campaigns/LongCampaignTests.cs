@@ -73,7 +73,7 @@ public abstract class LongCampaignTests(ApiFactory api)
             "studySummary:2", "summaryApproval:2", "studySummary:3", "summaryApproval:3"], seen.Select(t => t.GetProperty("id").GetString()));
         var firstDraft = seen.Single(t => t.GetProperty("id").GetString() == "studySummary:1");
         Assert.Equal("https://docs.example/study-summary.pdf", firstDraft.GetProperty("result").GetProperty("documents")[0].GetProperty("uri").GetString());
-        Assert.Equal(("Study-phase summary", 1, "study"), (firstDraft.GetProperty("name").GetString(), firstDraft.GetProperty("iteration").GetInt32(), firstDraft.GetProperty("phaseId").GetString()));
+        Assert.Equal(("Study-phase summary", 1, "study"), (firstDraft.GetProperty("displayName").GetString(), firstDraft.GetProperty("iteration").GetInt32(), firstDraft.GetProperty("phaseId").GetString()));
         var review = seen.Single(t => t.GetProperty("id").GetString() == "summaryApproval:2");
         Assert.Equal(("ChangesRequested", "请补充调研数据", "campaign-office"),
             (review.GetProperty("outcome").GetString(), review.GetProperty("comment").GetString(), review.GetProperty("completedBy").GetString()));

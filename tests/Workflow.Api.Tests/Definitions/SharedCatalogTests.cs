@@ -68,7 +68,7 @@ public abstract class SharedCatalogTests(TwoNodes nodes)
         Assert.Contains(("studyMobilization:1", "active"), tasks);
         var worklist = await second.GetJsonAsync($"/api/v1/tasks?assignee=party-committee&limit=200");
         Assert.Contains(worklist.Json.GetProperty("items").EnumerateArray(),
-            i => i.GetProperty("campaignId").GetString() == CampaignSteps.IdOf(campaign).ToString() && i.GetProperty("taskName").GetString() is { Length: > 0 });
+            i => i.GetProperty("campaignId").GetString() == CampaignSteps.IdOf(campaign).ToString() && i.GetProperty("taskDisplayName").GetString() is { Length: > 0 });
     }
 
     [Fact]

@@ -31,12 +31,12 @@ public abstract class WorklistTests(ApiFactory api)
         var en = await ItemOf(client, "assignee=party-committee", campaign, "en");
         Assert.Equal(name, en.GetProperty("campaignName").GetString());
         Assert.Equal(("studyMobilization:1", "study"), (en.GetProperty("taskId").GetString(), en.GetProperty("phaseId").GetString()));
-        Assert.Equal("Study and research", en.GetProperty("phaseName").GetString());
-        Assert.Equal("Study-phase mobilization meeting", en.GetProperty("taskName").GetString());
+        Assert.Equal("Study and research", en.GetProperty("phaseDisplayName").GetString());
+        Assert.Equal("Study-phase mobilization meeting", en.GetProperty("taskDisplayName").GetString());
 
         var zh = await ItemOf(client, "assignee=party-committee", campaign, "zh-CN");
-        Assert.Equal("学习调研", zh.GetProperty("phaseName").GetString());
-        Assert.Equal("学习调研阶段动员大会", zh.GetProperty("taskName").GetString());
+        Assert.Equal("学习调研", zh.GetProperty("phaseDisplayName").GetString());
+        Assert.Equal("学习调研阶段动员大会", zh.GetProperty("taskDisplayName").GetString());
         Assert.False(zh.GetProperty("overdue").GetBoolean());
     }
 

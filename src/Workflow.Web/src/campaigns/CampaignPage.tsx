@@ -100,7 +100,7 @@ export function CampaignPage({ id }: { id: string }) {
   }
   const { campaign: c, progress: p } = state.data;
   const nameOf = (task: TaskView) => {
-    const base = names.activities[task.activityId] ?? task.name ?? task.activityId;
+    const base = names.activities[task.activityId] ?? task.displayName ?? task.activityId;
     return task.unit === null || task.unit === undefined ? base : `${base} – ${unitName(task)}`;
   };
   const currentPhase = p.phases.find((x) => x.id === p.currentPhase);

@@ -5,12 +5,12 @@ const item = (over: Partial<WorkItem> = {}): WorkItem => ({
   campaignId: '0f8fad5b-d9cb-469f-a165-70867728950e',
   campaignName: '教育体育局深入学习实践活动',
   phaseId: 'study',
-  phaseName: '学习调研',
+  phaseDisplayName: '学习调研',
   round: 1,
   taskId: 'studyMobilization:1',
   activityId: 'studyMobilization',
   activityType: 'Campaign.Meeting',
-  taskName: '学习调研阶段动员大会',
+  taskDisplayName: '学习调研阶段动员大会',
   assignee: 'party-committee',
   status: 'active',
   activatedAt: '2026-11-25T08:00:00Z',
@@ -32,7 +32,7 @@ describe('worklist', () => {
   });
 
   it("links each task to its campaign's page and falls back to the task id without a name", () => {
-    const [row, unnamed] = workRows([item({ overdue: true }), item({ taskId: 'x:1', taskName: null })]);
+    const [row, unnamed] = workRows([item({ overdue: true }), item({ taskId: 'x:1', taskDisplayName: null })]);
     expect(row.campaignPath).toBe('/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e');
     expect([row.taskName, row.phaseName, row.overdue]).toEqual(['学习调研阶段动员大会', '学习调研', true]);
     expect(unnamed.taskName).toBe('x:1');

@@ -1948,8 +1948,10 @@ export interface components {
             round: number;
             activityId: string;
             activityType: string;
-            /** @description The activity's display name in the request's language, else its name; null when the template no longer has it. */
+            /** @description The activity's name as the template gives it; null when the template no longer has it. */
             name?: string | null;
+            /** @description The activity's display name in the request's language, else its name. */
+            displayName?: string | null;
             status: string;
             assignee?: string | null;
             /** Format: date-time */
@@ -1980,7 +1982,10 @@ export interface components {
             id: string;
             activityId: string;
             activityType: string;
+            /** @description The activity's name as the template gives it; null when the template no longer has it. */
             name?: string | null;
+            /** @description The activity's display name in the request's language, else its name. */
+            displayName?: string | null;
             status: string;
             assignee?: string | null;
             /** Format: date-time */
@@ -2128,14 +2133,14 @@ export interface components {
             campaignName: string;
             phaseId: string;
             /** @description The phase's display name in the request's language (Accept-Language), else its name. */
-            phaseName: string;
+            phaseDisplayName: string;
             /** Format: int32 */
             round: number;
             taskId: string;
             activityId: string;
             activityType: string;
             /** @description The task activity's display name in the request's language, else its name; null when the campaign's template no longer has it. */
-            taskName?: string | null;
+            taskDisplayName?: string | null;
             assignee?: string | null;
             status: string;
             /** Format: date-time */
