@@ -10,6 +10,6 @@ public sealed record GateView(
     IReadOnlyList<string> WaitingFor, IReadOnlyDictionary<string, JsonElement?> Observed, string? Message)
 {
     public static GateView From(GateResult gate, HttpContext context) => new(
-        gate.GateId, gate.Name, gate.DisplayNames.Get(Messages.Culture(context)) ?? gate.Name, gate.Description,
+        gate.GateId, gate.Name, gate.DisplayNames.Get(Messages.Culture(context)) ?? gate.Name, gate.DescriptionIn(Messages.Culture(context)),
         gate.Condition, gate.State.ToString().ToLowerInvariant(), gate.WaitingFor, gate.Observed, gate.MessageIn(Messages.Culture(context)));
 }

@@ -37,4 +37,6 @@ public sealed record WorkflowReference(string DefinitionId, int Version)
 }
 
 /// <summary>A condition over the phase's results that must hold before the campaign may leave the phase.</summary>
-public sealed record GateDefinition(string Id, string Name, LocalizedText DisplayNames, string? Description, InputValue Condition);
+/// <param name="Descriptions">The description by culture (like <paramref name="DisplayNames"/>); <paramref name="Description"/> is the text
+/// for any culture it lacks.</param>
+public sealed record GateDefinition(string Id, string Name, LocalizedText DisplayNames, string? Description, LocalizedText Descriptions, InputValue Condition);

@@ -117,6 +117,7 @@ public sealed record DefinitionDiff(ImmutableArray<DefinitionChange> Changes, Im
                 Scalar(changes, "gate", gatePath, g.Id, "condition", Value(old.Condition), Value(g.Condition));
                 Scalar(changes, "gate", gatePath, g.Id, "name", old.Name, g.Name);
                 Scalar(changes, "gate", gatePath, g.Id, "description", old.Description, g.Description);
+                Scalar(changes, "gate", gatePath, g.Id, "descriptions", Text(old.Descriptions), Text(g.Descriptions));
             }
 
             foreach (var name in a.Outputs.Keys.Union(b.Outputs.Keys).Order(StringComparer.Ordinal))

@@ -93,6 +93,7 @@ internal static class TemplateParser
             condition = reader.Value(conditionElement, $"{pointer}/condition");
         else reader.Add(ValidationCodes.PropertyMissing, EngineText.Of("property.required", ("name", "condition")), pointer);
         if (id is null || name is null || condition is null) return null;
-        return new GateDefinition(id, name, reader.Texts(element, "displayNames", pointer), reader.OptionalString(element, "description", pointer), condition);
+        return new GateDefinition(id, name, reader.Texts(element, "displayNames", pointer), reader.OptionalString(element, "description", pointer),
+            reader.Texts(element, "descriptions", pointer), condition);
     }
 }

@@ -92,5 +92,5 @@ public static class GateEvaluator
         CompiledGate gate, string source, GateState state, ImmutableArray<string> waiting,
         ImmutableSortedDictionary<string, JsonElement?> observed, EngineText? text) =>
         new(gate.Definition.Id, gate.Definition.Name, gate.Definition.DisplayNames, gate.Definition.Description,
-            source, state, waiting, observed, text?.Render(EngineTexts.English)) { Text = text };
+            source, state, waiting, observed, text?.Render(EngineTexts.English)) { Text = text, Descriptions = gate.Definition.Descriptions };
 }

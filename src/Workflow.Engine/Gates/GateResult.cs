@@ -42,6 +42,13 @@ public sealed record GateResult(
     [System.Text.Json.Serialization.JsonIgnore]
     public Texts.EngineText? Text { get; init; }
 
+    /// <summary>The template's description by culture; like <see cref="Text"/>, not stored with the ledger's entries.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public LocalizedText Descriptions { get; init; } = LocalizedText.Empty;
+
+    /// <summary>The description in a culture, else the template's single <see cref="Description"/>.</summary>
+    public string? DescriptionIn(string culture) => Descriptions.Texts.Count > 0 ? Descriptions.Get(culture) : Description;
+
     /// <summary>The message in a culture (zh-CN or en); a gate read back from the ledger has only its English one.</summary>
     public string? MessageIn(string culture) => Text?.Render(culture) ?? Message;
 }

@@ -51,6 +51,39 @@ public abstract class EngineTextLanguageTests(ApiFactory api)
         Assert.Contains("exit gates not met", Advance(en), StringComparison.Ordinal);
         Assert.Contains("转段条件未满足", Advance(zh), StringComparison.Ordinal);
     }
+
+    /// <summary>A gate's description given in both languages (descriptions, like displayNames) follows the request; one given once stays.</summary>
+    [Fact]
+    public async Task AGateDescription_GivenInBothLanguages_IsInTheRequestsLanguage()
+    {
+        var designer = await api.ClientAsync("designer.wang", Roles.Admin);
+        var template = DefinitionDocs.Template();
+        template["version"] = 2;
+        template["phases"]![0]!["exitGates"]![1]!["descriptions"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["en"] = "The research visits recorded enough findings.",
+            ["zh-CN"] = "调研走访记录的问题数达到要求。",
+        };
+        var draft = await designer.PostJsonAsync("/api/v1/templates/drafts", template);
+        Assert.True(draft.Json.GetProperty("valid").GetBoolean(), draft.Json.ToString());
+        var published = await designer.SendJsonAsync(HttpMethod.Post, $"{draft.Header("Location")}/publish", null);
+        Assert.Equal(HttpStatusCode.Created, published.Status);
+        var created = await designer.PostJsonAsync("/api/v1/campaigns", new
+        {
+            templateId = "scientific-outlook-campaign", templateVersion = 2, name = "双语说明", organization = "district-education-bureau",
+            parameters = SeedData.Parameters,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        var campaign = created.Header("Location")!;
+        Assert.Equal(HttpStatusCode.OK, (await designer.PostJsonAsync($"{campaign}/transitions", new { trigger = "start" })).Status);
+
+        string? Description(ApiResponse r, string gate) =>
+            r.Json.GetProperty("gates").EnumerateArray().Single(g => g.GetProperty("id").GetString() == gate).GetProperty("description").GetString();
+        var en = await designer.GetJsonAsync($"{campaign}/progress", English);
+        var zh = await designer.GetJsonAsync($"{campaign}/progress", Chinese);
+        Assert.Equal(("The research visits recorded enough findings.", "调研走访记录的问题数达到要求。"), (Description(en, "researchRecorded"), Description(zh, "researchRecorded")));
+        Assert.Equal("The party committee approved the study-phase summary.", Description(zh, "summaryApproved"));
+    }
 }
 
 public sealed class EngineTextLanguageOnSqlite(SqliteApiFactory api) : EngineTextLanguageTests(api), IClassFixture<SqliteApiFactory>;
