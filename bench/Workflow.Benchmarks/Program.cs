@@ -9,7 +9,8 @@ public static class BenchmarkProgram
 {
     /// <summary>
     /// `generate-ledger [entries] [path]` builds the SQLite ledger the ledger benchmarks read; `csv-memory` measures a full
-    /// CSV export; `delivery-latency [seconds] [rate] [poll interval]` measures webhook commit-to-delivery latency; anything
+    /// CSV export; `delivery-latency [seconds] [rate] [poll interval]` measures webhook commit-to-delivery latency;
+    /// `history-cost [prior loops] [rounds]` compares a long campaign with a fresh one, interleaved; anything
     /// else runs BenchmarkDotNet.
     /// </summary>
     public static async Task Main(string[] args)
@@ -24,6 +25,11 @@ public static class BenchmarkProgram
         if (args is ["csv-memory", ..])
         {
             await CsvExportMemory.RunAsync(Console.Out);
+            return;
+        }
+        if (args is ["history-cost", .. var history])
+        {
+            await WritePath.HistoryCostInterleaved.RunAsync(history, Console.Out);
             return;
         }
         if (args is ["delivery-latency", .. var rest])
