@@ -20,6 +20,7 @@ using Workflow.Api.Telemetry;
 using Workflow.Api.Webhooks;
 using Workflow.Api.Timers;
 using Workflow.Api.Web;
+using Workflow.Api.Security;
 
 // `create-key --principal NAME --roles ROLE[,ROLE…]` issues an API key and exits; anything else starts the server.
 // `rotate-signing-key` makes a new current ledger signing key and exits.
@@ -33,6 +34,7 @@ if (createKey is not null || rotateKey) CreateKeyCommand.QuietLogging(builder.Lo
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddErrors();
 builder.Services.AddApiKeyIdentity();
+builder.Services.AddSecurity(builder.Configuration);
 builder.Services.AddDefinitionCatalog();
 builder.Services.AddCampaignCommands();
 builder.Services.AddTimers(builder.Configuration, builder.Environment);
@@ -50,12 +52,14 @@ var app = builder.Build();
 if (createKey?.Command is { } command) return await command.RunForHostAsync(app.Services);
 if (rotateKey) return await RotateSigningKeyCommand.RunAsync(app.Services);
 
+app.UseSecurityHeaders();
 app.UseErrors();
 // Before authorization: the document and its UI are middleware, not endpoints, so the fallback
 // policy (a key for everything) would otherwise cover them too.
 app.UseApiDocumentation();
 app.UseWebApp();
 app.UseAuthentication();
+app.UseSecurityLimits();
 app.UseAuthorization();
 
 // Every API endpoint in one group, so cross-cutting answers (Link headers on paged lists) are given in one place.

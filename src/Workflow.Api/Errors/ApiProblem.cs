@@ -51,6 +51,7 @@ public static class ApiProblem
         413 => "Request too large",
         415 => "Unsupported media type",
         422 => "Unprocessable request",
+        429 => "Too many requests",
         503 => "Service unavailable",
         _ => "Server error",
     };

@@ -43,6 +43,8 @@ public static partial class Messages
         [ProblemCodes.RequestTooLarge] = ("The request body is larger than the {limit} bytes allowed.", "请求正文超过允许的 {limit} 字节。"),
         [ProblemCodes.MediaTypeUnsupported] = ("Send the body as application/json.", "请以 application/json 发送请求正文。"),
         [ProblemCodes.AuthenticationRequired] = ("An API key is required: send it in the X-Api-Key header.", "需要 API 密钥：请在 X-Api-Key 请求头中提供。"),
+        [ProblemCodes.SignInThrottled] = ("Too many refused keys came from this address; wait {retryAfter} s before trying again, and check the key you send.", "来自此地址的无效密钥过多；请等待 {retryAfter} 秒后再试，并检查所用的密钥。"),
+        [ProblemCodes.CommandsThrottled] = ("Too many commands from this principal at once; nothing was applied. Wait {retryAfter} s and send it again.", "此身份短时间内发出的操作过多，本次请求未被执行。请等待 {retryAfter} 秒后重新发送。"),
         [ProblemCodes.AuthKeyInvalid] = ("The API key is not valid: it is unknown, revoked or mistyped. Check it, or ask an admin for a new one.", "API 密钥无效：密钥不存在、已被吊销或输入有误。请检查密钥，或向管理员申请新的密钥。"),
         [ProblemCodes.Forbidden] = ("Your API key's roles do not allow this.", "您的 API 密钥角色无权执行此操作。"),
         [ProblemCodes.OnBehalfOfNotAllowed] = ("Your API key may not act on behalf of others (X-On-Behalf-Of: {onBehalfOf}).", "您的 API 密钥不能代表他人操作（X-On-Behalf-Of：{onBehalfOf}）。"),

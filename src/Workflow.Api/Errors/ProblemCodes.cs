@@ -28,6 +28,8 @@ public static class ProblemCodes
     public const string MediaTypeUnsupported = "request.media_type_unsupported";
     public const string AuthenticationRequired = "auth.required";
     public const string AuthKeyInvalid = "auth.key_invalid";
+    public const string SignInThrottled = "auth.too_many_failures";
+    public const string CommandsThrottled = "request.too_many_commands";
     public const string Forbidden = "auth.forbidden";
     public const string OnBehalfOfNotAllowed = "auth.on_behalf_of_not_allowed";
     public const string NotFound = "resource.not_found";

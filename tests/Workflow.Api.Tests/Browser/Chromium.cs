@@ -49,9 +49,17 @@ public sealed class Chromium : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
+        // Whatever the page does, the server's content security policy must not have to stop it: a refused script, style
+        // or connection is a page that works only where the policy is absent.
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) lock (refused) refused.Add(message.Text);
+        };
         try
         {
             await test(page);
+            lock (refused) Assert.True(refused.Count == 0, "The content security policy refused: " + string.Join(" | ", refused));
         }
         catch
         {

@@ -249,8 +249,8 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             await page.GetByRole(AriaRole.Link, Named("← All workflows")).ClickAsync();
             await page.GoBackAsync();
             await Assertions.Expect(heading).ToBeVisibleAsync();
-            // Back asks once the router has seen the move (react-router's blocker answers in an effect).
-            for (var waited = 0; dialogs.Asked.Count < 3 && waited < 50; waited++) await page.WaitForTimeoutAsync(100);
+            // Back asks once the router has seen the move (react-router's blocker answers in an effect; up to 15 s on a loaded machine).
+            for (var waited = 0; dialogs.Asked.Count < 3 && waited < 150; waited++) await page.WaitForTimeoutAsync(100);
             Assert.Equal([question, question, question], dialogs.Asked);
             Assert.Equal(draftUrl, page.Url);
             await Assertions.Expect(page.GetByText("Unsaved changes")).ToBeVisibleAsync();

@@ -41,9 +41,11 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>More configuration for this host (set before it starts).</summary>
     /// <remarks>
     /// Scheduled anchoring is off unless a test turns it on: its first anchor is due at once and lands in the events feed
-    /// at a moment no test chose, between entries a feed test is counting.
+    /// at a moment no test chose, between entries a feed test is counting. The commands-per-principal limit is off too:
+    /// suites send one principal's commands faster than any person or integrator (hundreds of loops in a second or two);
+    /// its own tests (Security/RateLimitTests) turn it on. The limit on refused keys stays as shipped.
     /// </remarks>
-    public Dictionary<string, string?> Settings { get; } = new() { ["Anchoring:Interval"] = "00:00:00" };
+    public Dictionary<string, string?> Settings { get; } = new() { ["Anchoring:Interval"] = "00:00:00", ["RateLimits:CommandsPerSecond"] = "0" };
 
     public virtual Task InitializeAsync()
     {
