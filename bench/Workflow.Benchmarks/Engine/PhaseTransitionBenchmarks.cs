@@ -52,6 +52,11 @@ public class PhaseTransitionBenchmarks
         return state;
     }
 
+    /// <summary>The part of ours that is the study phase's two exit gates (JavaScript, in the sandbox), to show where the time goes.</summary>
+    [Benchmark(Description = "of which: the study phase's 2 exit gates evaluated")]
+    public System.Collections.Immutable.ImmutableArray<Workflow.Engine.Gates.GateResult> GatesOnly() =>
+        Workflow.Engine.Gates.GateEvaluator.Evaluate(_template.FindPhase("study")!.Gates, _ready.Workflow!);
+
     [Benchmark(Description = "CampaignEngine.Fire(Advance): guards, 2 gates, transition, next phase started")]
     public CampaignResult Ours() => CampaignEngine.Fire(_template, _ready, _advance, SeedCampaign.Day0.AddDays(1));
 }
