@@ -53,9 +53,9 @@ public static class GatesAtRisk
             var lookup = await catalog.PinnedTemplateAsync(db, row.TemplateId, row.TemplateVersion, cancellationToken);
             // A campaign whose template cannot be loaded has no gates to show; its own page says why.
             if (lookup.Compiled is not { } template) continue;
-            var campaign = JsonSerializer.Deserialize<CampaignInstance>(row.StateJson, EngineJson.Options)!;
-            if (template.FindPhase(campaign.State) is not { } phase) continue;
-            var assessment = assessments.Get(row.Id, row.Version, template, campaign);
+            // The row's state column is the phase; the stored state is read only when this version was not assessed yet.
+            if (template.FindPhase(row.State) is not { } phase) continue;
+            var assessment = assessments.Get(row.Id, row.Version, template, () => JsonSerializer.Deserialize<CampaignInstance>(row.StateJson, EngineJson.Options)!);
             var phaseName = phase.Definition.DisplayNames.Get(culture) ?? phase.Definition.Name;
             atRisk.AddRange(assessment.Gates.Select(g => GateView.From(g, context)).Where(g => g.State != "met")
                 .Select(g => new GateAtRisk(row.Id, row.Name, row.Organization, phase.Id, phaseName, g)));
