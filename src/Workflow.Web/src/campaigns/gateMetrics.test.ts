@@ -59,6 +59,15 @@ describe('gate metrics against their thresholds', () => {
     ]);
   });
 
+  test('nothing for a condition with an "or": one side short of its mark does not fail the gate', () => {
+    expect(
+      gateMetrics({
+        condition: 'results.a.rate >= inputs.rateThreshold || results.a.waived === true',
+        observed: { 'results.a.rate': 0.5, 'inputs.rateThreshold': 0.8, 'results.a.waived': true },
+      }),
+    ).toEqual([]);
+  });
+
   test('nothing before the evaluation saw both sides', () => {
     expect(
       gateMetrics({

@@ -62,10 +62,15 @@ function holds(value: number, comparison: Comparison, threshold: number): boolea
   }
 }
 
-/** Every numeric comparison of the gate's condition whose two sides the evaluation saw (nothing before it saw them). */
+/**
+ * Every numeric comparison of the gate's condition whose two sides the evaluation saw (nothing before
+ * it saw them). Only conditions that are "all of": with an "or", one comparison missing its mark
+ * says nothing about the gate, so none is drawn.
+ */
 export function gateMetrics(gate: GateLike, countsOf?: CountsOf): GateMetric[] {
   const metrics: GateMetric[] = [];
-  for (const part of gate.condition.split(/&&|\|\|/)) {
+  if (gate.condition.includes('||')) return metrics;
+  for (const part of gate.condition.split('&&')) {
     const match = clause.exec(part.trim());
     if (!match) continue;
     let [, left, op, right] = match as unknown as [string, string, Comparison, string];
