@@ -17,11 +17,15 @@ public sealed class AssessmentCache : IDisposable
     private static readonly MemoryCacheEntryOptions Entry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) };
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
-    public CampaignAssessment Get(Guid campaignId, long version, CompiledTemplate template, CampaignInstance campaign)
+    public CampaignAssessment Get(Guid campaignId, long version, CompiledTemplate template, CampaignInstance campaign) =>
+        Get(campaignId, version, template, () => campaign);
+
+    /// <summary>The same, reading the state only when the version is not cached (the dashboard's many campaigns skip the JSON then).</summary>
+    public CampaignAssessment Get(Guid campaignId, long version, CompiledTemplate template, Func<CampaignInstance> campaign)
     {
         var key = new Key(campaignId, version, template.Identity.DefinitionId, template.Identity.Version);
         if (cache.TryGetValue(key, out CampaignAssessment? cached) && cached is not null) return cached;
-        var assessment = CampaignEngine.Assess(template, campaign);
+        var assessment = CampaignEngine.Assess(template, campaign());
         cache.Set(key, assessment, Entry);
         return assessment;
     }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Campaigns;
+using Workflow.Api.Definitions;
 using Workflow.Api.Errors;
 using Workflow.Storage;
 using Workflow.Storage.Campaigns;
@@ -31,12 +33,16 @@ public static class DashboardEndpoints
     /// <param name="Organizations">Campaign counts per organization, status and current phase.</param>
     /// <param name="OverdueTasks">Open and overdue tasks per unit.</param>
     /// <param name="Rectification">Rectification items open, overdue and closed per unit.</param>
-    public sealed record DashboardResponse(IReadOnlyList<OrganizationCount> Organizations, UnitSection OverdueTasks, UnitSection Rectification);
+    /// <param name="GatesAtRisk">The current phase's gates of active campaigns that are not met, with the values they saw.</param>
+    /// <param name="LatestEvents">The newest ledger entries of the campaigns in scope.</param>
+    public sealed record DashboardResponse(
+        IReadOnlyList<OrganizationCount> Organizations, UnitSection OverdueTasks, UnitSection Rectification,
+        GatesAtRisk.GatesAtRiskSection GatesAtRisk, LatestEvents.LatestEventsSection LatestEvents);
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/dashboard", Get).WithTags("Dashboard")
-            .WithSummary("Leaders' dashboard: campaign counts per organization, overdue tasks and rectification per unit (filter: organization)")
+            .WithSummary("Leaders' dashboard: campaign counts per organization, overdue tasks and rectification per unit, gates at risk, latest events (filter: organization; eventsBefore pages the events)")
             .ProducesProblem(400).ProducesProblem(401);
         return app;
     }
@@ -44,11 +50,14 @@ public static class DashboardEndpoints
     /// <summary>The activity type of a rectification item: one per finding in the rectification phase (workflows/phases/rectification-phase.json).</summary>
     private const string RectificationType = "Campaign.RectificationItem";
 
-    private static async Task<Results<Ok<DashboardResponse>, ProblemHttpResult>> Get(HttpContext context, CampaignDbContext db, TimeProvider clock, string? organization, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DashboardResponse>, ProblemHttpResult>> Get(HttpContext context, CampaignDbContext db, DefinitionCatalog catalog, AssessmentCache assessments, TimeProvider clock, string? organization,
+        long? eventsBefore, CancellationToken cancellationToken)
     {
         if (organization is not null
             && (FieldChecks.Required(context, ("organization", organization)) ?? FieldChecks.MaxLength(context, ("organization", organization, CampaignRow.OrganizationMaxLength))) is { } bad)
             return bad;
+        if (eventsBefore is < 1)
+            return ApiProblem.Create(context, 400, ProblemCodes.ParameterInvalid, ("parameter", "eventsBefore"), ("value", eventsBefore.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var now = clock.GetUtcNow().UtcDateTime;
         var campaigns = db.Campaigns.AsNoTracking();
         if (organization is not null) campaigns = campaigns.Where(c => c.Organization == organization);
@@ -60,7 +69,9 @@ public static class DashboardEndpoints
         var overdue = await Units(items.Where(w => w.Status == "active"), now, cancellationToken);
         // Rectification: work items of type Campaign.RectificationItem (one per carried finding), by owner.
         var rectification = await Units(items.Where(w => w.ActivityType == RectificationType && w.Status != "cancelled"), now, cancellationToken);
-        return TypedResults.Ok(new DashboardResponse(organizations, overdue, rectification));
+        var gates = await GatesAtRisk.ReadAsync(campaigns, context, db, catalog, assessments, cancellationToken);
+        var events = await LatestEvents.ReadAsync(campaigns, db, eventsBefore, Messages.IsChinese(context), cancellationToken);
+        return TypedResults.Ok(new DashboardResponse(organizations, overdue, rectification, gates, events));
     }
 
     private static async Task<UnitSection> Units(IQueryable<Storage.Tasks.WorkItem> items, DateTime now, CancellationToken cancellationToken)

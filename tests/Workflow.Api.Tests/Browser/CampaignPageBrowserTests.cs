@@ -187,19 +187,8 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
     public async Task ChinesePage_ExplainsTheUnmetAppraisalGate_AndShowsTheServersRefusalInChinese()
     {
         using var office = await OperatorAsync();
-        var campaign = await InAnalysisAsync(office);
-        foreach (var (taskId, body) in ParallelAnalysisTasks) await CompleteAsync(office, campaign, taskId, body);
-        await CompleteAsync(office, campaign, "draftReport:1", Document("draft-1"));
-        await CompleteAsync(office, campaign, "guidanceReview:1", new { outcome = "Approved", result = new { } });
-        await CompleteAsync(office, campaign, "memberComments:1", new { outcome = "Approved", result = new { } });
-        await CompleteAsync(office, campaign, "personalStatements:1:0", Document("statement-0"));
-        await CompleteAsync(office, campaign, "personalStatements:1:1", Document("statement-1"));
-        await CompleteAsync(office, campaign, "orgLifeMeeting:1:0", Meeting("2023-06-20"));
-        await CompleteAsync(office, campaign, "orgLifeMeeting:1:1", Meeting("2023-06-20"));
-        await CompleteAsync(office, campaign, "democraticLifeMeeting:1", DemocraticLifeMeeting());
-        await CompleteAsync(office, campaign, "finalizeReport:1", Document("report-final"));
         // 30 of 45 satisfied: 66.7 %, below the 80 % threshold; the report goes back for revision.
-        await CompleteAsync(office, campaign, "massAppraisal:1", Appraisal(45, 30));
+        var campaign = await AppraisedAsync(office, 45, 30);
 
         var operatorKey = await App.IssueKeyAsync("office.zhang", false, Roles.Operator);
         await fixture.Chromium.OnPageAsync(nameof(ChinesePage_ExplainsTheUnmetAppraisalGate_AndShowsTheServersRefusalInChinese), "zh-CN", async page =>

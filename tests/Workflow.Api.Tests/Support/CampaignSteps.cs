@@ -17,17 +17,17 @@ public static class CampaignSteps
     }
 
     /// <summary>Started: the study phase, with studyMobilization:1 active.</summary>
-    public static async Task<string> StartedAsync(HttpClient client)
+    public static async Task<string> StartedAsync(HttpClient client, string? organization = null)
     {
-        var campaign = await CreateAsync(client);
+        var campaign = await CreateAsync(client, organization: organization);
         await FireAsync(client, campaign, "start");
         return campaign;
     }
 
     /// <summary>Just entered the analysis phase: its first task, the phase-transition work meeting, is open.</summary>
-    public static async Task<string> AtAnalysisStartAsync(HttpClient client)
+    public static async Task<string> AtAnalysisStartAsync(HttpClient client, string? organization = null)
     {
-        var campaign = await StartedAsync(client);
+        var campaign = await StartedAsync(client, organization);
         await CompleteAsync(client, campaign, "studyMobilization:1", Meeting("2023-03-01"));
         await CompleteAsync(client, campaign, "centralizedStudy:1", Meeting("2023-03-10"));
         await CompleteAsync(client, campaign, "researchVisits:1", new { result = new { findings = new[] { Finding("师资不足", "problem") } } });
@@ -38,10 +38,31 @@ public static class CampaignSteps
     }
 
     /// <summary>In the analysis phase after the mobilization meeting: collectOpinions:1, heartToHeartTalks:1 and studyAndRules:1 are active in parallel.</summary>
-    public static async Task<string> InAnalysisAsync(HttpClient client)
+    public static async Task<string> InAnalysisAsync(HttpClient client, string? organization = null)
     {
-        var campaign = await AtAnalysisStartAsync(client);
+        var campaign = await AtAnalysisStartAsync(client, organization);
         await CompleteAsync(client, campaign, "mobilizationMeeting:1", Meeting("2023-06-10"));
+        return campaign;
+    }
+
+    /// <summary>
+    /// Through the analysis phase to the mass appraisal, appraised with <paramref name="satisfied"/> of <paramref name="participants"/>
+    /// satisfied: below the 80 % threshold the appraisalSatisfaction gate is unmet and finalizeReport:2 is open.
+    /// </summary>
+    public static async Task<string> AppraisedAsync(HttpClient client, int participants, int satisfied, string? organization = null)
+    {
+        var campaign = await InAnalysisAsync(client, organization);
+        foreach (var (taskId, body) in ParallelAnalysisTasks) await CompleteAsync(client, campaign, taskId, body);
+        await CompleteAsync(client, campaign, "draftReport:1", Document("draft-1"));
+        await CompleteAsync(client, campaign, "guidanceReview:1", new { outcome = "Approved", result = new { } });
+        await CompleteAsync(client, campaign, "memberComments:1", new { outcome = "Approved", result = new { } });
+        await CompleteAsync(client, campaign, "personalStatements:1:0", Document("statement-0"));
+        await CompleteAsync(client, campaign, "personalStatements:1:1", Document("statement-1"));
+        await CompleteAsync(client, campaign, "orgLifeMeeting:1:0", Meeting("2023-06-20"));
+        await CompleteAsync(client, campaign, "orgLifeMeeting:1:1", Meeting("2023-06-20"));
+        await CompleteAsync(client, campaign, "democraticLifeMeeting:1", DemocraticLifeMeeting());
+        await CompleteAsync(client, campaign, "finalizeReport:1", Document("report-final"));
+        await CompleteAsync(client, campaign, "massAppraisal:1", Appraisal(participants, satisfied));
         return campaign;
     }
 

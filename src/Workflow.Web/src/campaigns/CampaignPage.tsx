@@ -4,6 +4,7 @@ import { problemMessage } from '../shared/api';
 import { useApp } from '../shared/context';
 import { portLabels, toFlow } from '../shared/flowchart';
 import { campaignStatusName } from './campaignStatus';
+import { CampaignTimeline } from './CampaignTimeline';
 import { queryError, queryKeys, staleAfterCampaignChange, useInvalidate } from '../shared/queries';
 import { readDescriptors, readState, readTemplate, readWorkflow } from './campaignPageData';
 import { GatesPanel, WhyNotYet } from './GatesPanel';
@@ -317,6 +318,11 @@ export function CampaignPage({ id }: { id: string }) {
           {canFire ? <TransitionActions progress={p} t={t} onFire={fire} /> : <p>{t('campaignPageReadOnly')}</p>}
         </section>
       )}
+
+      <section aria-labelledby="campaign-timeline-heading">
+        <h3 id="campaign-timeline-heading">{t('campaignTimelineHeading')}</h3>
+        {history.data && <CampaignTimeline history={history.data} progress={p} template={template.data} t={t} />}
+      </section>
 
       <section aria-labelledby="campaign-chart-heading">
         <h3 id="campaign-chart-heading">{t('campaignPageChartHeading')}</h3>

@@ -1,4 +1,6 @@
 import type { MessageKey, Translate } from '../shared/i18n';
+import { countsFromTasks } from './gateMetrics';
+import { GateMetricBars } from './GateMetricBars';
 import { describeCondition, describeObserved, explain, taskName, type Names, type Progress } from './whyNotYet';
 
 const gateStateKeys: Record<string, MessageKey> = {
@@ -27,10 +29,11 @@ export function WhyNotYet({ progress, names, t }: { progress: Progress; names: N
   );
 }
 
-/** Every exit gate of the current phase: its state, what it waits for, the values it saw, its rule. */
+/** Every exit gate of the current phase: its state, what it waits for, the values it saw (drawn against their thresholds), its rule. */
 export function GatesPanel({ progress, names, t }: { progress: Progress; names: Names; t: Translate }) {
   if (progress.gates.length === 0) return <p>{t('campaignPageNoGates')}</p>;
   const sep = t('campaignPageListSeparator');
+  const countsOf = countsFromTasks(progress.tasks, names.resultSchemas);
   return (
     <table className="campaign-gates">
       <thead>
@@ -71,6 +74,7 @@ export function GatesPanel({ progress, names, t }: { progress: Progress; names: 
                   );
                 })}
               </dl>
+              <GateMetricBars gate={gate} names={names} t={t} countsOf={countsOf} />
             </td>
             <td>
               <div data-testid={`gate-rule-${gate.id}`}>{describeCondition(gate.condition, names, t)}</div>

@@ -3,7 +3,8 @@
 
 import * as campaignList from './campaignListMessages';
 import * as campaignPage from './campaignPageMessages';
+import * as campaignReading from './campaignReadingMessages';
 
-export const en = { ...campaignList.en, ...campaignPage.en };
+export const en = { ...campaignList.en, ...campaignPage.en, ...campaignReading.en };
 
-export const zhCN: Record<keyof typeof en, string> = { ...campaignList.zhCN, ...campaignPage.zhCN };
+export const zhCN: Record<keyof typeof en, string> = { ...campaignList.zhCN, ...campaignPage.zhCN, ...campaignReading.zhCN };

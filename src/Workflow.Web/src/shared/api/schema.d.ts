@@ -456,7 +456,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Leaders' dashboard: campaign counts per organization, overdue tasks and rectification per unit (filter: organization)
+         * Leaders' dashboard: campaign counts per organization, overdue tasks and rectification per unit, gates at risk, latest events (filter: organization; eventsBefore pages the events)
          * @description Leaders' dashboard figures: campaign counts per organization by status and phase, open and overdue tasks per unit, rectification items per unit; filter by organization.
          */
         get: operations["getDashboard"];
@@ -1455,6 +1455,8 @@ export interface components {
             organizations: components["schemas"]["OrganizationCount"][];
             overdueTasks: components["schemas"]["UnitSection"];
             rectification: components["schemas"]["UnitSection"];
+            gatesAtRisk: components["schemas"]["GatesAtRiskSection"];
+            latestEvents: components["schemas"]["LatestEventsSection"];
         };
         DefinitionChange: {
             category: string;
@@ -1597,6 +1599,22 @@ export interface components {
             carried: unknown[];
             inCurrentPhase: unknown[];
         };
+        GateAtRisk: {
+            /**
+             * Format: uuid
+             * @description The campaign whose current phase the gate guards.
+             */
+            campaignId: string;
+            /** @description The campaign's name. */
+            campaignName: string;
+            /** @description The campaign's organization. */
+            organization: string;
+            /** @description The current phase id. */
+            phase: string;
+            /** @description The current phase's name in the request's language. */
+            phaseDisplayName: string;
+            gate: components["schemas"]["GateView"];
+        };
         /** @description A gate as the API shows it: state (met, unmet, pending, error), what it waits for, and the values it saw. */
         GateView: {
             id: string;
@@ -1610,6 +1628,20 @@ export interface components {
                 [key: string]: unknown;
             };
             message?: string | null;
+        };
+        GatesAtRiskSection: {
+            /** @description At most Workflow.Api.Dashboard.GatesAtRisk.ItemLimit gates: unmet, then in error, then pending; by campaign name within each. */
+            items: components["schemas"]["GateAtRisk"][];
+            /**
+             * Format: int32
+             * @description How many gates are at risk among the campaigns assessed.
+             */
+            total: number;
+            /**
+             * Format: int32
+             * @description How many active campaigns were assessed (at most Workflow.Api.Dashboard.GatesAtRisk.CampaignLimit).
+             */
+            campaignsAssessed: number;
         };
         /** @description live, ready or unavailable; for unavailable, why, and the migrations not yet applied. */
         HealthStatus: {
@@ -1674,6 +1706,46 @@ export interface components {
         /** @description A JSON Web Key Set (RFC 7517): every key of the ring, current and retired, oldest first. */
         JwksView: {
             keys: components["schemas"]["JwkView"][];
+        };
+        LatestEvent: {
+            /**
+             * Format: int64
+             * @description The entry's global id (newest is highest): pass the last one shown as eventsBefore for the ones before it.
+             */
+            id: number;
+            /**
+             * Format: uuid
+             * @description The campaign the entry belongs to.
+             */
+            campaignId: string;
+            /** @description The campaign's name. */
+            campaignName: string;
+            /** @description The campaign's organization. */
+            organization: string;
+            /**
+             * Format: date-time
+             * @description When it was written (UTC).
+             */
+            at: string;
+            /** @description The ledger kind (task.completed, phase.transitioned, …). */
+            kind: string;
+            /** @description The kind in the request's language. */
+            kindDisplayName: string;
+            /** @description Who did it. */
+            actor: string;
+            /** @description The phase it happened in, if any. */
+            phaseId?: string | null;
+            /** @description The task instance it concerns, if any. */
+            taskId?: string | null;
+        };
+        LatestEventsSection: {
+            /** @description At most Workflow.Api.Dashboard.LatestEvents.Limit entries, newest first. */
+            items: components["schemas"]["LatestEvent"][];
+            /**
+             * Format: int64
+             * @description The eventsBefore that reads the older ones; null when there are none.
+             */
+            nextBefore?: number | null;
         };
         LedgerEntryView: {
             /** Format: int64 */
@@ -4723,6 +4795,7 @@ export interface operations {
             query?: {
                 /** @description The organization the campaigns belong to, exactly. */
                 organization?: string;
+                eventsBefore?: number;
             };
             header?: {
                 /**
