@@ -6,7 +6,8 @@ import { Link } from '../shared/Link';
 
 type GateAtRisk = Schemas['GateAtRisk'];
 
-const stateColors: Record<string, string> = { unmet: 'red', error: 'orange', pending: 'gold' };
+// Tag colours whose text keeps WCAG AA contrast on their own background (gold and orange do not; axe found gold).
+const stateColors: Record<string, string> = { unmet: 'red', error: 'magenta', pending: 'default' };
 const stateKeys = { unmet: 'campaignPageGateUnmet', error: 'campaignPageGateError', pending: 'campaignPageGatePending' } as const;
 
 /** The current phase's gates that active campaigns have not met yet, each with its figures against its threshold. */
