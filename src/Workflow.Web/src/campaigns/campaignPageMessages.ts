@@ -110,6 +110,7 @@ export const en = {
   campaignPageNoForm: 'This task records no result fields; completing it only confirms it is done.',
 
   campaignPageAdvance: 'Advance to “{phase}”',
+  campaignPageTransitionNotNow: 'Not possible now.',
   campaignPageCompleteCampaign: 'Complete the campaign',
   campaignPageStart: 'Start the campaign',
   campaignPageSendBack: 'Send back to “{phase}”',
@@ -248,6 +249,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   campaignPageNoForm: '该任务无需填写办理结果，提交即表示已办结。',
 
   campaignPageAdvance: '转入“{phase}”阶段',
+  campaignPageTransitionNotNow: '当前不可执行。',
   campaignPageCompleteCampaign: '结束活动',
   campaignPageStart: '启动活动',
   campaignPageSendBack: '退回“{phase}”阶段',
