@@ -78,6 +78,8 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
         {
             await Chromium.SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
             await Assertions.Expect(page.GetByTestId("campaign-why")).ToContainTextAsync("waiting for Study-phase summary");
+            // Counted against the phase's five tasks, not the four reached so far.
+            await Assertions.Expect(page.GetByTestId("phase-progress")).ToHaveTextAsync("This phase: 60% · 3 of 5 tasks done");
 
             // Documents are rows of the form: one added, with its link and hash.
             await page.GetByRole(AriaRole.Button, Named("Complete “Study-phase summary”")).ClickAsync();

@@ -8,6 +8,7 @@ import { queryError, queryKeys, staleAfterCampaignChange, useInvalidate } from '
 import { readDescriptors, readState, readTemplate, readWorkflow } from './campaignPageData';
 import { GatesPanel, WhyNotYet } from './GatesPanel';
 import { PhaseDiagram } from './PhaseDiagram';
+import { phaseProgress } from './phaseProgress';
 import { StatusFlowchart } from './StatusFlowchart';
 import { TaskReassignForm } from './TaskReassignForm';
 import { DueTasks, TaskDetails } from './TaskPanels';
@@ -88,6 +89,10 @@ export function CampaignPage({ id }: { id: string }) {
     return { language, activities, resultSchemas, inputs };
   }, [workflow.data, template.data, descriptorByType, language]);
   const states = useMemo(() => activityStates(progress?.tasks ?? []), [progress]);
+  const phaseFigure = useMemo(
+    () => (workflow.data && taskTypes.size > 0 ? phaseProgress(workflow.data, taskTypes, progress?.tasks ?? []) : null),
+    [workflow.data, taskTypes, progress],
+  );
 
   if (!state.data) {
     return stateError ? (
@@ -212,6 +217,11 @@ export function CampaignPage({ id }: { id: string }) {
         {workflowError && (
           <p role="alert" className="error">
             {workflowError}
+          </p>
+        )}
+        {currentPhase && phaseFigure && (
+          <p className="campaign-phase-progress" data-testid="phase-progress">
+            {t('campaignPagePhaseProgress', { percent: phaseFigure.percent, done: phaseFigure.done, total: phaseFigure.total })}
           </p>
         )}
         {currentPhase && workflow.data && (

@@ -111,6 +111,7 @@ export const en = {
 
   campaignPageAdvance: 'Advance to “{phase}”',
   campaignPageTransitionNotNow: 'Not possible now.',
+  campaignPagePhaseProgress: 'This phase: {percent}% · {done} of {total} tasks done',
   campaignPageCompleteCampaign: 'Complete the campaign',
   campaignPageStart: 'Start the campaign',
   campaignPageSendBack: 'Send back to “{phase}”',
@@ -250,6 +251,7 @@ export const zhCN: Record<keyof typeof en, string> = {
 
   campaignPageAdvance: '转入“{phase}”阶段',
   campaignPageTransitionNotNow: '当前不可执行。',
+  campaignPagePhaseProgress: '本阶段：{percent}% · 已办结 {done}/{total} 项任务',
   campaignPageCompleteCampaign: '结束活动',
   campaignPageStart: '启动活动',
   campaignPageSendBack: '退回“{phase}”阶段',
