@@ -1,4 +1,4 @@
-import { formatTime } from '../shared/format';
+import { formatDue, formatTime } from '../shared/format';
 import type { Language, Translate } from '../shared/i18n';
 import { label, type JsonSchema } from './resultSchema';
 import { statusKeys } from './StatusFlowchart';
@@ -42,7 +42,7 @@ export function DueTasks({
           <tr key={task.id} data-testid={`due-${task.id}`} className={task.overdue ? 'campaign-overdue' : undefined}>
             <th scope="row">{names(task)}</th>
             <td>{task.assignee ?? ''}</td>
-            <td>{task.dueAt ? formatTime(task.dueAt, language) : t('campaignPageNoDueDate')}</td>
+            <td>{task.dueAt ? formatDue(task.dueAt, language) : t('campaignPageNoDueDate')}</td>
             <td>
               <span className={`campaign-badge campaign-badge--${taskStatus(task)}`}>{t(statusKeys[taskStatus(task)])}</span>
             </td>
@@ -113,7 +113,7 @@ export function TaskDetails({
           <dt>{t('campaignPageOpened')}</dt>
           <dd>{formatTime(task.activatedAt, language)}</dd>
           <dt>{t('campaignPageDue')}</dt>
-          <dd>{task.dueAt ? formatTime(task.dueAt, language) : t('campaignPageNoDueDate')}</dd>
+          <dd>{task.dueAt ? formatDue(task.dueAt, language) : t('campaignPageNoDueDate')}</dd>
           {task.endedAt && (
             <>
               <dt>{t('campaignPageEnded')}</dt>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { unwrap } from '../shared/api';
 import { useApp } from '../shared/context';
-import { formatTime } from '../shared/format';
+import { formatDue } from '../shared/format';
 import { Link } from '../shared/Link';
 import { navigate, useLocation } from '../shared/router';
 import { queryError, queryKeys } from '../shared/queries';
@@ -73,7 +73,7 @@ export function WorklistPage() {
                 </td>
                 <td>{r.campaignName}</td>
                 <td>{r.phaseName}</td>
-                <td>{r.dueAt ? formatTime(r.dueAt, language) : t('worklistNoDue')}</td>
+                <td>{r.dueAt ? formatDue(r.dueAt, language) : t('worklistNoDue')}</td>
                 <td>{r.overdue ? <strong className="worklist-overdue-badge">{t('worklistOverdue')}</strong> : t('worklistOnTime')}</td>
               </tr>
             ))}
