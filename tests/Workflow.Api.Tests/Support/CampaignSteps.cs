@@ -45,6 +45,19 @@ public static class CampaignSteps
         return campaign;
     }
 
+    /// <summary>In the analysis phase with the report reviewed and the statements in: one orgLifeMeeting:1:n per party group is active (leader.zhang, leader.li).</summary>
+    public static async Task<string> AtOrgLifeMeetingsAsync(HttpClient client)
+    {
+        var campaign = await InAnalysisAsync(client);
+        foreach (var (taskId, body) in ParallelAnalysisTasks) await CompleteAsync(client, campaign, taskId, body);
+        await CompleteAsync(client, campaign, "draftReport:1", Document("draft-1"));
+        await CompleteAsync(client, campaign, "guidanceReview:1", new { outcome = "Approved", result = new { } });
+        await CompleteAsync(client, campaign, "memberComments:1", new { outcome = "Approved", result = new { } });
+        await CompleteAsync(client, campaign, "personalStatements:1:0", Document("statement-0"));
+        await CompleteAsync(client, campaign, "personalStatements:1:1", Document("statement-1"));
+        return campaign;
+    }
+
     public static async Task<ApiResponse> CompleteAsync(HttpClient client, string campaign, string taskId, object body)
     {
         var response = await client.PostJsonAsync($"{campaign}/tasks/{taskId}/complete", body);

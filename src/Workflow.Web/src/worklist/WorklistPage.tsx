@@ -69,6 +69,7 @@ export function WorklistPage() {
                 <td>
                   <Link to={r.campaignPath} title={r.taskId}>
                     {r.taskName}
+                    {r.itemLabel && <span className="worklist-item"> · {r.itemLabel}</span>}
                   </Link>
                 </td>
                 <td>{r.campaignName}</td>

@@ -39,6 +39,8 @@ export interface WorkRow {
   campaignPath: string;
   phaseName: string;
   taskName: string;
+  /** What this instance of a multi-instance task is for (a finding's title, a party group); null for a single task. */
+  itemLabel: string | null;
   taskId: string;
   dueAt: string | null;
   overdue: boolean;
@@ -51,6 +53,7 @@ export function workRows(items: WorkItem[]): WorkRow[] {
     campaignPath: `/campaigns/${encodeURIComponent(w.campaignId)}`,
     phaseName: w.phaseDisplayName,
     taskName: w.taskDisplayName || w.taskId,
+    itemLabel: w.itemLabel || null,
     taskId: w.taskId,
     dueAt: w.dueAt ?? null,
     overdue: w.overdue,
