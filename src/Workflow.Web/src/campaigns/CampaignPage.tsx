@@ -244,6 +244,7 @@ export function CampaignPage({ id }: { id: string }) {
                 language={language}
                 t={t}
                 onClose={() => setSelected(null)}
+                portLabel={portLabel}
               />
             ) : (
               <p className="campaign-details-hint">{t('campaignPageSelectNode')}</p>

@@ -1,4 +1,5 @@
 import { formatDue, formatTime } from '../shared/format';
+import type { PortLabel } from '../shared/flowchart';
 import type { Language, Translate } from '../shared/i18n';
 import { label, type JsonSchema } from './resultSchema';
 import { statusKeys } from './StatusFlowchart';
@@ -81,6 +82,7 @@ export function TaskDetails({
   language,
   t,
   onClose,
+  portLabel,
 }: {
   title: string;
   tasks: TaskView[];
@@ -88,6 +90,8 @@ export function TaskDetails({
   language: Language;
   t: Translate;
   onClose: () => void;
+  /** The outcome (the port the task left by, "Done", "Approved") in the page's language, from the descriptors. */
+  portLabel?: PortLabel;
 }) {
   const fieldName = (name: string) => label(schema?.properties?.[name]?.['x-displayNames'], language, name);
   const unitOf = (name: string) => schema?.properties?.[name]?.['x-unit'];
@@ -134,7 +138,10 @@ export function TaskDetails({
                   {Object.entries(task.result as Record<string, unknown>).map(([k, v]) => (
                     <li key={k}>
                       {k === 'outcome' ? t('campaignPageOutcome') : fieldName(k)}:{' '}
-                      {Array.isArray(v) ? String(v.length) : formatValue(v, unitOf(k), language, t)}
+                      {Array.isArray(v)
+                        ? String(v.length)
+                        : ((k === 'outcome' && typeof v === 'string' ? portLabel?.(task.activityType, v) : undefined) ??
+                          formatValue(v, unitOf(k), language, t))}
                     </li>
                   ))}
                 </ul>
