@@ -83,7 +83,7 @@ public sealed class WorklistBrowserTests(BrowserFixture fixture) : IClassFixture
             await Assertions.Expect(lateRow).Not.ToHaveClassAsync("worklist-overdue");
 
             await onTimeRow.GetByRole(AriaRole.Link, Inside("Study-phase mobilization meeting")).ClickAsync();
-            await Assertions.Expect(page).ToHaveURLAsync($"{App.BaseUrl}/app/campaigns/{onTime.Id}");
+            await Assertions.Expect(page).ToHaveURLAsync($"{App.BaseUrl}/app/campaigns/{onTime.Id}?task=studyMobilization%3A1");
         });
     }
 

@@ -5,7 +5,6 @@ export const en = {
   campaignPageOrganization: 'Organization',
   campaignPageTemplate: 'Template',
   campaignPageStatus: 'Status',
-  campaignPageVersion: 'Version',
   campaignPageLive: 'Live: changes made elsewhere appear here within seconds.',
 
   campaignPagePhasesHeading: 'Phases',
@@ -111,6 +110,7 @@ export const en = {
 
   campaignPageAdvance: 'Advance to “{phase}”',
   campaignPageTransitionNotNow: 'Not possible now.',
+  campaignPageFocusHeading: 'Your task',
   campaignPagePhaseProgress: 'This phase: {percent}% · {done} of {total} tasks done',
   campaignPageCompleteCampaign: 'Complete the campaign',
   campaignPageStart: 'Start the campaign',
@@ -145,7 +145,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   campaignPageOrganization: '单位',
   campaignPageTemplate: '模板',
   campaignPageStatus: '状态',
-  campaignPageVersion: '版本',
   campaignPageLive: '实时更新：其他人的办理结果会在几秒内显示在本页。',
 
   campaignPagePhasesHeading: '阶段',
@@ -251,6 +250,7 @@ export const zhCN: Record<keyof typeof en, string> = {
 
   campaignPageAdvance: '转入“{phase}”阶段',
   campaignPageTransitionNotNow: '当前不可执行。',
+  campaignPageFocusHeading: '您要办理的任务',
   campaignPagePhaseProgress: '本阶段：{percent}% · 已办结 {done}/{total} 项任务',
   campaignPageCompleteCampaign: '结束活动',
   campaignPageStart: '启动活动',

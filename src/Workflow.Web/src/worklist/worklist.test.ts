@@ -33,7 +33,7 @@ describe('worklist', () => {
 
   it("links each task to its campaign's page and falls back to the task id without a name", () => {
     const [row, unnamed] = workRows([item({ overdue: true }), item({ taskId: 'x:1', taskDisplayName: null })]);
-    expect(row.campaignPath).toBe('/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e');
+    expect(row.campaignPath).toBe('/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e?task=studyMobilization%3A1');
     expect([row.taskName, row.phaseName, row.overdue]).toEqual(['学习调研阶段动员大会', '学习调研', true]);
     expect(unnamed.taskName).toBe('x:1');
     expect(row.key).not.toBe(unnamed.key);
