@@ -16,9 +16,11 @@ public static class TaskEndpoints
 {
     /// <param name="PhaseDisplayName">The phase's display name in the request's language (Accept-Language), else its name.</param>
     /// <param name="TaskDisplayName">The task activity's display name in the request's language, else its name; null when the campaign's template no longer has it.</param>
+    /// <param name="ItemLabel">For one instance of a multi-instance task: what it is for (a finding's title, a party group's name, a member), so rows of the same task can be told apart; null for a single task.</param>
     public sealed record WorkItemView(
         Guid CampaignId, string CampaignName, string PhaseId, string PhaseDisplayName, int Round, string TaskId, string ActivityId, string ActivityType,
-        string? TaskDisplayName, string? Assignee, string Status, DateTime ActivatedAt, DateTime? DueAt, bool Overdue, string? EscalatedTo, DateTime? EscalatedAt);
+        string? TaskDisplayName, string? ItemLabel, string? Assignee, string Status, DateTime ActivatedAt, DateTime? DueAt, bool Overdue, string? EscalatedTo,
+        DateTime? EscalatedAt);
 
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
@@ -112,7 +114,7 @@ public static class TaskEndpoints
             return new WorkItemView(
                 r.w.CampaignId, r.Name, r.w.PhaseId, phase is null ? r.w.PhaseId : phase.Definition.DisplayNames.Get(culture) ?? phase.Definition.Name,
                 r.w.Round, r.w.TaskId, r.w.ActivityId, r.w.ActivityType, activity is null ? null : activity.DisplayNames.Get(culture) ?? activity.Name,
-                r.w.Assignee, r.w.Status, r.w.ActivatedAt, r.w.DueAt, r.w.Status == "active" && r.w.DueAt < now, r.w.EscalatedTo, r.w.EscalatedAt);
+                WorkItemLabel.Of(r.w.ItemJson), r.w.Assignee, r.w.Status, r.w.ActivatedAt, r.w.DueAt, r.w.Status == "active" && r.w.DueAt < now, r.w.EscalatedTo, r.w.EscalatedAt);
         }).ToList();
         var next = page.Count > take ? Paging.Cursor.Encode("tasks", page[take - 1].w.Id) : null;
         return TypedResults.Ok(new Page<WorkItemView>(items, next));

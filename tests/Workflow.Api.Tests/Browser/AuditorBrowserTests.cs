@@ -40,7 +40,7 @@ public sealed class AuditorBrowserTests(BrowserFixture fixture) : IClassFixture<
         var rows = new List<(string, string, string)>();
         foreach (var row in await page.GetByTestId("ledger-row").AllAsync())
             rows.Add(((await row.GetAttributeAsync("data-entry-id"))!, await row.GetByTestId("ledger-sequence").InnerTextAsync(),
-                await row.GetByTestId("ledger-kind").InnerTextAsync()));
+                (await row.GetByTestId("ledger-kind").GetAttributeAsync("data-kind"))!));
         return rows;
     }
 
@@ -170,7 +170,11 @@ public sealed class AuditorBrowserTests(BrowserFixture fixture) : IClassFixture<
             // One task's entries: the filter keeps the campaign and the page size.
             await page.Locator("input[name=task]").FillAsync("studyMobilization:1");
             await page.GetByRole(AriaRole.Button, Named("筛选")).ClickAsync();
-            await Assertions.Expect(page.GetByTestId("ledger-kind")).ToHaveTextAsync(taskEntries);
+            var kinds = page.GetByTestId("ledger-kind");
+            await Assertions.Expect(kinds).ToHaveCountAsync(taskEntries.Length);
+            Assert.Equal(taskEntries, await kinds.EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.kind)"));
+            // Worded in Chinese, not the server's codes.
+            await Assertions.Expect(kinds.Filter(new() { HasTextString = "任务办结" })).ToHaveCountAsync(1);
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("task=studyMobilization%3A1.*limit=5"));
 
             // A time range after every entry: none match; the time travels in the address as a UTC instant.

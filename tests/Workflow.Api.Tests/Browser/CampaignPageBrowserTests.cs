@@ -78,6 +78,8 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
         {
             await Chromium.SignInAsync(page, App.BaseUrl + "/app/campaigns/" + IdOf(campaign), participant);
             await Assertions.Expect(page.GetByTestId("campaign-why")).ToContainTextAsync("waiting for Study-phase summary");
+            // Counted against the phase's five tasks, not the four reached so far.
+            await Assertions.Expect(page.GetByTestId("phase-progress")).ToHaveTextAsync("This phase: 60% · 3 of 5 tasks done");
 
             // Documents are rows of the form: one added, with its link and hash.
             await page.GetByRole(AriaRole.Button, Named("Complete “Study-phase summary”")).ClickAsync();
@@ -223,15 +225,13 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
             await Assertions.Expect(details).ToContainTextAsync("单元：机关第二党小组");
             await Assertions.Expect(details).ToContainTextAsync("leader.li");
 
-            // Advancing anyway: the server refuses, and the page shows its words in Chinese.
-            await page.GetByRole(AriaRole.Button, Named("转入“整改落实”阶段")).ClickAsync();
-            await page.GetByRole(AriaRole.Button, Named("确认")).ClickAsync();
-            await Assertions.Expect(page.GetByText("请填写理由，以便留痕。")).ToBeVisibleAsync();
-            await page.GetByLabel("理由").FillAsync("满意率未达标，先行转段");
-            await page.GetByRole(AriaRole.Button, Named("确认")).ClickAsync();
-            var refusal = page.GetByTestId("transition-refusal");
-            await Assertions.Expect(refusal).ToContainTextAsync("当前不允许执行“转入下一阶段”：");
-            await Assertions.Expect(refusal).ToContainTextAsync("转段条件未满足：“群众满意率达标”未满足");
+            // Moving on is not offered: the button is disabled, with the server's reasons beside it in Chinese.
+            var advance = page.GetByRole(AriaRole.Button, Named("转入“整改落实”阶段"));
+            await Assertions.Expect(advance).ToBeDisabledAsync();
+            var refused = page.GetByTestId("transition-refused-advance");
+            await Assertions.Expect(refused).ToContainTextAsync("“群众满意率达标”未满足");
+            await Assertions.Expect(advance).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("群众满意率达标"));
+            await Assertions.Expect(refused).ToContainTextAsync("本阶段流程尚未结束");
         });
 
         var after = await office.GetJsonAsync($"{campaign}/progress");

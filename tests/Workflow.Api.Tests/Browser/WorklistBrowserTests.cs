@@ -83,7 +83,35 @@ public sealed class WorklistBrowserTests(BrowserFixture fixture) : IClassFixture
             await Assertions.Expect(lateRow).Not.ToHaveClassAsync("worklist-overdue");
 
             await onTimeRow.GetByRole(AriaRole.Link, Inside("Study-phase mobilization meeting")).ClickAsync();
-            await Assertions.Expect(page).ToHaveURLAsync($"{App.BaseUrl}/app/campaigns/{onTime.Id}");
+            await Assertions.Expect(page).ToHaveURLAsync($"{App.BaseUrl}/app/campaigns/{onTime.Id}?task=studyMobilization%3A1");
         });
+    }
+
+    [Fact]
+    public async Task OneLeaderWithBothGroupsMeetings_TellsThemApartByTheGroup_DueInBeijingTime()
+    {
+        using var office = App.RealClient(await App.IssueKeyAsync("campaign-office", false, Roles.Operator));
+        var location = await CampaignSteps.AtOrgLifeMeetingsAsync(office);
+        var campaign = CampaignSteps.IdOf(location);
+        // The first group's leader is away: both groups' meetings are now leader.li's.
+        var reassigned = await office.PostJsonAsync($"{location}/tasks/orgLifeMeeting:1:0/reassign", new { assignee = "leader.li" });
+        Assert.Equal(HttpStatusCode.OK, reassigned.Status);
+        var leaderKey = await App.IssueKeyAsync("leader.li", false, Roles.Participant);
+
+        await fixture.Chromium.OnPageAsync(nameof(OneLeaderWithBothGroupsMeetings_TellsThemApartByTheGroup_DueInBeijingTime), "zh-CN", async page =>
+        {
+            await Chromium.SignInAsync(page, App.BaseUrl + "/app/worklist", leaderKey, "API 密钥", "登录");
+            var rows = page.GetByTestId("worklist-row").Filter(new() { HasText = "党员专题组织生活会" });
+            await Assertions.Expect(rows).ToHaveCountAsync(2);
+            await Assertions.Expect(rows.GetByRole(AriaRole.Link, Inside("党员专题组织生活会 · 机关第一党小组"))).ToBeVisibleAsync();
+            await Assertions.Expect(rows.GetByRole(AriaRole.Link, Inside("党员专题组织生活会 · 机关第二党小组"))).ToBeVisibleAsync();
+            // Seven days after activation, in the organization's zone, the zone said.
+            await Assertions.Expect(rows.First).ToContainTextAsync("（UTC+8）");
+        });
+
+        var page = await office.GetJsonAsync($"/api/v1/tasks?assignee=leader.li&limit=200");
+        var labels = page.Json.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("campaignId").GetGuid() == campaign)
+            .Select(i => i.GetProperty("itemLabel").GetString()).Order().ToList();
+        Assert.Equal(["机关第一党小组", "机关第二党小组"], labels);
     }
 }

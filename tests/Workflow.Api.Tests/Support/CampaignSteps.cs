@@ -45,11 +45,8 @@ public static class CampaignSteps
         return campaign;
     }
 
-    /// <summary>
-    /// Through the analysis phase to the mass appraisal, appraised with <paramref name="satisfied"/> of <paramref name="participants"/>
-    /// satisfied: below the 80 % threshold the appraisalSatisfaction gate is unmet and finalizeReport:2 is open.
-    /// </summary>
-    public static async Task<string> AppraisedAsync(HttpClient client, int participants, int satisfied, string? organization = null)
+    /// <summary>In the analysis phase with the report reviewed and the statements in: one orgLifeMeeting:1:n per party group is active (leader.zhang, leader.li).</summary>
+    public static async Task<string> AtOrgLifeMeetingsAsync(HttpClient client, string? organization = null)
     {
         var campaign = await InAnalysisAsync(client, organization);
         foreach (var (taskId, body) in ParallelAnalysisTasks) await CompleteAsync(client, campaign, taskId, body);
@@ -58,6 +55,16 @@ public static class CampaignSteps
         await CompleteAsync(client, campaign, "memberComments:1", new { outcome = "Approved", result = new { } });
         await CompleteAsync(client, campaign, "personalStatements:1:0", Document("statement-0"));
         await CompleteAsync(client, campaign, "personalStatements:1:1", Document("statement-1"));
+        return campaign;
+    }
+
+    /// <summary>
+    /// Through the analysis phase to the mass appraisal, appraised with <paramref name="satisfied"/> of <paramref name="participants"/>
+    /// satisfied: below the 80 % threshold the appraisalSatisfaction gate is unmet and finalizeReport:2 is open.
+    /// </summary>
+    public static async Task<string> AppraisedAsync(HttpClient client, int participants, int satisfied, string? organization = null)
+    {
+        var campaign = await AtOrgLifeMeetingsAsync(client, organization);
         await CompleteAsync(client, campaign, "orgLifeMeeting:1:0", Meeting("2023-06-20"));
         await CompleteAsync(client, campaign, "orgLifeMeeting:1:1", Meeting("2023-06-20"));
         await CompleteAsync(client, campaign, "democraticLifeMeeting:1", DemocraticLifeMeeting());

@@ -41,6 +41,29 @@ public abstract class WorklistTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task MultiInstanceTasks_SayWhichItemEachIsFor_SingleTasksSayNone()
+    {
+        var client = await api.ClientAsync("campaign-office", Roles.Operator);
+        var location = await CampaignSteps.InAnalysisAsync(client);
+        var campaign = CampaignSteps.IdOf(location);
+        var single = await ItemOf(client, "assignee=party-secretary", campaign, "zh-CN");
+        Assert.Equal(JsonValueKind.Null, single.GetProperty("itemLabel").ValueKind);
+
+        foreach (var (taskId, body) in CampaignSteps.ParallelAnalysisTasks) await CampaignSteps.CompleteAsync(client, location, taskId, body);
+        await CampaignSteps.CompleteAsync(client, location, "draftReport:1", SeedData.Document("draft-1"));
+        await CampaignSteps.CompleteAsync(client, location, "guidanceReview:1", new { outcome = "Approved", result = new { } });
+        await CampaignSteps.CompleteAsync(client, location, "memberComments:1", new { outcome = "Approved", result = new { } });
+        // One personal statement per team member (text items)…
+        var statement = await ItemOf(client, "assignee=deputy.liu", campaign, "zh-CN");
+        Assert.Equal(("personalStatements:1:1", "deputy.liu"), (statement.GetProperty("taskId").GetString(), statement.GetProperty("itemLabel").GetString()));
+        await CampaignSteps.CompleteAsync(client, location, "personalStatements:1:0", SeedData.Document("statement-0"));
+        await CampaignSteps.CompleteAsync(client, location, "personalStatements:1:1", SeedData.Document("statement-1"));
+        // …then one organizational-life meeting per party group (object items), named by the group.
+        var meeting = await ItemOf(client, "assignee=leader.li", campaign, "en");
+        Assert.Equal(("orgLifeMeeting:1:1", "机关第二党小组"), (meeting.GetProperty("taskId").GetString(), meeting.GetProperty("itemLabel").GetString()));
+    }
+
+    [Fact]
     public async Task OverdueFilter_ListsOnlyTasksPastTheirDueTime_MarkedOverdue()
     {
         var client = await api.ClientAsync("campaign-office", Roles.Operator);

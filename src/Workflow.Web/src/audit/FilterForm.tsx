@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Campaign } from '../shared/api';
 import { useApp } from '../shared/context';
 import type { MessageKey } from '../shared/i18n';
+import { zoneLabel } from '../shared/format';
 import { definitionsStreamId, emptyFilter, isoFromLocalInput, ledgerKinds, localInputValue, type LedgerFilter } from './ledgerFilter';
 
 /**
@@ -66,7 +67,7 @@ export function FilterForm({
       </div>
       <div className="audit-form-row">
         <label>
-          {t('auditFilterFrom')}{' '}
+          {t('auditFilterFrom', { zone: zoneLabel() })}{' '}
           <input
             name="from"
             type="datetime-local"
@@ -75,7 +76,7 @@ export function FilterForm({
           />
         </label>
         <label>
-          {t('auditFilterTo')}{' '}
+          {t('auditFilterTo', { zone: zoneLabel() })}{' '}
           <input
             name="to"
             type="datetime-local"

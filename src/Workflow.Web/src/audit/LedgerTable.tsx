@@ -3,6 +3,7 @@ import type { Schemas } from '../shared/api';
 import { useApp } from '../shared/context';
 import { formatTime } from '../shared/format';
 import { queryError } from '../shared/queries';
+import { kindName, stateName } from './entryWords';
 import { hashExcerpt } from './verification';
 
 type Entry = Schemas['AuditEntryView'];
@@ -59,7 +60,9 @@ export function LedgerTable({
                 </button>
               </td>
               <td data-testid="ledger-sequence">{e.sequence}</td>
-              <td data-testid="ledger-kind">{e.kind}</td>
+              <td data-testid="ledger-kind" data-kind={e.kind}>
+                {kindName(e.kind, language)}
+              </td>
               <td>
                 {e.actor}
                 {e.onBehalfOf && <div className="audit-muted">{t('auditOnBehalfOf', { principal: e.onBehalfOf })}</div>}
@@ -89,7 +92,7 @@ export function LedgerTable({
 }
 
 function Details({ entry }: { entry: Entry }) {
-  const { t } = useApp();
+  const { t, language } = useApp();
   const json = (value: unknown) => JSON.stringify(value, null, 2);
   return (
     <dl className="audit-details">
@@ -97,7 +100,8 @@ function Details({ entry }: { entry: Entry }) {
         <>
           <dt>{t('auditDetailState')}</dt>
           <dd>
-            {entry.beforeState ?? '—'} → {entry.afterState ?? '—'}
+            {entry.beforeState ? stateName(entry.beforeState, language) : '—'} →{' '}
+            {entry.afterState ? stateName(entry.afterState, language) : '—'}
           </dd>
         </>
       )}

@@ -37,10 +37,12 @@ describe('ledger filter in the URL', () => {
     expect(filterFromQuery(new URLSearchParams('limit=x')).limit).toBe(50);
   });
 
-  it('converts between datetime-local values and UTC instants', () => {
+  it('converts between datetime-local values and UTC instants, in the organization’s zone not the browser’s', () => {
     const iso = isoFromLocalInput('2026-11-25T09:30');
-    expect(iso).toBe(new Date(2026, 10, 25, 9, 30).toISOString());
+    expect(iso).toBe('2026-11-25T01:30:00.000Z');
     expect(localInputValue(iso)).toBe('2026-11-25T09:30');
+    expect(localInputValue('2026-11-25T20:00:00Z')).toBe('2026-11-26T04:00');
+    expect(isoFromLocalInput('2026-11-25T09:30', 'UTC')).toBe('2026-11-25T09:30:00.000Z');
     expect(isoFromLocalInput('')).toBe('');
     expect(localInputValue('not a time')).toBe('');
   });

@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import { organizationTimeZone } from '../shared/format';
 // What an auditor asks the ledger for, kept in the page's URL query so that a filtered view can be
 // shared or bookmarked: the same names as the API's parameters (GET /api/v1/audit/entries).
 
@@ -122,19 +124,20 @@ export function apiQuery(filter: LedgerFilter, cursor = '', limit?: number): Rec
   return query;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The value of a datetime-local input (local time, minutes) for an ISO time; '' for none or nonsense. */
-export function localInputValue(iso: string): string {
+/**
+ * The value of a datetime-local input (minutes) for an ISO time, in the organization's time zone
+ * (the one every time on the page is shown in); '' for none or nonsense.
+ */
+export function localInputValue(iso: string, zone: string = organizationTimeZone): string {
   if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const instant = dayjs(iso);
+  if (!instant.isValid() || Number.isNaN(new Date(iso).getTime())) return '';
+  return instant.tz(zone).format('YYYY-MM-DDTHH:mm');
 }
 
-/** The ISO time in UTC of a datetime-local input's value (read as local time); '' for none or nonsense. */
-export function isoFromLocalInput(value: string): string {
-  if (!value) return '';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+/** The ISO time in UTC of a datetime-local input's value, read in the organization's time zone; '' for none or nonsense. */
+export function isoFromLocalInput(value: string, zone: string = organizationTimeZone): string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return '';
+  const instant = dayjs.tz(value, zone);
+  return instant.isValid() ? instant.toISOString() : '';
 }

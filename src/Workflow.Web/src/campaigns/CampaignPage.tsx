@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { problemMessage } from '../shared/api';
 import { useApp } from '../shared/context';
+import { useLocation } from '../shared/router';
 import { portLabels, toFlow } from '../shared/flowchart';
 import { campaignStatusName } from './campaignStatus';
 import { CampaignTimeline } from './CampaignTimeline';
@@ -9,6 +10,7 @@ import { queryError, queryKeys, staleAfterCampaignChange, useInvalidate } from '
 import { readDescriptors, readState, readTemplate, readWorkflow } from './campaignPageData';
 import { GatesPanel, WhyNotYet } from './GatesPanel';
 import { PhaseDiagram } from './PhaseDiagram';
+import { phaseProgress } from './phaseProgress';
 import { StatusFlowchart } from './StatusFlowchart';
 import { TaskReassignForm } from './TaskReassignForm';
 import { DueTasks, TaskDetails } from './TaskPanels';
@@ -89,6 +91,13 @@ export function CampaignPage({ id }: { id: string }) {
     return { language, activities, resultSchemas, inputs };
   }, [workflow.data, template.data, descriptorByType, language]);
   const states = useMemo(() => activityStates(progress?.tasks ?? []), [progress]);
+  // Opened from the worklist at one task (?task=…): that task comes first, under the header, so a
+  // participant on a phone lands on it, not on the flowchart above the open tasks.
+  const focusTask = useLocation().search.get('task');
+  const phaseFigure = useMemo(
+    () => (workflow.data && taskTypes.size > 0 ? phaseProgress(workflow.data, taskTypes, progress?.tasks ?? []) : null),
+    [workflow.data, taskTypes, progress],
+  );
 
   if (!state.data) {
     return stateError ? (
@@ -171,7 +180,44 @@ export function CampaignPage({ id }: { id: string }) {
 
   const selectedState = selected ? states.get(selected) : undefined;
   const canComplete = me?.permissions.completeTasks === true;
+  const focused = p.tasks.find((x) => x.id === focusTask && x.status === 'active');
+  const dueTasks = (tasks: TaskView[]) => (
+    <DueTasks
+      tasks={tasks}
+      names={nameOf}
+      language={language}
+      t={t}
+      // A suspended campaign refuses work on its tasks; the why-not-yet panel says to resume it.
+      canComplete={canComplete && !c.suspended}
+      onComplete={(task) => {
+        setCompleting(task);
+        setReassigning(null);
+        setNotice(null);
+      }}
+      onReassign={(task) => {
+        setReassigning(task);
+        setCompleting(null);
+        setNotice(null);
+      }}
+    />
+  );
   const canFire = me?.permissions.fireTransitions === true;
+  // The completion form goes under the row it was opened from: the focused task's, or the open tasks'.
+  const completionForm = completing && (
+    <Suspense fallback={<p>{t('loading')}</p>}>
+      <TaskCompletionForm
+        key={completing.id}
+        taskId={completing.id}
+        taskName={nameOf(completing)}
+        schema={schemaOf(completing.activityId)}
+        language={language}
+        t={t}
+        onSubmit={(body) => complete(completing, body)}
+        onCancel={() => setCompleting(null)}
+      />
+    </Suspense>
+  );
+  const completingFocused = Boolean(focused && completing?.id === focused.id);
   return (
     <div className="campaign-page">
       <header className="campaign-page-header">
@@ -185,8 +231,6 @@ export function CampaignPage({ id }: { id: string }) {
           </dd>
           <dt>{t('campaignPageStatus')}</dt>
           <dd data-testid="campaign-status">{campaignStatusName(c.status, t)}</dd>
-          <dt>{t('campaignPageVersion')}</dt>
-          <dd>{c.version}</dd>
         </dl>
         <p className="campaign-live">{t('campaignPageLive')}</p>
         {stateError && (
@@ -201,6 +245,14 @@ export function CampaignPage({ id }: { id: string }) {
         )}
       </header>
 
+      {focused && (
+        <section aria-labelledby="campaign-focus-heading" className="campaign-focus" data-testid="campaign-focus">
+          <h3 id="campaign-focus-heading">{t('campaignPageFocusHeading')}</h3>
+          {dueTasks([focused])}
+          {completingFocused && completionForm}
+        </section>
+      )}
+
       <section aria-labelledby="campaign-phases-heading">
         <h3 id="campaign-phases-heading">{t('campaignPagePhasesHeading')}</h3>
         <PhaseDiagram progress={p} t={t} />
@@ -213,6 +265,11 @@ export function CampaignPage({ id }: { id: string }) {
         {workflowError && (
           <p role="alert" className="error">
             {workflowError}
+          </p>
+        )}
+        {currentPhase && phaseFigure && (
+          <p className="campaign-phase-progress" data-testid="phase-progress">
+            {t('campaignPagePhaseProgress', { percent: phaseFigure.percent, done: phaseFigure.done, total: phaseFigure.total })}
           </p>
         )}
         {currentPhase && workflow.data && (
@@ -235,6 +292,7 @@ export function CampaignPage({ id }: { id: string }) {
                 language={language}
                 t={t}
                 onClose={() => setSelected(null)}
+                portLabel={portLabel}
               />
             ) : (
               <p className="campaign-details-hint">{t('campaignPageSelectNode')}</p>
@@ -265,24 +323,7 @@ export function CampaignPage({ id }: { id: string }) {
 
       <section aria-labelledby="campaign-due-heading">
         <h3 id="campaign-due-heading">{t('campaignPageDueHeading')}</h3>
-        <DueTasks
-          tasks={p.tasks}
-          names={nameOf}
-          language={language}
-          t={t}
-          // A suspended campaign refuses work on its tasks; the why-not-yet panel says to resume it.
-          canComplete={canComplete && !c.suspended}
-          onComplete={(task) => {
-            setCompleting(task);
-            setReassigning(null);
-            setNotice(null);
-          }}
-          onReassign={(task) => {
-            setReassigning(task);
-            setCompleting(null);
-            setNotice(null);
-          }}
-        />
+        {dueTasks(p.tasks)}
         {reassigning && (
           <TaskReassignForm
             key={reassigning.id}
@@ -294,20 +335,7 @@ export function CampaignPage({ id }: { id: string }) {
             onCancel={() => setReassigning(null)}
           />
         )}
-        {completing && (
-          <Suspense fallback={<p>{t('loading')}</p>}>
-            <TaskCompletionForm
-              key={completing.id}
-              taskId={completing.id}
-              taskName={nameOf(completing)}
-              schema={schemaOf(completing.activityId)}
-              language={language}
-              t={t}
-              onSubmit={(body) => complete(completing, body)}
-              onCancel={() => setCompleting(null)}
-            />
-          </Suspense>
-        )}
+        {!completingFocused && completionForm}
       </section>
 
       {/* Actions where there are any: in a phase, or before the start; a role that may do nothing is told so. */}

@@ -1,4 +1,5 @@
-import { formatTime } from '../shared/format';
+import { formatDue, formatTime } from '../shared/format';
+import type { PortLabel } from '../shared/flowchart';
 import type { Language, Translate } from '../shared/i18n';
 import { label, type JsonSchema } from './resultSchema';
 import { statusKeys } from './StatusFlowchart';
@@ -42,7 +43,7 @@ export function DueTasks({
           <tr key={task.id} data-testid={`due-${task.id}`} className={task.overdue ? 'campaign-overdue' : undefined}>
             <th scope="row">{names(task)}</th>
             <td>{task.assignee ?? ''}</td>
-            <td>{task.dueAt ? formatTime(task.dueAt, language) : t('campaignPageNoDueDate')}</td>
+            <td>{task.dueAt ? formatDue(task.dueAt, language) : t('campaignPageNoDueDate')}</td>
             <td>
               <span className={`campaign-badge campaign-badge--${taskStatus(task)}`}>{t(statusKeys[taskStatus(task)])}</span>
             </td>
@@ -81,6 +82,7 @@ export function TaskDetails({
   language,
   t,
   onClose,
+  portLabel,
 }: {
   title: string;
   tasks: TaskView[];
@@ -88,6 +90,8 @@ export function TaskDetails({
   language: Language;
   t: Translate;
   onClose: () => void;
+  /** The outcome (the port the task left by, "Done", "Approved") in the page's language, from the descriptors. */
+  portLabel?: PortLabel;
 }) {
   const fieldName = (name: string) => label(schema?.properties?.[name]?.['x-displayNames'], language, name);
   const unitOf = (name: string) => schema?.properties?.[name]?.['x-unit'];
@@ -113,7 +117,7 @@ export function TaskDetails({
           <dt>{t('campaignPageOpened')}</dt>
           <dd>{formatTime(task.activatedAt, language)}</dd>
           <dt>{t('campaignPageDue')}</dt>
-          <dd>{task.dueAt ? formatTime(task.dueAt, language) : t('campaignPageNoDueDate')}</dd>
+          <dd>{task.dueAt ? formatDue(task.dueAt, language) : t('campaignPageNoDueDate')}</dd>
           {task.endedAt && (
             <>
               <dt>{t('campaignPageEnded')}</dt>
@@ -134,7 +138,10 @@ export function TaskDetails({
                   {Object.entries(task.result as Record<string, unknown>).map(([k, v]) => (
                     <li key={k}>
                       {k === 'outcome' ? t('campaignPageOutcome') : fieldName(k)}:{' '}
-                      {Array.isArray(v) ? String(v.length) : formatValue(v, unitOf(k), language, t)}
+                      {Array.isArray(v)
+                        ? String(v.length)
+                        : ((k === 'outcome' && typeof v === 'string' ? portLabel?.(task.activityType, v) : undefined) ??
+                          formatValue(v, unitOf(k), language, t))}
                     </li>
                   ))}
                 </ul>

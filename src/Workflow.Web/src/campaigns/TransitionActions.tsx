@@ -41,19 +41,33 @@ export function TransitionActions({ progress, t, onFire }: Props) {
 
   return (
     <div className="campaign-transitions">
-      {choices.map((c) => (
-        <button
-          key={`${c.trigger}-${c.targetPhase ?? ''}`}
-          type="button"
-          aria-pressed={chosen?.label === c.label}
-          onClick={() => {
-            setChosen(c);
-            setProblem(null);
-          }}
-        >
-          {c.label}
-        </button>
-      ))}
+      {choices.map((c) => {
+        const key = `${c.trigger}-${c.targetPhase ?? ''}`;
+        const reasonsId = `campaign-transition-refused-${key}`;
+        return (
+          <span key={key} className="campaign-transition">
+            <button
+              type="button"
+              aria-pressed={chosen?.label === c.label}
+              disabled={c.refused !== undefined}
+              aria-describedby={c.refused ? reasonsId : undefined}
+              onClick={() => {
+                setChosen(c);
+                setProblem(null);
+              }}
+            >
+              {c.label}
+            </button>
+            {c.refused && (
+              <ul id={reasonsId} className="campaign-transition-refused" data-testid={`transition-refused-${c.trigger}`}>
+                {(c.refused.length > 0 ? c.refused : [t('campaignPageTransitionNotNow')]).map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            )}
+          </span>
+        );
+      })}
       {chosen && (
         <form onSubmit={(e) => void submit(e)} className="campaign-transition-form" aria-label={chosen.label}>
           {chosen.warning && (

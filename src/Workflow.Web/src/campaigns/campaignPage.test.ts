@@ -261,6 +261,25 @@ describe('the actions offered', () => {
     expect(choices[3].warning).toContain('cannot be resumed');
   });
 
+  test('moving on is offered only when permitted; otherwise disabled with the server’s reasons', () => {
+    const blocked = {
+      ...running,
+      triggers: [
+        { trigger: 'complete', permitted: false, reasons: ['转段条件未满足：“群众满意率达标”未满足'] },
+        ...running.triggers.slice(1),
+      ],
+    };
+    expect(transitionChoices(blocked, zh)[0]).toMatchObject({ trigger: 'complete', refused: ['转段条件未满足：“群众满意率达标”未满足'] });
+    const open = { ...running, triggers: [trigger('complete', true), ...running.triggers.slice(1)] };
+    expect(transitionChoices(open, en)[0].refused).toBeUndefined();
+    // The permitted ones carry no refusal.
+    expect(
+      transitionChoices(blocked, en)
+        .slice(1)
+        .every((c) => c.refused === undefined),
+    ).toBe(true);
+  });
+
   test('a suspended campaign: only resume or cancel', () => {
     const suspended = {
       ...running,

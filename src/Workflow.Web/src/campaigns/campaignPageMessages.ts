@@ -5,7 +5,6 @@ export const en = {
   campaignPageOrganization: 'Organization',
   campaignPageTemplate: 'Template',
   campaignPageStatus: 'Status',
-  campaignPageVersion: 'Version',
   campaignPageLive: 'Live: changes made elsewhere appear here within seconds.',
 
   campaignPagePhasesHeading: 'Phases',
@@ -110,6 +109,9 @@ export const en = {
   campaignPageNoForm: 'This task records no result fields; completing it only confirms it is done.',
 
   campaignPageAdvance: 'Advance to “{phase}”',
+  campaignPageTransitionNotNow: 'Not possible now.',
+  campaignPageFocusHeading: 'Your task',
+  campaignPagePhaseProgress: 'This phase: {percent}% · {done} of {total} tasks done',
   campaignPageCompleteCampaign: 'Complete the campaign',
   campaignPageStart: 'Start the campaign',
   campaignPageSendBack: 'Send back to “{phase}”',
@@ -143,7 +145,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   campaignPageOrganization: '单位',
   campaignPageTemplate: '模板',
   campaignPageStatus: '状态',
-  campaignPageVersion: '版本',
   campaignPageLive: '实时更新：其他人的办理结果会在几秒内显示在本页。',
 
   campaignPagePhasesHeading: '阶段',
@@ -248,6 +249,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   campaignPageNoForm: '该任务无需填写办理结果，提交即表示已办结。',
 
   campaignPageAdvance: '转入“{phase}”阶段',
+  campaignPageTransitionNotNow: '当前不可执行。',
+  campaignPageFocusHeading: '您要办理的任务',
+  campaignPagePhaseProgress: '本阶段：{percent}% · 已办结 {done}/{total} 项任务',
   campaignPageCompleteCampaign: '结束活动',
   campaignPageStart: '启动活动',
   campaignPageSendBack: '退回“{phase}”阶段',

@@ -1,5 +1,6 @@
 import type { Schemas } from '../shared/api';
 import type { Language, Translate } from '../shared/i18n';
+import { formatDate, isDateOnly } from '../shared/format';
 import { label, type JsonSchema } from './resultSchema';
 
 // The answer to "why can't we move on yet?", in the page's language, built from the progress
@@ -39,6 +40,8 @@ export function formatValue(value: unknown, unit: string | undefined, language: 
   if (Array.isArray(value)) return t('campaignPageItems', { count: value.length });
   if (value === 'Approved') return t('campaignPageOutcomeApproved');
   if (value === 'ChangesRequested') return t('campaignPageOutcomeChangesRequested');
+  // A meeting's day, a finding's deadline: a date in the page's language, never an instant.
+  if (isDateOnly(value)) return formatDate(value, language);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

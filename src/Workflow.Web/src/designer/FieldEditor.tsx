@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../shared/context';
 import type { FormField } from './descriptors';
+import { choiceName } from '../shared/choiceWords';
 import { FieldProblems } from '../shared/FieldProblems';
 import type { Problem } from './problems';
 
@@ -23,7 +24,7 @@ export function FieldEditor({
   /** Writes the text to the document; returns the field's value as the document will show it. */
   apply: (text: string, asExpression: boolean) => string;
 }) {
-  const { t } = useApp();
+  const { t, language } = useApp();
   const [text, setText] = useState(field.value);
   const [asExpression, setAsExpression] = useState(field.isExpression);
   const echo = useRef(field.value);
@@ -69,7 +70,7 @@ export function FieldEditor({
             ['true', t('designerYes')],
             ['false', t('designerNo')],
           ]
-        : (field.options ?? []).map((o) => [o, o]);
+        : (field.options ?? []).map((o) => [o, choiceName(field.name, o, language)]);
     control = (
       <select {...common} value={text} onChange={(e) => change(e.target.value)}>
         <option value="">{field.placeholder ? t('designerPropDefault', { value: field.placeholder }) : t('designerPropUnset')}</option>

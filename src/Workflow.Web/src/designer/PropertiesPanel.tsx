@@ -63,6 +63,8 @@ function ActivityForm(p: PanelProps & { activity: Activity }) {
   const update = (next: (a: Activity) => Activity, group: string) =>
     p.onEdit((d) => replaceActivity(d, activity.id, next(d.root.activities.find((a) => a.id === activity.id) ?? activity)), group);
   const ports = portsOf(activity, descriptor);
+  // A fixed port ("Done", "Approved") by its label in the page's language; a fork's branch by the name the admin gave it.
+  const portName = (port: string) => localName(descriptor?.portDisplayNames?.[port], language, port);
   const targets = document.root.activities.filter((a) => p.descriptors.get(a.type)?.hasInboundPort ?? true);
   return (
     <div className="designer-form">
@@ -114,10 +116,13 @@ function ActivityForm(p: PanelProps & { activity: Activity }) {
                 {document.root.connections.map((c, index) =>
                   c.source.activity === activity.id && (c.source.port ?? donePort) === port ? (
                     <li key={index}>
-                      {port} → {labelOf(document, c.target.activity, language)}{' '}
+                      {portName(port)} → {labelOf(document, c.target.activity, language)}{' '}
                       <button
                         type="button"
-                        aria-label={t('designerPropRemoveConnection', { port, target: labelOf(document, c.target.activity, language) })}
+                        aria-label={t('designerPropRemoveConnection', {
+                          port: portName(port),
+                          target: labelOf(document, c.target.activity, language),
+                        })}
                         onClick={() => p.onEdit((d) => removeConnections(d, [index]))}
                       >
                         ✕
@@ -127,7 +132,7 @@ function ActivityForm(p: PanelProps & { activity: Activity }) {
                 )}
               </ul>
               <label>
-                {t('designerPropConnectTo', { port })}{' '}
+                {t('designerPropConnectTo', { port: portName(port) })}{' '}
                 <select value="" onChange={(e) => e.target.value && p.onEdit((d) => connect(d, activity.id, port, e.target.value))}>
                   <option value="">{t('designerPropChoose')}</option>
                   {targets

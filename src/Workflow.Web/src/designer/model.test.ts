@@ -31,7 +31,21 @@ describe('document ⇄ React Flow model', () => {
     expect(nodes[2].data.portLabels).toEqual({ True: '是', False: '否' });
     expect(nodes[0].data.hasInbound).toBe(false);
     expect(edges.map((e) => e.id)).toEqual(['start:Done->meeting', 'meeting:Done->check', 'check:True->end', 'check:False->meeting']);
-    expect(edges.map((e) => e.label)).toEqual([undefined, undefined, 'True', 'False']);
+    // Edges say their outcome in the page's language too.
+    expect(edges.map((e) => e.label)).toEqual([undefined, undefined, '是', '否']);
+    expect(toFlowModel(sampleDocument(), byType, 'en').edges.map((e) => e.label)).toEqual([undefined, undefined, 'True', 'False']);
+  });
+
+  it('labels a fork’s named branches by the activity each leads to, and leaves their edges unlabelled', () => {
+    const document = sampleDocument();
+    document.root.activities.push({ id: 'fork', type: 'Elsa.FlowFork', branches: ['Opinions', 'Talks'] });
+    document.root.connections.push(
+      { source: { activity: 'fork', port: 'Opinions' }, target: { activity: 'meeting', port: 'In' } },
+      { source: { activity: 'fork', port: 'Talks' }, target: { activity: 'check', port: 'In' } },
+    );
+    const { nodes, edges } = toFlowModel(document, byType, 'zh-CN');
+    expect(nodes.find((n) => n.id === 'fork')!.data.portLabels).toMatchObject({ Opinions: '会议', Talks: '条件判断' });
+    expect(edges.filter((e) => e.source === 'fork').map((e) => e.label)).toEqual([undefined, undefined]);
   });
 
   it('gives a repeated connection an id of its own', () => {

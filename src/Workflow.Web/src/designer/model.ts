@@ -3,6 +3,7 @@
 
 import type { Language } from '../shared/i18n';
 import { localName } from '../shared/localName';
+import { isNamedBranch } from '../shared/flowchart';
 import { portsOf, type ActivityDescriptor } from './descriptors';
 import { donePort, positionOf, type Activity, type Connection, type PhaseWorkflow, type Position } from './document';
 
@@ -62,9 +63,22 @@ export function toFlowModel(
   descriptors: ReadonlyMap<string, ActivityDescriptor>,
   language: Language,
 ): { nodes: DesignerNode[]; edges: DesignerEdge[] } {
+  const typeLabelOf = (activity: Activity) => localName(descriptors.get(activity.type)?.displayNames, language, activity.type);
+  const nodeLabel = (activity: Activity) => localName(activity.metadata?.displayNames, language, activity.name ?? typeLabelOf(activity));
+  const labelOf = (id: string) => {
+    const a = document.root.activities.find((x) => x.id === id);
+    return a ? nodeLabel(a) : id;
+  };
+  // A fork's branch handle is labelled by the activity it leads to; its name is an identifier in no language.
+  const branchLabels = (activity: Activity) =>
+    Object.fromEntries(
+      document.root.connections
+        .filter((c) => c.source.activity === activity.id && c.source.port && isNamedBranch(activity, c.source.port))
+        .map((c) => [c.source.port!, labelOf(c.target.activity)]),
+    );
   const nodes = document.root.activities.map((activity, index): DesignerNode => {
     const descriptor = descriptors.get(activity.type);
-    const typeLabel = localName(descriptor?.displayNames, language, activity.type);
+    const typeLabel = typeLabelOf(activity);
     const drawnAt = positionOf(activity) ?? { x: index * 260, y: 0 };
     return {
       id: activity.id,
@@ -72,12 +86,15 @@ export function toFlowModel(
       position: drawnAt,
       data: {
         activity,
-        label: localName(activity.metadata?.displayNames, language, activity.name ?? typeLabel),
+        label: nodeLabel(activity),
         typeLabel,
         ports: portsOf(activity, descriptor),
-        portLabels: Object.fromEntries(
-          Object.entries(descriptor?.portDisplayNames ?? {}).map(([port, names]) => [port, localName(names, language, port)]),
-        ),
+        portLabels: {
+          ...Object.fromEntries(
+            Object.entries(descriptor?.portDisplayNames ?? {}).map(([port, names]) => [port, localName(names, language, port)]),
+          ),
+          ...branchLabels(activity),
+        },
         hasInbound: descriptor?.hasInboundPort ?? true,
         problems: [],
         drawnAt,
@@ -87,12 +104,14 @@ export function toFlowModel(
   const ids = edgeIds(document.root.connections);
   const edges = document.root.connections.map((connection, index): DesignerEdge => {
     const port = connection.source.port ?? donePort;
+    const sourceActivity = document.root.activities.find((a) => a.id === connection.source.activity);
+    const fixed = descriptors.get(sourceActivity?.type ?? '')?.portDisplayNames?.[port];
     return {
       id: ids[index],
       source: connection.source.activity,
       sourceHandle: port,
       target: connection.target.activity,
-      ...(port === donePort ? {} : { label: port }),
+      ...(port === donePort || isNamedBranch(sourceActivity, port) ? {} : { label: fixed ? localName(fixed, language, port) : port }),
       data: { index, connection, problems: [] },
     };
   });

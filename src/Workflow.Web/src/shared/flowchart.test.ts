@@ -23,6 +23,24 @@ const document: WorkflowDocument = {
 };
 
 describe('toFlow', () => {
+  it('leaves a fork’s named branches (identifiers in no language) unlabelled: the activity they lead to names them', () => {
+    const forked: WorkflowDocument = {
+      definitionId: 'fork',
+      root: {
+        activities: [
+          { id: 'fork', type: 'Elsa.FlowFork', branches: ['Opinions', 'Talks'] } as WorkflowDocument['root']['activities'][number],
+          { id: 'opinions', type: 'Campaign.OpinionCollection' },
+          { id: 'talks', type: 'Campaign.Talks' },
+        ],
+        connections: [
+          { source: { activity: 'fork', port: 'Opinions' }, target: { activity: 'opinions' } },
+          { source: { activity: 'fork', port: 'Talks' }, target: { activity: 'talks' } },
+        ],
+      },
+    };
+    expect(toFlow(forked, 'zh-CN', () => undefined).edges.map((e) => e.label)).toEqual([undefined, undefined]);
+  });
+
   it('places nodes where the designer put them and labels them in the chosen language', () => {
     const { nodes } = toFlow(document, 'zh-CN');
     expect(nodes.map((n) => n.data.label)).toEqual(['start', '审阅报告', 'End']);

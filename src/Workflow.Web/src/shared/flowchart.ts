@@ -38,6 +38,16 @@ export interface PortNamingDescriptor {
 /** A port's label in the page's language, or undefined where there is none (a fork's branch names). */
 export type PortLabel = (activityType: string, port: string) => string | undefined;
 
+/**
+ * Whether a port is one the activity names itself, a fork's branch ("Opinions", "Talks"): an
+ * identifier the admin typed, in no language. Its edge needs no label (the activity it leads to
+ * names it), and its handle is labelled by that activity.
+ */
+export function isNamedBranch(activity: Record<string, unknown> | undefined, port: string): boolean {
+  if (!activity) return false;
+  return Object.entries(activity).some(([key, value]) => key !== 'metadata' && Array.isArray(value) && value.includes(port));
+}
+
 /** Port labels in a language from the descriptors, falling back to English. */
 export function portLabels(descriptors: readonly PortNamingDescriptor[], language: Language): PortLabel {
   const byType = new Map(descriptors.map((d) => [d.typeName, d.portDisplayNames ?? {}]));
@@ -49,11 +59,12 @@ export function portLabels(descriptors: readonly PortNamingDescriptor[], languag
 
 /**
  * Nodes at the designer positions the definition stores, labelled in the chosen language; edges
- * labelled with their source port unless it is the default "Done" — by the port's label in that
+ * labelled with their source port unless it is the default "Done" or a fork's named branch — by the port's label in that
  * language when the caller has the descriptors' labels, else by the port's name.
  */
 export function toFlow(document: WorkflowDocument, language: Language, portLabel?: PortLabel): { nodes: FlowNode[]; edges: FlowEdge[] } {
   const typeOf = new Map(document.root.activities.map((a) => [a.id, a.type]));
+  const byId = new Map(document.root.activities.map((a) => [a.id, a as unknown as Record<string, unknown>]));
   const nodes = document.root.activities.map((activity, index) => ({
     id: activity.id,
     position: activity.metadata?.designer?.position ?? { x: index * 240, y: 0 },
@@ -68,7 +79,9 @@ export function toFlow(document: WorkflowDocument, language: Language, portLabel
       id: `${index}:${connection.source.activity}.${port}->${connection.target.activity}`,
       source: connection.source.activity,
       target: connection.target.activity,
-      ...(port === 'Done' ? {} : { label: portLabel?.(typeOf.get(connection.source.activity) ?? '', port) ?? port }),
+      ...(port === 'Done' || isNamedBranch(byId.get(connection.source.activity), port)
+        ? {}
+        : { label: portLabel?.(typeOf.get(connection.source.activity) ?? '', port) ?? port }),
     };
   });
   return { nodes, edges };

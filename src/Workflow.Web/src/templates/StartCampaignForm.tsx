@@ -3,7 +3,7 @@ import { unwrap } from '../shared/api';
 import { useApp } from '../shared/context';
 import { navigate } from '../shared/router';
 import { errorMessage, staleAfterCampaignChange, useInvalidate } from '../shared/queries';
-import { localName } from '../shared/localName';
+import { helpText, localName } from '../shared/localName';
 import {
   buildParameters,
   controlOf,
@@ -78,6 +78,7 @@ export function StartCampaignForm({ templateId, version, inputs }: { templateId:
       </div>
       {inputs.map((input) => {
         const label = localName(input.displayNames, language, input.displayNames?.['zh-CN'] || input.name);
+        const help = helpText(language, input.descriptions, input.description);
         const control = controlOf(input.type);
         const value = values[input.name];
         const set = (v: FieldValue) => setValues({ ...values, [input.name]: v });
@@ -94,7 +95,7 @@ export function StartCampaignForm({ templateId, version, inputs }: { templateId:
                   onChange={set}
                 />
               </Suspense>
-              {input.description && <small className="templates-hint">{input.description}</small>}
+              {help && <small className="templates-hint">{help}</small>}
               {problem && <span className="templates-field-problem">{t(`templatesValue_${problem}`)}</span>}
             </div>
           );
@@ -114,7 +115,7 @@ export function StartCampaignForm({ templateId, version, inputs }: { templateId:
                 onChange={(e) => set(e.target.value)}
               />
             )}
-            {input.description && <small className="templates-hint">{input.description}</small>}
+            {help && <small className="templates-hint">{help}</small>}
             {problem && <span className="templates-field-problem">{t(`templatesValue_${problem}`)}</span>}
           </label>
         );

@@ -1,3 +1,4 @@
+import { helpText } from '../shared/localName';
 import { useQuery, type QueryKey } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApp } from '../shared/context';
@@ -63,7 +64,7 @@ export function TemplateVersionPage({ definitionId, version }: { definitionId: s
         <code>{definitionId}</code> · {t('templatesPublishedBy', { who: meta.publishedBy, at: formatTime(meta.publishedAt, language) })}
         {meta.retracted && <strong className="templates-retracted"> · {t('templatesRetracted')}</strong>}
       </p>
-      {form.description && <p>{form.description}</p>}
+      {helpText(language, undefined, form.description) && <p>{form.description}</p>}
       <PhaseDiagram form={form} />
       <table>
         <thead>

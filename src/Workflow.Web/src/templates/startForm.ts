@@ -11,6 +11,8 @@ export interface InputDeclaration {
   default?: unknown;
   displayNames?: Record<string, string>;
   description?: string;
+  /** The description by language, where the definition gives one. */
+  descriptions?: Record<string, string>;
 }
 
 /** `structured`: a list or a record, edited as entries and fields (structuredInput.ts), never typed as JSON. */

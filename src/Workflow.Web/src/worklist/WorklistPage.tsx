@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { unwrap } from '../shared/api';
 import { useApp } from '../shared/context';
-import { formatTime } from '../shared/format';
+import { formatDue } from '../shared/format';
 import { Link } from '../shared/Link';
 import { navigate, useLocation } from '../shared/router';
 import { queryError, queryKeys } from '../shared/queries';
@@ -69,11 +69,12 @@ export function WorklistPage() {
                 <td>
                   <Link to={r.campaignPath} title={r.taskId}>
                     {r.taskName}
+                    {r.itemLabel && <span className="worklist-item"> · {r.itemLabel}</span>}
                   </Link>
                 </td>
                 <td>{r.campaignName}</td>
                 <td>{r.phaseName}</td>
-                <td>{r.dueAt ? formatTime(r.dueAt, language) : t('worklistNoDue')}</td>
+                <td>{r.dueAt ? formatDue(r.dueAt, language) : t('worklistNoDue')}</td>
                 <td>{r.overdue ? <strong className="worklist-overdue-badge">{t('worklistOverdue')}</strong> : t('worklistOnTime')}</td>
               </tr>
             ))}

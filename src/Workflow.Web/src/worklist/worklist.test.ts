@@ -33,10 +33,21 @@ describe('worklist', () => {
 
   it("links each task to its campaign's page and falls back to the task id without a name", () => {
     const [row, unnamed] = workRows([item({ overdue: true }), item({ taskId: 'x:1', taskDisplayName: null })]);
-    expect(row.campaignPath).toBe('/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e');
+    expect(row.campaignPath).toBe('/campaigns/0f8fad5b-d9cb-469f-a165-70867728950e?task=studyMobilization%3A1');
     expect([row.taskName, row.phaseName, row.overdue]).toEqual(['学习调研阶段动员大会', '学习调研', true]);
     expect(unnamed.taskName).toBe('x:1');
     expect(row.key).not.toBe(unnamed.key);
+    expect(row.itemLabel).toBeNull();
+  });
+
+  it('tells the instances of a multi-instance task apart by their items', () => {
+    const rows = workRows([
+      item({ taskId: 'rectifyFinding:1:0', taskDisplayName: '限期整改', itemLabel: '学习研讨不够深入' }),
+      item({ taskId: 'rectifyFinding:1:1', taskDisplayName: '限期整改', itemLabel: '自我检查不够认真' }),
+      item({ taskId: 'rectifyFinding:1:2', taskDisplayName: '限期整改', itemLabel: '' }),
+    ]);
+    expect(rows.map((r) => r.itemLabel)).toEqual(['学习研讨不够深入', '自我检查不够认真', null]);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(3);
   });
 
   it('reloads on task, phase and workflow news only', () => {

@@ -35,10 +35,12 @@ export function worklistApiQuery(principal: string, onlyOverdue: boolean, cursor
 export interface WorkRow {
   key: string;
   campaignName: string;
-  /** The campaign's page, where the task is done. */
+  /** The campaign's page, where the task is done, opened at the task. */
   campaignPath: string;
   phaseName: string;
   taskName: string;
+  /** What this instance of a multi-instance task is for (a finding's title, a party group); null for a single task. */
+  itemLabel: string | null;
   taskId: string;
   dueAt: string | null;
   overdue: boolean;
@@ -48,9 +50,11 @@ export function workRows(items: WorkItem[]): WorkRow[] {
   return items.map((w) => ({
     key: `${w.campaignId}/${w.phaseId}/${w.round}/${w.taskId}`,
     campaignName: w.campaignName,
-    campaignPath: `/campaigns/${encodeURIComponent(w.campaignId)}`,
+    // The task travels along, so the campaign page opens at it (on a phone, past the flowchart).
+    campaignPath: `/campaigns/${encodeURIComponent(w.campaignId)}?task=${encodeURIComponent(w.taskId)}`,
     phaseName: w.phaseDisplayName,
     taskName: w.taskDisplayName || w.taskId,
+    itemLabel: w.itemLabel || null,
     taskId: w.taskId,
     dueAt: w.dueAt ?? null,
     overdue: w.overdue,

@@ -2213,6 +2213,8 @@ export interface components {
             activityType: string;
             /** @description The task activity's display name in the request's language, else its name; null when the campaign's template no longer has it. */
             taskDisplayName?: string | null;
+            /** @description For one instance of a multi-instance task: what it is for (a finding's title, a party group's name, a member), so rows of the same task can be told apart; null for a single task. */
+            itemLabel?: string | null;
             assignee?: string | null;
             status: string;
             /** Format: date-time */
