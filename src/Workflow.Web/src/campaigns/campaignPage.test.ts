@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { task } from './taskViews.fixture';
 import { translate, type MessageKey } from '../shared/i18n';
 import { progressChartOption } from './progressChartOption';
 import { progressSeries } from './progressSeries';
-import { activityStates, nodeColours, nodeStatuses, openTasks, taskStatus, unitName, type TaskView } from './taskStatus';
+import { activityStates, nodeColours, nodeStatuses, openTasks, taskStatus, unitName } from './taskStatus';
 import { transitionChoices } from './transitionChoices';
 // What GET /api/v1/activity-descriptors serves for four seed types (tests/Workflow.Api.Tests/Web/ResultSchemaCopyTests keeps it equal).
 import servedSchemas from './resultSchemas.fixture.json';
@@ -12,21 +13,6 @@ import { describeCondition, describeObserved, explain, taskName, type Names, typ
 const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
 
-function task(id: string, status: string, extra: Partial<TaskView> = {}): TaskView {
-  const [activityId, iteration, unit] = id.split(':');
-  return {
-    id,
-    activityId,
-    activityType: 'Campaign.Meeting',
-    status,
-    activatedAt: '2026-01-01T00:00:00Z',
-    overdue: false,
-    reminders: 0,
-    iteration: Number(iteration),
-    unit: unit === undefined ? null : Number(unit),
-    ...extra,
-  };
-}
 const resultSchemas = servedSchemas as unknown as Record<string, JsonSchema>;
 
 describe('task status → node colour', () => {

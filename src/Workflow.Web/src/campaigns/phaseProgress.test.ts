@@ -1,28 +1,12 @@
 import { describe, expect, test } from 'vitest';
+import { task } from './taskViews.fixture';
 import type { WorkflowDocument } from '../shared/flowchart';
 // The seed's study phase as the server publishes it: five task activities between start, fork, join and end.
 import studyPhase from '../../../../workflows/phases/study-phase.json';
 import { phaseProgress } from './phaseProgress';
-import type { TaskView } from './taskStatus';
 
 const taskTypes = new Set(['Campaign.Meeting', 'Campaign.Finding', 'Campaign.DocumentDrafting', 'Campaign.Review']);
 const study = studyPhase as unknown as WorkflowDocument;
-
-function task(id: string, status: string, extra: Partial<TaskView> = {}): TaskView {
-  const [activityId, iteration, unit] = id.split(':');
-  return {
-    id,
-    activityId,
-    activityType: 'Campaign.Meeting',
-    status,
-    activatedAt: '2026-01-01T00:00:00Z',
-    overdue: false,
-    reminders: 0,
-    iteration: Number(iteration),
-    unit: unit === undefined ? null : Number(unit),
-    ...extra,
-  };
-}
 
 describe('the phase figure counts against the whole phase', () => {
   test('three of the study phase’s four reached tasks done is 3 of 5, not 3 of 4', () => {
