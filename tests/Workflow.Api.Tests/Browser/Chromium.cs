@@ -141,6 +141,13 @@ public sealed class LeavePageDialogs
     public List<string> Asked { get; } = [];
 
     public bool Leave { get; set; }
+
+    /// <summary>Waits until <paramref name="count"/> questions were asked (up to 15 s: effects run late on a loaded machine).</summary>
+    public async Task WaitForAsync(IPage page, int count)
+    {
+        for (var waited = 0; Asked.Count < count && waited < 150; waited++) await page.WaitForTimeoutAsync(100);
+        Assert.True(Asked.Count >= count, $"{count} questions expected, {Asked.Count} asked: {string.Join(" | ", Asked)}");
+    }
 }
 
 /// <summary>The app on Kestrel and the browser, shared by the browser tests of a class.</summary>

@@ -185,6 +185,7 @@ public sealed class TemplateEditorBrowserTests(BrowserFixture fixture) : IClassF
             var templateId = page.GetByRole(AriaRole.Group, Named("Template")).GetByLabel("Template id");
             await templateId.FillAsync("guarded-template");
             await campaigns.ClickAsync();
+            await dialogs.WaitForAsync(page, 1);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, Named("New template"))).ToBeVisibleAsync();
             await Assertions.Expect(templateId).ToHaveValueAsync("guarded-template");
             Assert.Equal(["This template has unsaved changes. Leave without saving them?"], dialogs.Asked);
