@@ -45,7 +45,8 @@ public sealed class Chromium : IAsyncLifetime
         await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = locale,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            // The desk size the README's pictures are taken at, and the size the web app is designed for.
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
@@ -115,13 +116,14 @@ public sealed class Chromium : IAsyncLifetime
     public static bool ReadmeShows(string fileName) =>
         File.ReadAllText(RepositoryFiles.PathOf("README.md")).Contains($"docs/screenshots/{fileName}", StringComparison.Ordinal);
 
-    public static async Task ScreenshotAsync(IPage page, string fileName)
+    /// <summary>Saves a picture of the page: all of it, or (<paramref name="fullPage"/> false) what the window shows.</summary>
+    public static async Task ScreenshotAsync(IPage page, string fileName, bool fullPage = true)
     {
         try
         {
             Directory.CreateDirectory(ScreenshotFolder);
             var path = Path.Combine(ScreenshotFolder, fileName);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
             if (Environment.GetEnvironmentVariable("WORKFLOW_UPDATE_SCREENSHOTS") == "1" && ReadmeShows(fileName))
             {
                 Directory.CreateDirectory(ReadmeScreenshotFolder);

@@ -35,7 +35,7 @@ export function GatesPanel({ progress, names, t }: { progress: Progress; names: 
   const sep = t('campaignPageListSeparator');
   const countsOf = countsFromTasks(progress.tasks, names.resultSchemas);
   return (
-    <table className="campaign-gates">
+    <table className="campaign-gates cards-on-phone">
       <thead>
         <tr>
           <th scope="col">{t('campaignPageGate')}</th>
@@ -52,7 +52,7 @@ export function GatesPanel({ progress, names, t }: { progress: Progress; names: 
               {/* The template describes gates in English only; a Chinese page shows the localized name alone. */}
               {names.language === 'en' && gate.description && <div className="campaign-gate-description">{gate.description}</div>}
             </th>
-            <td>
+            <td data-label={t('campaignPageState')}>
               <span className={`campaign-badge campaign-badge--${gate.state}`}>
                 {t(gateStateKeys[gate.state] ?? 'campaignPageGateError')}
               </span>
@@ -62,7 +62,7 @@ export function GatesPanel({ progress, names, t }: { progress: Progress; names: 
                 </div>
               )}
             </td>
-            <td>
+            <td data-label={t('campaignPageGateObserved')}>
               <dl className="campaign-observed">
                 {Object.entries(gate.observed).map(([key, value]) => {
                   const o = describeObserved(key, value, names, t);
@@ -76,7 +76,7 @@ export function GatesPanel({ progress, names, t }: { progress: Progress; names: 
               </dl>
               <GateMetricBars gate={gate} names={names} t={t} countsOf={countsOf} />
             </td>
-            <td>
+            <td data-label={t('campaignPageGateCondition')}>
               <div data-testid={`gate-rule-${gate.id}`}>{describeCondition(gate.condition, names, t)}</div>
               <code className="campaign-gate-code">{gate.condition}</code>
             </td>

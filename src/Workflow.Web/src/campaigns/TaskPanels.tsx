@@ -28,7 +28,7 @@ export function DueTasks({
   const open = openTasks(tasks);
   if (open.length === 0) return <p>{t('campaignPageNoOpenTasks')}</p>;
   return (
-    <table className="campaign-due">
+    <table className="campaign-due cards-on-phone">
       <thead>
         <tr>
           <th scope="col">{t('campaignPageTask')}</th>
@@ -42,9 +42,9 @@ export function DueTasks({
         {open.map((task) => (
           <tr key={task.id} data-testid={`due-${task.id}`} className={task.overdue ? 'campaign-overdue' : undefined}>
             <th scope="row">{names(task)}</th>
-            <td>{task.assignee ?? ''}</td>
-            <td>{task.dueAt ? formatDue(task.dueAt, language) : t('campaignPageNoDueDate')}</td>
-            <td>
+            <td data-label={t('campaignPageAssignee')}>{task.assignee ?? ''}</td>
+            <td data-label={t('campaignPageDue')}>{task.dueAt ? formatDue(task.dueAt, language) : t('campaignPageNoDueDate')}</td>
+            <td data-label={t('campaignPageState')}>
               <span className={`campaign-badge campaign-badge--${taskStatus(task)}`}>{t(statusKeys[taskStatus(task)])}</span>
             </td>
             {canComplete && (

@@ -60,13 +60,17 @@ export function Shell() {
             {wide && <Typography.Text data-testid="signed-in-as">{t('signedInAs', { principal: me.principal })}</Typography.Text>}
             <NotificationBell api={api} t={t} language={language} />
             <LanguageSwitch language={language} onChange={setLanguage} t={t} />
-            <Button onClick={signOut}>{t('signOut')}</Button>
+            {/* On a phone the header has room for the bell and the language only: signing out is in the navigation. */}
+            {wide && <Button onClick={signOut}>{t('signOut')}</Button>}
           </Space>
         </Layout.Header>
         {!wide && (
           <Drawer placement="left" open={drawer} onClose={() => setDrawer(false)} title={t('appTitle')} size={260}>
             <Typography.Paragraph data-testid="signed-in-as">{t('signedInAs', { principal: me.principal })}</Typography.Paragraph>
             {menu}
+            <Button block className="drawer-sign-out" onClick={signOut}>
+              {t('signOut')}
+            </Button>
           </Drawer>
         )}
         {/* Ant Design's Content is the page's <main> landmark. */}

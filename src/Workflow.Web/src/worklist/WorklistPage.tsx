@@ -53,7 +53,7 @@ export function WorklistPage() {
       ) : rows.length === 0 ? (
         <p>{onlyOverdue ? t('worklistEmptyOverdue') : t('worklistEmpty')}</p>
       ) : (
-        <table className="worklist" data-testid="worklist-table">
+        <table className="worklist cards-on-phone" data-testid="worklist-table">
           <thead>
             <tr>
               <th scope="col">{t('worklistColTask')}</th>
@@ -72,10 +72,13 @@ export function WorklistPage() {
                     {r.itemLabel && <span className="worklist-item"> · {r.itemLabel}</span>}
                   </Link>
                 </td>
-                <td>{r.campaignName}</td>
-                <td>{r.phaseName}</td>
-                <td>{r.dueAt ? formatDue(r.dueAt, language) : t('worklistNoDue')}</td>
-                <td>{r.overdue ? <strong className="worklist-overdue-badge">{t('worklistOverdue')}</strong> : t('worklistOnTime')}</td>
+                {/* data-label: on a phone each row is a card, and each value says what it is (styles.css). */}
+                <td data-label={t('worklistColCampaign')}>{r.campaignName}</td>
+                <td data-label={t('worklistColPhase')}>{r.phaseName}</td>
+                <td data-label={t('worklistColDue')}>{r.dueAt ? formatDue(r.dueAt, language) : t('worklistNoDue')}</td>
+                <td data-label={t('worklistColState')}>
+                  {r.overdue ? <strong className="worklist-overdue-badge">{t('worklistOverdue')}</strong> : t('worklistOnTime')}
+                </td>
               </tr>
             ))}
           </tbody>
