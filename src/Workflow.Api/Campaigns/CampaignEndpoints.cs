@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Definitions;
 using Workflow.Api.Errors;
 using Workflow.Api.Identity;
+using Workflow.Api.Organizations;
 using Workflow.Api.Paging;
 using Workflow.Engine.Campaigns;
 using Workflow.Storage;
@@ -43,7 +44,7 @@ public static class CampaignEndpoints
 
     private static async Task<CommandAnswer> Create(
         CreateCampaignRequest request, HttpContext context, DefinitionCatalog catalog, CampaignDbContext db, CampaignCommands commands,
-        CancellationToken cancellationToken)
+        AccessScope access, CancellationToken cancellationToken)
     {
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
         if (FieldChecks.Required(context, ("templateId", request.TemplateId), ("name", request.Name), ("organization", request.Organization)) is { } missing)
@@ -51,6 +52,7 @@ public static class CampaignEndpoints
         if (FieldChecks.MaxLength(context, ("name", request.Name.Trim(), CampaignRow.NameMaxLength),
                 ("organization", request.Organization.Trim(), CampaignRow.OrganizationMaxLength)) is { } tooLong)
             return tooLong;
+        if (await CampaignOrganization.RefuseAsync(context, access, request.Organization.Trim(), cancellationToken) is { } notHere) return notHere;
         // Read from the database now: a version published or retracted through any server counts at once.
         var lookup = await catalog.TemplateAsync(db, request.TemplateId, request.TemplateVersion, cancellationToken);
         if (lookup.Status == LookupStatus.Missing)
