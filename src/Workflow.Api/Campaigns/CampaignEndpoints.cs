@@ -21,7 +21,8 @@ public static class CampaignEndpoints
     public static RouteGroupBuilder MapCampaigns(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/campaigns").WithTags("Campaigns").ProducesProblem(401);
-        group.MapPost("/", Create).RequireAuthorization(Roles.CampaignWriters)
+        // Operators and admins of the campaign's unit (or of the root) start campaigns: checked in Create, against the tree.
+        group.MapPost("/", Create)
             .WithSummary("Start a campaign from a published template version")
             .Produces<CampaignResponse>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
         group.MapGet("/", List)
@@ -46,6 +47,7 @@ public static class CampaignEndpoints
         CreateCampaignRequest request, HttpContext context, DefinitionCatalog catalog, CampaignDbContext db, CampaignCommands commands,
         AccessScope access, CancellationToken cancellationToken)
     {
+        if (await CampaignOrganization.RefuseNonStarterAsync(context, access, cancellationToken) is { } nonStarter) return nonStarter;
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
         if (FieldChecks.Required(context, ("templateId", request.TemplateId), ("name", request.Name), ("organization", request.Organization)) is { } missing)
             return missing;

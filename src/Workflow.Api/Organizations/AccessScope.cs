@@ -77,6 +77,13 @@ public sealed class AccessScope(IHttpContextAccessor accessor, CampaignDbContext
     public async Task<IReadOnlyList<Membership>> GroupsOfAsync(CancellationToken cancellationToken) =>
         (await LoadAsync(cancellationToken)).Groups;
 
+    /// <summary>Whether the caller holds any of the roles somewhere: at the root or on some unit.</summary>
+    public async Task<bool> HoldsAnywhereAsync(IEnumerable<string> roles, CancellationToken cancellationToken)
+    {
+        var access = await LoadAsync(cancellationToken);
+        return roles.Any(r => access.RootRoles.Contains(r) || access.Grants.Any(g => g.Role == r));
+    }
+
     /// <summary>The tree as this request sees it (read with the caller's grants).</summary>
     internal async Task<OrganizationTree> TreeAsync(CancellationToken cancellationToken) => (await LoadAsync(cancellationToken)).Tree;
 

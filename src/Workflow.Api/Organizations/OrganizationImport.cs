@@ -46,14 +46,14 @@ public static class OrganizationImport
             lines = ReadCsv(text, errors);
         }
         Duplicates(lines, errors);
-        if (errors.Count > 0) return Refuse(context, errors);
 
         var now = UtcTime.Truncate(clock.GetUtcNow());
         return await AdministrationLedger.InTransactionAsync<Results<Ok<OrganizationImportResult>, ProblemHttpResult>>(db, async token =>
         {
             var nodes = await db.OrganizationNodes.ToDictionaryAsync(n => n.Id, StringComparer.Ordinal, token);
+            // Read in the transaction, so the parents the file names are checked against the tree it changes.
             var paths = Plan(nodes, lines, errors);
-            if (paths is null) return Refuse(context, errors);
+            if (paths is null || errors.Count > 0) return Refuse(context, errors);
             int created = 0, updated = 0, moved = 0, unchanged = 0;
             // Top down, so every entry's parent is recorded before it.
             foreach (var line in lines.OrderBy(l => paths[l.Id].Length).ThenBy(l => l.Number))
@@ -109,10 +109,12 @@ public static class OrganizationImport
     {
         var parents = nodes.Values.ToDictionary(n => n.Id, n => n.ParentId, StringComparer.Ordinal);
         foreach (var line in lines) parents[line.Id] = line.Parent;
-        var byId = lines.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        var byId = new Dictionary<string, Line>(StringComparer.Ordinal);
+        foreach (var line in lines) byId.TryAdd(line.Id, line); // a duplicate is reported already
         foreach (var line in lines.Where(l => l.Parent is not null && !parents.ContainsKey(l.Parent)))
             errors.Add(new LineError(line.Number, new OrganizationNames.Refusal(ProblemCodes.OrganizationParentUnknown,
                 OrganizationNames.Args(("organizationId", line.Id), ("parentId", line.Parent!)))));
+        // Cycles and depths are only worth checking on a file whose every line is right.
         if (errors.Count > 0) return null;
         var paths = OrganizationTree.Paths(parents, out var onCycle);
         if (paths is null)
