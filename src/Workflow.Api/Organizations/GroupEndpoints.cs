@@ -32,7 +32,7 @@ public static class GroupEndpoints
     {
         var visible = await access.VisibleOrganizationsAsync(cancellationToken);
         var query = db.OrganizationGroups.AsNoTracking();
-        if (organization is not null) query = query.Where(g => g.OrganizationId == organization);
+        if (organization is not null) query = OrganizationNames.IsIdentifier(organization) ? query.Where(g => g.OrganizationId == organization) : query.Where(g => false);
         var groups = (await query.OrderBy(g => g.Id).ToListAsync(cancellationToken)).Where(g => visible is null || visible.Contains(g.OrganizationId)).ToList();
         var ids = groups.Select(g => g.Id).ToList();
         var members = (await db.GroupMembers.AsNoTracking().Where(m => ids.Contains(m.GroupId)).ToListAsync(cancellationToken)).ToLookup(m => m.GroupId);
@@ -42,7 +42,7 @@ public static class GroupEndpoints
 
     private static async Task<Results<Ok<GroupView>, ProblemHttpResult>> Get(string id, HttpContext context, CampaignDbContext db, AccessScope access, CancellationToken cancellationToken)
     {
-        var group = await db.OrganizationGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+        var group = OrganizationNames.IsIdentifier(id) ? await db.OrganizationGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, cancellationToken) : null;
         if (group is null || !await access.CanSeeAsync(group.OrganizationId, cancellationToken)) return NotFound(context, id);
         var members = await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == id).ToListAsync(cancellationToken);
         return TypedResults.Ok(View(group, members, Messages.Culture(context)));
@@ -57,7 +57,7 @@ public static class GroupEndpoints
         if ((OrganizationNames.CheckId(id) ?? badNames) is { } invalid)
             return OrganizationProblems.Refused(context, 400, invalid);
         var organizationId = request.OrganizationId?.Trim() ?? "";
-        if (!await db.OrganizationNodes.AnyAsync(n => n.Id == organizationId, cancellationToken) || !await access.CanSeeAsync(organizationId, cancellationToken))
+        if (!OrganizationNames.IsIdentifier(organizationId) || !await db.OrganizationNodes.AnyAsync(n => n.Id == organizationId, cancellationToken) || !await access.CanSeeAsync(organizationId, cancellationToken))
             return ApiProblem.Create(context, 422, ProblemCodes.OrganizationUnknown, ("organization", organizationId));
         if (!await access.HasRoleAsync(Roles.Admin, organizationId, cancellationToken)) return OrganizationProblems.RoleRequired(context, organizationId, Roles.Admin);
         var now = UtcTime.Truncate(clock.GetUtcNow());
@@ -145,6 +145,7 @@ public static class GroupEndpoints
     {
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
         if (await ManagedAsync(id, context, db, access, cancellationToken) is { } refused) return refused;
+        if (!IsPrincipal(principal)) return ApiProblem.Create(context, 404, ProblemCodes.GroupMemberNotFound, ("groupId", id), ("principal", principal));
         var now = UtcTime.Truncate(clock.GetUtcNow());
         return await AdministrationLedger.InTransactionAsync<Results<NoContent, ProblemHttpResult>>(db, async token =>
         {
@@ -163,6 +164,7 @@ public static class GroupEndpoints
     /// <summary>404 when the caller cannot see the group, 403 when it is no admin of the group's unit; null when it may manage the group.</summary>
     private static async Task<ProblemHttpResult?> ManagedAsync(string id, HttpContext context, CampaignDbContext db, AccessScope access, CancellationToken cancellationToken)
     {
+        if (!OrganizationNames.IsIdentifier(id)) return NotFound(context, id);
         var organizationId = await db.OrganizationGroups.Where(g => g.Id == id).Select(g => g.OrganizationId).SingleOrDefaultAsync(cancellationToken);
         if (organizationId is null || !await access.CanSeeAsync(organizationId, cancellationToken)) return NotFound(context, id);
         return await access.HasRoleAsync(Roles.Admin, organizationId, cancellationToken) ? null : OrganizationProblems.RoleRequired(context, organizationId, Roles.Admin);

@@ -42,6 +42,7 @@ public static class OrganizationEndpoints
         var query = db.OrganizationNodes.AsNoTracking();
         if (under is not null)
         {
+            if (!OrganizationNames.IsIdentifier(under)) return OrganizationProblems.NotFound(context, under);
             var top = await db.OrganizationNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == under, cancellationToken);
             if (top is null || !await access.CanSeeAsync(top.Id, cancellationToken)) return OrganizationProblems.NotFound(context, under);
             // The materialized path makes a subtree one prefix query on its index.
@@ -50,13 +51,14 @@ public static class OrganizationEndpoints
         var visible = await access.VisibleOrganizationsAsync(cancellationToken);
         var nodes = await query.OrderBy(n => n.Path).ToListAsync(cancellationToken);
         var culture = Messages.Culture(context);
-        return TypedResults.Ok(nodes.Where(n => visible is null || visible.Contains(n.Id)).Select(n => View(n, culture)).ToList());
+        return TypedResults.Ok(nodes.Where(n => visible is null || visible.Contains(n.Id)).OrderBy(n => n.Path, StringComparer.Ordinal)
+            .Select(n => View(n, culture)).ToList());
     }
 
     private static async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> Get(
         string id, HttpContext context, CampaignDbContext db, AccessScope access, CancellationToken cancellationToken)
     {
-        var node = await db.OrganizationNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        var node = OrganizationNames.IsIdentifier(id) ? await db.OrganizationNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken) : null;
         if (node is null || !await access.CanSeeAsync(id, cancellationToken)) return OrganizationProblems.NotFound(context, id);
         return TypedResults.Ok(View(node, Messages.Culture(context)));
     }
@@ -70,6 +72,7 @@ public static class OrganizationEndpoints
         var badNames = OrganizationNames.FromDisplayNames(request.DisplayNames, out var zh, out var en);
         if ((OrganizationNames.CheckId(id) ?? OrganizationNames.CheckKind(request.Kind) ?? badNames) is { } invalid)
             return OrganizationProblems.Refused(context, 400, invalid);
+        if (parentId is not null && !OrganizationNames.IsIdentifier(parentId)) return OrganizationProblems.ParentUnknown(context, id, parentId);
         if (!await access.HasRoleAsync(Roles.Admin, parentId, cancellationToken)) return OrganizationProblems.RoleRequired(context, parentId, Roles.Admin);
         var now = UtcTime.Truncate(clock.GetUtcNow());
         return await AdministrationLedger.InTransactionAsync<Results<Created<OrganizationView>, ProblemHttpResult>>(db, async token =>
@@ -128,6 +131,7 @@ public static class OrganizationEndpoints
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
         var parentId = string.IsNullOrWhiteSpace(request.ParentId) ? null : request.ParentId.Trim();
         if (!await access.CanSeeAsync(id, cancellationToken) || !await ExistsAsync(db, id, cancellationToken)) return OrganizationProblems.NotFound(context, id);
+        if (parentId is not null && !OrganizationNames.IsIdentifier(parentId)) return OrganizationProblems.ParentUnknown(context, id, parentId);
         if (!await access.HasRoleAsync(Roles.Admin, id, cancellationToken)) return OrganizationProblems.RoleRequired(context, id, Roles.Admin);
         if (!await access.HasRoleAsync(Roles.Admin, parentId, cancellationToken)) return OrganizationProblems.RoleRequired(context, parentId, Roles.Admin);
         var now = UtcTime.Truncate(clock.GetUtcNow());
@@ -187,8 +191,8 @@ public static class OrganizationEndpoints
         }, () => OrganizationProblems.Contended(context), cancellationToken);
     }
 
-    private static Task<bool> ExistsAsync(CampaignDbContext db, string id, CancellationToken cancellationToken) =>
-        db.OrganizationNodes.AnyAsync(n => n.Id == id, cancellationToken);
+    private static async Task<bool> ExistsAsync(CampaignDbContext db, string id, CancellationToken cancellationToken) =>
+        OrganizationNames.IsIdentifier(id) && await db.OrganizationNodes.AnyAsync(n => n.Id == id, cancellationToken);
 
     /// <summary>The node as a ledger entry records it.</summary>
     internal static JsonObject Describe(OrganizationNode node) => new()

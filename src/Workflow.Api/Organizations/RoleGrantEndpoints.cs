@@ -29,6 +29,10 @@ public static class RoleGrantEndpoints
         string? organization, string? principal, string? group, CampaignDbContext db, AccessScope access, CancellationToken cancellationToken)
     {
         var query = db.RoleGrants.AsNoTracking();
+        // A filter no grant can match (not an id, say; PostgreSQL text cannot even hold a NUL) matches nothing, without a query.
+        if ((organization is not null && !OrganizationNames.IsIdentifier(organization)) || (group is not null && !OrganizationNames.IsIdentifier(group))
+            || (principal is not null && !GroupEndpoints.IsPrincipal(principal)))
+            return TypedResults.Ok(new List<RoleGrantView>());
         if (organization is not null) query = query.Where(g => g.OrganizationId == organization);
         if (principal is not null) query = query.Where(g => g.GranteeKind == RoleGrant.ToPrincipal && g.Grantee == principal);
         if (group is not null) query = query.Where(g => g.GranteeKind == RoleGrant.ToGroup && g.Grantee == group);
@@ -44,12 +48,14 @@ public static class RoleGrantEndpoints
         var principal = request.Principal?.Trim();
         var groupId = request.Group?.Trim();
         if (string.IsNullOrEmpty(principal) == string.IsNullOrEmpty(groupId)) return ApiProblem.Create(context, 400, ProblemCodes.GrantGranteeInvalid);
+        if (groupId is { Length: > 0 } && !OrganizationNames.IsIdentifier(groupId))
+            return ApiProblem.Create(context, 422, ProblemCodes.GroupNotFound, ("groupId", groupId));
         if (principal is { Length: > 0 } && !GroupEndpoints.IsPrincipal(principal))
             return ApiProblem.Create(context, 400, ProblemCodes.PrincipalInvalid, ("max", GroupMember.PrincipalMaxLength.ToString()));
         var role = request.Role?.Trim() ?? "";
         if (!Roles.All.Contains(role)) return ApiProblem.Create(context, 400, ProblemCodes.GrantRoleUnknown, ("role", role), ("roles", string.Join(", ", Roles.All)));
         var organizationId = request.OrganizationId?.Trim() ?? "";
-        if (!await db.OrganizationNodes.AnyAsync(n => n.Id == organizationId, cancellationToken) || !await access.CanSeeAsync(organizationId, cancellationToken))
+        if (!OrganizationNames.IsIdentifier(organizationId) || !await db.OrganizationNodes.AnyAsync(n => n.Id == organizationId, cancellationToken) || !await access.CanSeeAsync(organizationId, cancellationToken))
             return ApiProblem.Create(context, 422, ProblemCodes.OrganizationUnknown, ("organization", organizationId));
         if (!await access.HasRoleAsync(Roles.Admin, organizationId, cancellationToken)) return OrganizationProblems.RoleRequired(context, organizationId, Roles.Admin);
         var (kind, grantee) = principal is { Length: > 0 } ? (RoleGrant.ToPrincipal, principal) : (RoleGrant.ToGroup, groupId!);

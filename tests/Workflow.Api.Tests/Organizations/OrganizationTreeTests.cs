@@ -95,6 +95,23 @@ public abstract class OrganizationTreeTests(ApiFactory api)
         }
         var nul = await admin.PostTextAsync("/api/v1/organizations/b-top/move", "{\"parentId\":\"b\\u0000\"}");
         Assert.True((int)nul.Status is >= 400 and < 500, nul.Text);
+        // A stray character in a path, or a NUL in a filter, names nothing (PostgreSQL text could not even hold a NUL): 404, never 500.
+        // (A NUL in the path itself never reaches the API: the server refuses such a request line.)
+        foreach (var (method, url) in new[]
+        {
+            ("GET", "/api/v1/organizations/b%01top"), ("GET", "/api/v1/organizations?under=b%00top"), ("PUT", "/api/v1/organizations/b%20top"),
+            ("DELETE", "/api/v1/organizations/b%01top"), ("GET", "/api/v1/groups/g%01"), ("DELETE", "/api/v1/groups/g%01/members/p"),
+            ("POST", "/api/v1/organizations/b%01top/move"),
+        })
+        {
+            var response = await admin.SendJsonAsync(new HttpMethod(method), url, method switch { "POST" => new { parentId = (string?)null }, "PUT" => new { kind = "office" }, _ => null });
+            Problems.NotServerError(response, url, api.ErrorLog);
+            Assert.True(response.Status == HttpStatusCode.NotFound, $"{method} {url}: {response.Text}");
+        }
+        var filtered = await admin.GetJsonAsync("/api/v1/role-grants?principal=p%00&organization=b%00top");
+        Assert.Equal(HttpStatusCode.OK, filtered.Status);
+        Assert.Equal(0, filtered.Json.GetArrayLength());
+        Assert.Equal(0, (await admin.GetJsonAsync("/api/v1/groups?organization=%00")).Json.GetArrayLength());
         Assert.Equal(before, await StateAsync(api));
     }
 
