@@ -91,6 +91,19 @@ public abstract class OrganizationImportTests(ApiFactory api)
         Assert.Equal(HttpStatusCode.BadRequest, nul.Status);
         Assert.Equal(before, await StateAsync(api));
     }
+
+    [Fact]
+    public async Task TheSameFile_ImportedFourTimesAtOnce_IsWrittenOnce()
+    {
+        var admin = await api.AdminAsync();
+        var entries = (await AdministrationEntriesAsync(api)).Count;
+        var csv = "id,parent,kind,name_zh,name_en\nw-top,,district,区,District\nw-a,w-top,bureau,局,Bureau\nw-b,w-a,school,校,School\n";
+        var imports = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ImportAsync(admin, csv)));
+        Assert.All(imports, i => Assert.True(i.Status == HttpStatusCode.OK, i.Text));
+        Assert.Equal(3, imports.Sum(i => i.Json.GetProperty("created").GetInt32()));
+        Assert.Equal(9, imports.Sum(i => i.Json.GetProperty("unchanged").GetInt32()));
+        Assert.Equal(entries + 3, (await AdministrationEntriesAsync(api)).Count);
+    }
 }
 
 public sealed class OrganizationImportOnSqlite(SqliteApiFactory api) : OrganizationImportTests(api), IClassFixture<SqliteApiFactory>;
