@@ -167,6 +167,10 @@ public abstract class AccessScopeTests(ApiFactory api) : IAsyncLifetime
         var started = await operatorA.PostJsonAsync("/api/v1/campaigns", Campaign("school-a"));
         Assert.True(started.Status == HttpStatusCode.Created, started.Text);
         Assert.Equal("school-a", started.Json.GetProperty("organization").GetString());
+        // A unit with a campaign (and grants) on it stays.
+        var inUse = await admin.SendJsonAsync(HttpMethod.Delete, "/api/v1/organizations/school-a", null);
+        Problems.Assert(inUse, HttpStatusCode.Conflict, "organization.in_use", "1 campaign(s)");
+        Assert.NotEqual("0", inUse.Json.GetProperty("arguments").GetProperty("grants").GetString());
     }
 }
 
