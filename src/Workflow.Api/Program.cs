@@ -14,6 +14,7 @@ using Workflow.Api.Incidents;
 using Workflow.Api.OpenApi;
 using Workflow.Api.Database;
 using Workflow.Api.Notifications;
+using Workflow.Api.Organizations;
 using Workflow.Api.Tasks;
 using Workflow.Api.Dashboard;
 using Workflow.Api.Telemetry;
@@ -34,6 +35,7 @@ if (createKey is not null || rotateKey) CreateKeyCommand.QuietLogging(builder.Lo
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddErrors();
 builder.Services.AddApiKeyIdentity();
+builder.Services.AddOrganizations();
 builder.Services.AddSecurity(builder.Configuration);
 builder.Services.AddDefinitionCatalog();
 builder.Services.AddCampaignCommands();
@@ -81,6 +83,7 @@ api.MapCampaignStateAsOf();
 api.MapDefinitionAudit();
 api.MapWebhooks();
 api.MapNotifications();
+api.MapOrganizations();
 app.MapWebApp();
 
 // A start that must not go on (a changed definition file, say) ends with one line and exit code 1.

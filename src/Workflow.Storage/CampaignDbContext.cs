@@ -6,6 +6,7 @@ using Workflow.Storage.History;
 using Workflow.Storage.Identity;
 using Workflow.Storage.Idempotency;
 using Workflow.Storage.Signing;
+using Workflow.Storage.Organizations;
 using Workflow.Storage.Outbox;
 using Workflow.Storage.Tasks;
 using Workflow.Storage.Timers;
@@ -34,6 +35,10 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OrganizationNode> OrganizationNodes => Set<OrganizationNode>();
+    public DbSet<OrganizationGroup> OrganizationGroups => Set<OrganizationGroup>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
 
     // Every ledger entry gets its outbox row and notifications in the same SaveChanges, so in the same transaction.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Definitions;
 using Workflow.Api.Errors;
 using Workflow.Api.Identity;
+using Workflow.Api.Organizations;
 using Workflow.Api.Paging;
 using Workflow.Engine.Campaigns;
 using Workflow.Storage;
@@ -20,7 +21,8 @@ public static class CampaignEndpoints
     public static RouteGroupBuilder MapCampaigns(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/campaigns").WithTags("Campaigns").ProducesProblem(401);
-        group.MapPost("/", Create).RequireAuthorization(Roles.CampaignWriters)
+        // Operators and admins of the campaign's unit (or of the root) start campaigns: checked in Create, against the tree.
+        group.MapPost("/", Create)
             .WithSummary("Start a campaign from a published template version")
             .Produces<CampaignResponse>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
         group.MapGet("/", List)
@@ -43,14 +45,16 @@ public static class CampaignEndpoints
 
     private static async Task<CommandAnswer> Create(
         CreateCampaignRequest request, HttpContext context, DefinitionCatalog catalog, CampaignDbContext db, CampaignCommands commands,
-        CancellationToken cancellationToken)
+        AccessScope access, CancellationToken cancellationToken)
     {
+        if (await CampaignOrganization.RefuseNonStarterAsync(context, access, cancellationToken) is { } nonStarter) return nonStarter;
         if (!RequestActor.TryRead(context, out var actor, out var refusal)) return refusal;
         if (FieldChecks.Required(context, ("templateId", request.TemplateId), ("name", request.Name), ("organization", request.Organization)) is { } missing)
             return missing;
         if (FieldChecks.MaxLength(context, ("name", request.Name.Trim(), CampaignRow.NameMaxLength),
                 ("organization", request.Organization.Trim(), CampaignRow.OrganizationMaxLength)) is { } tooLong)
             return tooLong;
+        if (await CampaignOrganization.RefuseAsync(context, access, request.Organization.Trim(), cancellationToken) is { } notHere) return notHere;
         // Read from the database now: a version published or retracted through any server counts at once.
         var lookup = await catalog.TemplateAsync(db, request.TemplateId, request.TemplateVersion, cancellationToken);
         if (lookup.Status == LookupStatus.Missing)

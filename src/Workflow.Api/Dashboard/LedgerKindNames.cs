@@ -46,6 +46,17 @@ public static class LedgerKindNames
         ["definition.published"] = ("Definition published", "定义已发布"),
         ["definition.retracted"] = ("Definition retracted", "定义已撤回"),
         ["definition.imported"] = ("Definition imported", "定义已导入"),
+        ["organization.created"] = ("Unit added", "单位已添加"),
+        ["organization.updated"] = ("Unit renamed", "单位已更名"),
+        ["organization.moved"] = ("Unit moved", "单位已调整隶属"),
+        ["organization.deleted"] = ("Unit deleted", "单位已删除"),
+        ["group.created"] = ("Group created", "群组已创建"),
+        ["group.deleted"] = ("Group deleted", "群组已删除"),
+        ["group.memberAdded"] = ("Group member added", "群组成员已添加"),
+        ["group.memberChanged"] = ("Group member changed", "群组成员已变更"),
+        ["group.memberRemoved"] = ("Group member removed", "群组成员已移除"),
+        ["role.granted"] = ("Role granted", "角色已授予"),
+        ["role.revoked"] = ("Role revoked", "角色已撤销"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The kind's name in the language; the kind itself when it is one this table does not know.</summary>

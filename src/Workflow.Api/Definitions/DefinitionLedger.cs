@@ -1,20 +1,17 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Campaigns;
+using Workflow.Api.History;
 using Workflow.Engine.Canonical;
 using Workflow.Engine.Definitions;
 using Workflow.Storage;
 using Workflow.Storage.History;
-using Workflow.Storage.Providers;
 
 namespace Workflow.Api.Definitions;
 
 /// <summary>
 /// Writes definition changes (drafts created, updated, deleted; versions published, retracted,
 /// imported) as entries of the definitions ledger stream (<see cref="LedgerStream.Definitions"/>),
-/// in the transaction of the change itself. Every append moves the stream row's head and version
-/// (a concurrency token), so two writers can never chain onto the same head: the one that commits
-/// second fails and runs again on the fresh head.
+/// in the transaction of the change itself (see <see cref="StreamLedger"/>).
 /// </summary>
 public static class DefinitionLedger
 {
@@ -33,25 +30,12 @@ public static class DefinitionLedger
         string Kind, string EntryKind, string DefinitionId, int? Version, string ContentHash, Guid? DraftId, string? Reason,
         string? Before, string? After);
 
-    private const int MaxAttempts = 8;
-
     /// <summary>
     /// Adds the entry to the change tracker, with the stream row moved forward (created on first
     /// use); the caller's <c>SaveChangesAsync</c> writes both with the change itself.
     /// </summary>
-    public static async Task AppendAsync(CampaignDbContext db, Change change, RequestActor actor, DateTime at, CancellationToken cancellationToken)
-    {
-        var stream = await db.LedgerStreams.FindAsync([LedgerStream.Definitions], cancellationToken);
-        if (stream is null)
-        {
-            stream = new LedgerStream { Id = LedgerStream.Definitions, Name = "definitions", HistoryHead = HistoryChain.Genesis, HistoryCount = 0, Version = 0 };
-            db.LedgerStreams.Add(stream);
-        }
-        else if (db.Entry(stream).State == EntityState.Unchanged)
-        {
-            stream.Version += 1;
-        }
-        db.History.Add(HistoryWriter.AppendOne(stream, new HistoryEntry
+    public static Task AppendAsync(CampaignDbContext db, Change change, RequestActor actor, DateTime at, CancellationToken cancellationToken) =>
+        StreamLedger.AppendAsync(db, LedgerStream.Definitions, "definitions", new HistoryEntry
         {
             At = at,
             Kind = change.EntryKind,
@@ -67,41 +51,14 @@ public static class DefinitionLedger
             Payload = Payload(change),
             PreviousHash = "",
             Hash = "",
-        }));
-    }
+        }, cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="work"/> (which saves its changes) in one transaction and commits it; a lost
     /// race (the stream head, a draft's version, a unique key) runs it again from a clean change tracker.
     /// </summary>
-    public static async Task<T> InTransactionAsync<T>(CampaignDbContext db, Func<CancellationToken, Task<T>> work, Func<T> contended, CancellationToken cancellationToken)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        for (var attempt = 1; ; attempt++)
-        {
-            db.ChangeTracker.Clear();
-            try
-            {
-                return await strategy.ExecuteAsync(async token =>
-                {
-                    await using var transaction = await db.Database.BeginTransactionAsync(token);
-                    // Definition changes take the stream row's lock first, so on PostgreSQL and SQL Server they
-                    // queue here rather than race (SQLite's BEGIN IMMEDIATE already serializes writers); the
-                    // version token stays as the guard of last resort. No row yet: the first append creates it.
-                    await db.LedgerStreams.Where(s => s.Id == LedgerStream.Definitions)
-                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version), token);
-                    var result = await work(token);
-                    await transaction.CommitAsync(token);
-                    return result;
-                }, cancellationToken);
-            }
-            catch (Exception exception) when (WriteConflicts.IsConflict(exception))
-            {
-                if (attempt >= MaxAttempts) return contended();
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
-            }
-        }
-    }
+    public static Task<T> InTransactionAsync<T>(CampaignDbContext db, Func<CancellationToken, Task<T>> work, Func<T> contended, CancellationToken cancellationToken) =>
+        StreamLedger.InTransactionAsync(db, LedgerStream.Definitions, work, contended, cancellationToken);
 
     /// <summary>
     /// True when the text is valid Unicode (no lone surrogate): entries are hashed over their RFC 8785

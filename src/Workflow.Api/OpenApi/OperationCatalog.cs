@@ -88,6 +88,35 @@ internal static class OperationCatalog
         yield return E("GET /api/v1/audit/streams/definitions/verify", "verifyDefinitionsLedger", "Recomputes the definitions stream's hash chain.");
         yield return E("GET /api/v1/audit/campaigns/{id}/checkpoint", "getCampaignCheckpoint", "A checkpoint of the campaign's ledger head, signed with the current key (ES256).");
         yield return E("GET /api/v1/audit/streams/definitions/checkpoint", "getDefinitionsCheckpoint", "A checkpoint of the definitions stream's head, signed with the current key.");
+        yield return E("GET /api/v1/audit/streams/administration/verify", "verifyAdministrationLedger",
+            "Recomputes the administration stream's hash chain: every change to the organization tree, groups, memberships and role grants.");
+        yield return E("GET /api/v1/audit/streams/administration/checkpoint", "getAdministrationCheckpoint",
+            "A checkpoint of the administration stream's head, signed with the current key.");
+        yield return E("GET /api/v1/audit/streams/administration/export", "exportAdministrationLedger",
+            "The administration stream's entries with a signed checkpoint, in the campaign export's format, for the offline verifier.");
+
+        yield return E("GET /api/v1/organizations", "listOrganizations",
+            "The units of the organization tree the caller may see, top down by path; under= one unit's subtree.");
+        yield return E("GET /api/v1/organizations/{id}", "getOrganization", "One unit: its parent, kind, names in zh-CN and en, and its path from the top.");
+        yield return E("POST /api/v1/organizations", "createOrganization",
+            "Adds a unit under a parent (or at the top level); needs the admin role on the parent (the root's for the top level). Recorded in the administration stream.");
+        yield return E("PUT /api/v1/organizations/{id}", "updateOrganization", "Changes a unit's kind or names; needs the admin role on it. A request that changes nothing records nothing.");
+        yield return E("POST /api/v1/organizations/{id}/move", "moveOrganization",
+            "Moves a unit with its subtree under another unit or to the top level; refused when the new parent is inside the unit's own subtree. Needs the admin role at both ends.");
+        yield return E("DELETE /api/v1/organizations/{id}", "deleteOrganization",
+            "Deletes a unit; refused (409) while it has sub-units, campaigns, groups or role grants.");
+        yield return E("POST /api/v1/organizations/import", "importOrganizations",
+            "Creates, renames and moves units to match a CSV (id,parent,kind,name_zh,name_en) or JSON file, all or nothing: every bad line is reported in one problem. Re-importing the same file changes and records nothing. Root admins.");
+        yield return E("GET /api/v1/groups", "listGroups", "The groups on the units the caller may see, with their members and leads; organization= one unit's.");
+        yield return E("GET /api/v1/groups/{id}", "getGroup", "One group with its members and leads.");
+        yield return E("POST /api/v1/groups", "createGroup", "Creates a group on a unit; needs the admin role on the unit.");
+        yield return E("DELETE /api/v1/groups/{id}", "deleteGroup", "Deletes a group with its memberships; the roles granted to it are revoked, each on the record.");
+        yield return E("POST /api/v1/groups/{id}/members", "addGroupMember", "Adds a principal to a group, or changes whether it is a lead; adding it again as it is changes nothing.");
+        yield return E("DELETE /api/v1/groups/{id}/members/{principal}", "removeGroupMember", "Removes a principal from a group.");
+        yield return E("GET /api/v1/role-grants", "listRoleGrants", "The role grants on the units the caller may see; filters by organization, principal and group.");
+        yield return E("POST /api/v1/role-grants", "grantRole",
+            "Grants admin, operator, participant or auditor on a unit, inherited down its subtree, to a principal or a group; an existing grant is answered as it is (200).");
+        yield return E("DELETE /api/v1/role-grants/{id}", "revokeRole", "Revokes a role grant; it stops counting at the grantee's next request.");
         yield return E("POST /api/v1/audit/checkpoints/verify", "verifyCheckpoint",
             "Checks a checkpoint's signature by its keyId, and that its ledger still holds its entry with its hash.");
         yield return E("GET /api/v1/audit/campaigns/{id}/export", "exportCampaignLedger",

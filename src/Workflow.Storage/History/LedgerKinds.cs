@@ -19,5 +19,8 @@ public static class LedgerKinds
         // Written by the anchoring: signed checkpoints of the other streams, for external sinks.
         "ledger.anchored",
         "definition.draftCreated", "definition.draftUpdated", "definition.draftDeleted", "definition.published", "definition.retracted", "definition.imported",
+        // The administration stream: the organization tree, groups, memberships and role grants.
+        "organization.created", "organization.updated", "organization.moved", "organization.deleted", "group.created", "group.deleted",
+        "group.memberAdded", "group.memberChanged", "group.memberRemoved", "role.granted", "role.revoked",
     };
 }

@@ -12,6 +12,9 @@ public sealed class LedgerStream : IHistoryHead
     /// <summary>The stream of anchors: signed checkpoints of every other stream, taken on a schedule and sent to external sinks.</summary>
     public static readonly Guid Anchors = new("00000000-0000-0000-0000-0000000000a1");
 
+    /// <summary>The stream of administration: the organization tree, groups, memberships and role grants.</summary>
+    public static readonly Guid Administration = new("00000000-0000-0000-0000-0000000000ad");
+
     public Guid Id { get; set; }
     public required string Name { get; set; }
     public long HistoryCount { get; set; }

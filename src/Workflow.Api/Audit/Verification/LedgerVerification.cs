@@ -33,7 +33,7 @@ public sealed class LedgerVerification(CampaignDbContext db, SigningKeyRing ring
         var stream = await db.LedgerStreams.AsNoTracking().Where(s => s.Id == id)
             .Select(s => new { s.HistoryCount, s.HistoryHead }).SingleOrDefaultAsync(cancellationToken);
         if (stream is not null) return (stream.HistoryCount, stream.HistoryHead);
-        return id == LedgerStream.Definitions ? (0, HistoryChain.Genesis) : null;
+        return id == LedgerStream.Definitions || id == LedgerStream.Administration ? (0, HistoryChain.Genesis) : null;
     }
 
     /// <summary>

@@ -124,6 +124,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/streams/administration/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recompute the administration stream's hash chain (the organization tree, groups, memberships, role grants)
+         * @description Recomputes the administration stream's hash chain: every change to the organization tree, groups, memberships and role grants.
+         */
+        get: operations["verifyAdministrationLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/streams/administration/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A checkpoint of the administration stream's head, signed with the server key
+         * @description A checkpoint of the administration stream's head, signed with the current key.
+         */
+        get: operations["getAdministrationCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/streams/administration/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same document as a campaign's export, its `campaignId` the stream's id, so the offline verifier checks it alike.
+         * @description The administration stream's entries with a signed checkpoint, in the campaign export's format, for the offline verifier.
+         */
+        get: operations["exportAdministrationLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/campaigns/{id}/checkpoint": {
         parameters: {
             query?: never;
@@ -1032,6 +1092,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization tree, top down (under= one unit's subtree)
+         * @description The units of the organization tree the caller may see, top down by path; under= one unit's subtree.
+         */
+        get: operations["listOrganizations"];
+        put?: never;
+        /**
+         * Add a unit to the organization tree (admins of its parent)
+         * @description Adds a unit under a parent (or at the top level); needs the admin role on the parent (the root's for the top level). Recorded in the administration stream.
+         */
+        post: operations["createOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One unit of the organization tree
+         * @description One unit: its parent, kind, names in zh-CN and en, and its path from the top.
+         */
+        get: operations["getOrganization"];
+        /**
+         * Rename a unit or change its kind (admins of the unit)
+         * @description Changes a unit's kind or names; needs the admin role on it. A request that changes nothing records nothing.
+         */
+        put: operations["updateOrganization"];
+        post?: never;
+        /**
+         * Delete a unit that has no sub-units, campaigns, groups or grants
+         * @description Deletes a unit; refused (409) while it has sub-units, campaigns, groups or role grants.
+         */
+        delete: operations["deleteOrganization"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a unit and its subtree under another unit, or to the top level
+         * @description Moves a unit with its subtree under another unit or to the top level; refused when the new parent is inside the unit's own subtree. Needs the admin role at both ends.
+         */
+        post: operations["moveOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import units from CSV (id,parent,kind,name_zh,name_en) or a JSON array of the same fields; all or nothing
+         * @description Creates, renames and moves units to match a CSV (id,parent,kind,name_zh,name_en) or JSON file, all or nothing: every bad line is reported in one problem. Re-importing the same file changes and records nothing. Root admins.
+         */
+        post: operations["importOrganizations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The groups the caller may see, with their members (organization= those on one unit)
+         * @description The groups on the units the caller may see, with their members and leads; organization= one unit's.
+         */
+        get: operations["listGroups"];
+        put?: never;
+        /**
+         * Create a group on a unit (admins of the unit)
+         * @description Creates a group on a unit; needs the admin role on the unit.
+         */
+        post: operations["createGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One group with its members
+         * @description One group with its members and leads.
+         */
+        get: operations["getGroup"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a group, its memberships and the roles granted to it
+         * @description Deletes a group with its memberships; the roles granted to it are revoked, each on the record.
+         */
+        delete: operations["deleteGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a principal to a group, or change whether it is a lead
+         * @description Adds a principal to a group, or changes whether it is a lead; adding it again as it is changes nothing.
+         */
+        post: operations["addGroupMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{id}/members/{principal}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a principal from a group
+         * @description Removes a principal from a group.
+         */
+        delete: operations["removeGroupMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/role-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The role grants on the units the caller may see (filters: organization, principal, group)
+         * @description The role grants on the units the caller may see; filters by organization, principal and group.
+         */
+        get: operations["listRoleGrants"];
+        put?: never;
+        /**
+         * Grant a role on a unit to a principal or a group (admins of the unit); granting it again changes nothing
+         * @description Grants admin, operator, participant or auditor on a unit, inherited down its subtree, to a principal or a group; an existing grant is answered as it is (200).
+         */
+        post: operations["grantRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/role-grants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a role grant (admins of its unit)
+         * @description Revokes a role grant; it stops counting at the grantee's next request.
+         */
+        delete: operations["revokeRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{id}/tasks": {
         parameters: {
             query?: never;
@@ -1233,6 +1517,11 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        /** @description A principal to add to a group (or whose lead flag to change). */
+        AddGroupMemberRequest: {
+            principal?: string | null;
+            lead?: boolean | null;
+        };
         /** @description Why an admin anchors out of schedule (before an audit, after a restore…): recorded on the anchor entries. */
         AnchorRequest: {
             reason?: string | null;
@@ -1422,6 +1711,30 @@ export interface components {
             organization: string;
             /** @description Values for the template's inputs; defaults fill the rest. */
             parameters?: unknown;
+        };
+        /** @description A new group: its id, the unit it belongs to, its names (zh-CN required, en optional). */
+        CreateGroupRequest: {
+            id?: string | null;
+            organizationId?: string | null;
+            displayNames?: {
+                [key: string]: string | null;
+            } | null;
+        };
+        /** @description A new unit: its id (never changed later), its parent (none: top level), its kind and its names (zh-CN required, en optional). */
+        CreateOrganizationRequest: {
+            id?: string | null;
+            parentId?: string | null;
+            kind?: string | null;
+            displayNames?: {
+                [key: string]: string | null;
+            } | null;
+        };
+        /** @description A role to grant: to a principal or to a group (exactly one of them), on a unit. */
+        CreateRoleGrantRequest: {
+            principal?: string | null;
+            group?: string | null;
+            role?: string | null;
+            organizationId?: string | null;
         };
         CreateSubscriptionRequest: {
             /** @description Where entries are POSTed: http or https, on a host in Webhooks:AllowedHosts. */
@@ -1643,6 +1956,20 @@ export interface components {
              */
             campaignsAssessed: number;
         };
+        GroupMemberView: {
+            principal: string;
+            lead: boolean;
+        };
+        /** @description A group of principals on a unit, with its members; a lead may hand the group's tasks on. */
+        GroupView: {
+            id: string;
+            organizationId: string;
+            displayNames: {
+                [key: string]: string;
+            };
+            displayName: string;
+            members: components["schemas"]["GroupMemberView"][];
+        };
         /** @description live, ready or unavailable; for unavailable, why, and the migrations not yet applied. */
         HealthStatus: {
             status: string;
@@ -1798,6 +2125,10 @@ export interface components {
             canActForOthers: boolean;
             permissions: components["schemas"]["MePermissions"];
         };
+        /** @description Where a unit (with its subtree) goes: under another unit, or to the top level (null). */
+        MoveOrganizationRequest: {
+            parentId?: string | null;
+        };
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             nextCursor?: string | null;
@@ -1828,6 +2159,29 @@ export interface components {
              * @description How many campaigns of the organization are in this status and phase.
              */
             count: number;
+        };
+        /** @description What an import changed; all zeros but `unchanged` when the file was the tree already. */
+        OrganizationImportResult: {
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            updated: number;
+            /** Format: int32 */
+            moved: number;
+            /** Format: int32 */
+            unchanged: number;
+        };
+        /** @description A unit of the tree. `path` lists the ids from the top down (`/district/bureau/`); `displayName` is in the request's language. */
+        OrganizationView: {
+            id: string;
+            parentId?: string | null;
+            kind: string;
+            kindDisplayName: string;
+            displayNames: {
+                [key: string]: string;
+            };
+            displayName: string;
+            path: string;
         };
         /** @description One page of a keyset-paged list; pass Workflow.Api.Campaigns.Page`1.NextCursor back as `cursor` for the next. */
         PageOfAuditEntryView: {
@@ -1933,6 +2287,18 @@ export interface components {
         /** @description Run the faulted step again; the reason (optional) is recorded with the retry. */
         RetryIncidentRequest: {
             reason?: string | null;
+        };
+        /** @description A role on a unit (and so its subtree), held by one principal or by a group's members. */
+        RoleGrantView: {
+            /** Format: uuid */
+            id: string;
+            principal?: string | null;
+            group?: string | null;
+            role: string;
+            organizationId: string;
+            /** Format: date-time */
+            grantedAt: string;
+            grantedBy: string;
         };
         /** @description The ring after a rotation: the new current kid, and the one it retired. */
         RotationView: {
@@ -2131,6 +2497,13 @@ export interface components {
         UnreadCount: {
             /** Format: int32 */
             count: number;
+        };
+        /** @description A unit's new kind and names; what is left out stays. */
+        UpdateOrganizationRequest: {
+            kind?: string | null;
+            displayNames?: {
+                [key: string]: string | null;
+            } | null;
         };
         ValidationErrorView: {
             code: string;
@@ -2390,7 +2763,7 @@ export interface operations {
         parameters: {
             query?: {
                 campaignId?: string;
-                /** @description The organization the campaigns belong to, exactly. */
+                /** @description The organization (a unit's id) the campaigns, groups or role grants belong to, exactly. */
                 organization?: string;
                 actor?: string;
                 kind?: string;
@@ -2903,6 +3276,295 @@ export interface operations {
                      *       "arguments": {
                      *         "path": "/api/v1/audit/streams/definitions/verify",
                      *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    verifyAdministrationLedger: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:paging.cursor_invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The paging cursor is not valid; start again without one.",
+                     *       "instance": "/api/v1/audit/streams/administration/verify",
+                     *       "code": "paging.cursor_invalid",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/streams/administration/verify",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/streams/administration/verify",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/streams/administration/verify",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/streams/administration/verify",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getAdministrationCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkpoint"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/streams/administration/checkpoint",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/streams/administration/checkpoint",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/streams/administration/checkpoint",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/streams/administration/checkpoint",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:ledger.signing_key_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.",
+                     *       "instance": "/api/v1/audit/streams/administration/checkpoint",
+                     *       "code": "ledger.signing_key_unavailable",
+                     *       "arguments": {
+                     *         "kid": "a93f437b…"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    exportAdministrationLedger: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerExportDocument"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/audit/streams/administration/export",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/streams/administration/export",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/audit/streams/administration/export",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/audit/streams/administration/export",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:ledger.signing_key_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The current ledger signing key a93f437b… cannot be decrypted on this server, so no checkpoint can be signed now; verification still works. An administrator can rotate the key (rotate-signing-key) or restore the Data Protection keys of the database.",
+                     *       "instance": "/api/v1/audit/streams/administration/export",
+                     *       "code": "ledger.signing_key_unavailable",
+                     *       "arguments": {
+                     *         "kid": "a93f437b…"
                      *       },
                      *       "traceId": "0HNQB4CNOGJ7H:00000001"
                      *     }
@@ -3833,7 +4495,7 @@ export interface operations {
                 status?: string;
                 /** @description The phase id the campaigns are in (study, analysis, rectification for the seed template). */
                 phase?: string;
-                /** @description The organization the campaigns belong to, exactly. */
+                /** @description The organization (a unit's id) the campaigns, groups or role grants belong to, exactly. */
                 organization?: string;
                 /** @description The nextCursor of the previous page; omit it for the first page. */
                 cursor?: string;
@@ -4795,7 +5457,7 @@ export interface operations {
     getDashboard: {
         parameters: {
             query?: {
-                /** @description The organization the campaigns belong to, exactly. */
+                /** @description The organization (a unit's id) the campaigns, groups or role grants belong to, exactly. */
                 organization?: string;
                 eventsBefore?: number;
             };
@@ -7092,7 +7754,7 @@ export interface operations {
                 limit?: number;
                 wait?: number;
                 campaign?: string;
-                /** @description The organization the campaigns belong to, exactly. */
+                /** @description The organization (a unit's id) the campaigns, groups or role grants belong to, exactly. */
                 organization?: string;
                 kind?: string[];
                 definitions?: boolean;
@@ -7221,7 +7883,7 @@ export interface operations {
                 /** @description The last id (events) or sequence (a campaign's history) already seen: the nextCursor of the previous page; omit it to start at the beginning. */
                 after?: string;
                 campaign?: string;
-                /** @description The organization the campaigns belong to, exactly. */
+                /** @description The organization (a unit's id) the campaigns, groups or role grants belong to, exactly. */
                 organization?: string;
                 kind?: string[];
                 definitions?: boolean;
@@ -8180,6 +8842,1984 @@ export interface operations {
                      *         "templateId": "scientific-outlook-campaign",
                      *         "version": "2",
                      *         "reason": "the published version is not in the database"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listOrganizations: {
+        parameters: {
+            query?: {
+                /** @description A unit's id: only that unit and its subtree. */
+                under?: string;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/organizations",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/organizations",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/organizations",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganizationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/organizations",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/organizations",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/organizations",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/organizations",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/organizations",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.trigger_not_permitted",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Advance is not permitted now (in phase 'analysis'): the phase workflow has not reached its end (waiting for massAppraisal:1); exit gates not met: appraisalSatisfaction is pending (inputs.satisfactionThreshold = 0.8, results.massAppraisal.satisfaction = missing).",
+                     *       "instance": "/api/v1/organizations",
+                     *       "code": "campaign.trigger_not_permitted",
+                     *       "arguments": {
+                     *         "trigger": "Advance",
+                     *         "state": "analysis",
+                     *         "reasons": "the phase workflow has reached its end; every exit gate of the phase is met"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "gates": [
+                     *         {
+                     *           "id": "appraisalSatisfaction",
+                     *           "name": "群众满意率达标",
+                     *           "displayName": "Mass appraisal satisfaction reached",
+                     *           "description": "The satisfaction of the mass appraisal is at least satisfactionThreshold.",
+                     *           "condition": "results.massAppraisal.satisfaction >= inputs.satisfactionThreshold",
+                     *           "state": "pending",
+                     *           "waitingFor": [
+                     *             "massAppraisal:1"
+                     *           ],
+                     *           "observed": {
+                     *             "inputs.satisfactionThreshold": 0.8,
+                     *             "results.massAppraisal.satisfaction": null
+                     *           },
+                     *           "message": "Waiting for massAppraisal:1 to be completed."
+                     *         }
+                     *       ],
+                     *       "unmetGuards": [
+                     *         "the phase workflow has reached its end",
+                     *         "every exit gate of the phase is met"
+                     *       ],
+                     *       "waitingFor": [
+                     *         "massAppraisal:1"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:task.result_invalid",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The result for task instance 'massAppraisal:1' is not valid: participants is required.",
+                     *       "instance": "/api/v1/organizations",
+                     *       "code": "task.result_invalid",
+                     *       "arguments": {
+                     *         "taskId": "massAppraisal:1",
+                     *         "activityType": "Campaign.Appraisal"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/participants",
+                     *           "code": "result.field_required",
+                     *           "message": "participants is required.",
+                     *           "arguments": {
+                     *             "field": "participants"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganizationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "method": "PUT"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "method": "PUT"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.trigger_not_permitted",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Advance is not permitted now (in phase 'analysis'): the phase workflow has not reached its end (waiting for massAppraisal:1); exit gates not met: appraisalSatisfaction is pending (inputs.satisfactionThreshold = 0.8, results.massAppraisal.satisfaction = missing).",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "campaign.trigger_not_permitted",
+                     *       "arguments": {
+                     *         "trigger": "Advance",
+                     *         "state": "analysis",
+                     *         "reasons": "the phase workflow has reached its end; every exit gate of the phase is met"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "gates": [
+                     *         {
+                     *           "id": "appraisalSatisfaction",
+                     *           "name": "群众满意率达标",
+                     *           "displayName": "Mass appraisal satisfaction reached",
+                     *           "description": "The satisfaction of the mass appraisal is at least satisfactionThreshold.",
+                     *           "condition": "results.massAppraisal.satisfaction >= inputs.satisfactionThreshold",
+                     *           "state": "pending",
+                     *           "waitingFor": [
+                     *             "massAppraisal:1"
+                     *           ],
+                     *           "observed": {
+                     *             "inputs.satisfactionThreshold": 0.8,
+                     *             "results.massAppraisal.satisfaction": null
+                     *           },
+                     *           "message": "Waiting for massAppraisal:1 to be completed."
+                     *         }
+                     *       ],
+                     *       "unmetGuards": [
+                     *         "the phase workflow has reached its end",
+                     *         "every exit gate of the phase is met"
+                     *       ],
+                     *       "waitingFor": [
+                     *         "massAppraisal:1"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "method": "DELETE"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "method": "DELETE"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.trigger_not_permitted",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Advance is not permitted now (in phase 'analysis'): the phase workflow has not reached its end (waiting for massAppraisal:1); exit gates not met: appraisalSatisfaction is pending (inputs.satisfactionThreshold = 0.8, results.massAppraisal.satisfaction = missing).",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "campaign.trigger_not_permitted",
+                     *       "arguments": {
+                     *         "trigger": "Advance",
+                     *         "state": "analysis",
+                     *         "reasons": "the phase workflow has reached its end; every exit gate of the phase is met"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "gates": [
+                     *         {
+                     *           "id": "appraisalSatisfaction",
+                     *           "name": "群众满意率达标",
+                     *           "displayName": "Mass appraisal satisfaction reached",
+                     *           "description": "The satisfaction of the mass appraisal is at least satisfactionThreshold.",
+                     *           "condition": "results.massAppraisal.satisfaction >= inputs.satisfactionThreshold",
+                     *           "state": "pending",
+                     *           "waitingFor": [
+                     *             "massAppraisal:1"
+                     *           ],
+                     *           "observed": {
+                     *             "inputs.satisfactionThreshold": 0.8,
+                     *             "results.massAppraisal.satisfaction": null
+                     *           },
+                     *           "message": "Waiting for massAppraisal:1 to be completed."
+                     *         }
+                     *       ],
+                     *       "unmetGuards": [
+                     *         "the phase workflow has reached its end",
+                     *         "every exit gate of the phase is met"
+                     *       ],
+                     *       "waitingFor": [
+                     *         "massAppraisal:1"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    moveOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveOrganizationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e/move",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e/move",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e/move",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e/move",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e/move",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e/move",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.trigger_not_permitted",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Advance is not permitted now (in phase 'analysis'): the phase workflow has not reached its end (waiting for massAppraisal:1); exit gates not met: appraisalSatisfaction is pending (inputs.satisfactionThreshold = 0.8, results.massAppraisal.satisfaction = missing).",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e/move",
+                     *       "code": "campaign.trigger_not_permitted",
+                     *       "arguments": {
+                     *         "trigger": "Advance",
+                     *         "state": "analysis",
+                     *         "reasons": "the phase workflow has reached its end; every exit gate of the phase is met"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "gates": [
+                     *         {
+                     *           "id": "appraisalSatisfaction",
+                     *           "name": "群众满意率达标",
+                     *           "displayName": "Mass appraisal satisfaction reached",
+                     *           "description": "The satisfaction of the mass appraisal is at least satisfactionThreshold.",
+                     *           "condition": "results.massAppraisal.satisfaction >= inputs.satisfactionThreshold",
+                     *           "state": "pending",
+                     *           "waitingFor": [
+                     *             "massAppraisal:1"
+                     *           ],
+                     *           "observed": {
+                     *             "inputs.satisfactionThreshold": 0.8,
+                     *             "results.massAppraisal.satisfaction": null
+                     *           },
+                     *           "message": "Waiting for massAppraisal:1 to be completed."
+                     *         }
+                     *       ],
+                     *       "unmetGuards": [
+                     *         "the phase workflow has reached its end",
+                     *         "every exit gate of the phase is met"
+                     *       ],
+                     *       "waitingFor": [
+                     *         "massAppraisal:1"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:task.result_invalid",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The result for task instance 'massAppraisal:1' is not valid: participants is required.",
+                     *       "instance": "/api/v1/organizations/0f8fad5b-d9cb-469f-a165-70867728950e/move",
+                     *       "code": "task.result_invalid",
+                     *       "arguments": {
+                     *         "taskId": "massAppraisal:1",
+                     *         "activityType": "Campaign.Appraisal"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/participants",
+                     *           "code": "result.field_required",
+                     *           "message": "participants is required.",
+                     *           "arguments": {
+                     *             "field": "participants"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    importOrganizations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: string;
+                }[];
+                "text/csv": {
+                    [key: string]: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationImportResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/organizations/import",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/organizations/import",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/organizations/import",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/organizations/import",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/organizations/import",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.trigger_not_permitted",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Advance is not permitted now (in phase 'analysis'): the phase workflow has not reached its end (waiting for massAppraisal:1); exit gates not met: appraisalSatisfaction is pending (inputs.satisfactionThreshold = 0.8, results.massAppraisal.satisfaction = missing).",
+                     *       "instance": "/api/v1/organizations/import",
+                     *       "code": "campaign.trigger_not_permitted",
+                     *       "arguments": {
+                     *         "trigger": "Advance",
+                     *         "state": "analysis",
+                     *         "reasons": "the phase workflow has reached its end; every exit gate of the phase is met"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "gates": [
+                     *         {
+                     *           "id": "appraisalSatisfaction",
+                     *           "name": "群众满意率达标",
+                     *           "displayName": "Mass appraisal satisfaction reached",
+                     *           "description": "The satisfaction of the mass appraisal is at least satisfactionThreshold.",
+                     *           "condition": "results.massAppraisal.satisfaction >= inputs.satisfactionThreshold",
+                     *           "state": "pending",
+                     *           "waitingFor": [
+                     *             "massAppraisal:1"
+                     *           ],
+                     *           "observed": {
+                     *             "inputs.satisfactionThreshold": 0.8,
+                     *             "results.massAppraisal.satisfaction": null
+                     *           },
+                     *           "message": "Waiting for massAppraisal:1 to be completed."
+                     *         }
+                     *       ],
+                     *       "unmetGuards": [
+                     *         "the phase workflow has reached its end",
+                     *         "every exit gate of the phase is met"
+                     *       ],
+                     *       "waitingFor": [
+                     *         "massAppraisal:1"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:server.error",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Something went wrong on the server; the request was not applied.",
+                     *       "instance": "/api/v1/organizations/import",
+                     *       "code": "server.error",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listGroups: {
+        parameters: {
+            query?: {
+                /** @description The organization (a unit's id) the campaigns, groups or role grants belong to, exactly. */
+                organization?: string;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupView"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/groups",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/groups",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/groups",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/groups",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/groups",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/groups",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/groups",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.trigger_not_permitted",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Advance is not permitted now (in phase 'analysis'): the phase workflow has not reached its end (waiting for massAppraisal:1); exit gates not met: appraisalSatisfaction is pending (inputs.satisfactionThreshold = 0.8, results.massAppraisal.satisfaction = missing).",
+                     *       "instance": "/api/v1/groups",
+                     *       "code": "campaign.trigger_not_permitted",
+                     *       "arguments": {
+                     *         "trigger": "Advance",
+                     *         "state": "analysis",
+                     *         "reasons": "the phase workflow has reached its end; every exit gate of the phase is met"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "gates": [
+                     *         {
+                     *           "id": "appraisalSatisfaction",
+                     *           "name": "群众满意率达标",
+                     *           "displayName": "Mass appraisal satisfaction reached",
+                     *           "description": "The satisfaction of the mass appraisal is at least satisfactionThreshold.",
+                     *           "condition": "results.massAppraisal.satisfaction >= inputs.satisfactionThreshold",
+                     *           "state": "pending",
+                     *           "waitingFor": [
+                     *             "massAppraisal:1"
+                     *           ],
+                     *           "observed": {
+                     *             "inputs.satisfactionThreshold": 0.8,
+                     *             "results.massAppraisal.satisfaction": null
+                     *           },
+                     *           "message": "Waiting for massAppraisal:1 to be completed."
+                     *         }
+                     *       ],
+                     *       "unmetGuards": [
+                     *         "the phase workflow has reached its end",
+                     *         "every exit gate of the phase is met"
+                     *       ],
+                     *       "waitingFor": [
+                     *         "massAppraisal:1"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:task.result_invalid",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The result for task instance 'massAppraisal:1' is not valid: participants is required.",
+                     *       "instance": "/api/v1/groups",
+                     *       "code": "task.result_invalid",
+                     *       "arguments": {
+                     *         "taskId": "massAppraisal:1",
+                     *         "activityType": "Campaign.Appraisal"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/participants",
+                     *           "code": "result.field_required",
+                     *           "message": "participants is required.",
+                     *           "arguments": {
+                     *             "field": "participants"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "method": "DELETE"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "method": "DELETE"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    addGroupMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddGroupMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e/members",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e/members",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e/members",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e/members",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e/members",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e/members",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    removeGroupMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+                principal: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e/members/{principal}",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e/members/{principal}",
+                     *         "method": "DELETE"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e/members/{principal}",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e/members/{principal}",
+                     *         "method": "DELETE"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/groups/0f8fad5b-d9cb-469f-a165-70867728950e/members/{principal}",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listRoleGrants: {
+        parameters: {
+            query?: {
+                /** @description The organization (a unit's id) the campaigns, groups or role grants belong to, exactly. */
+                organization?: string;
+                /** @description A principal id: only the roles granted to it directly. */
+                principal?: string;
+                /** @description A group id: only the roles granted to that group. */
+                group?: string;
+            };
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleGrantView"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/role-grants",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/role-grants",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    grantRole: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoleGrantRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleGrantView"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleGrantView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/role-grants",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/role-grants",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/role-grants",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/role-grants",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/role-grants",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:task.result_invalid",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The result for task instance 'massAppraisal:1' is not valid: participants is required.",
+                     *       "instance": "/api/v1/role-grants",
+                     *       "code": "task.result_invalid",
+                     *       "arguments": {
+                     *         "taskId": "massAppraisal:1",
+                     *         "activityType": "Campaign.Appraisal"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/participants",
+                     *           "code": "result.field_required",
+                     *           "message": "participants is required.",
+                     *           "arguments": {
+                     *             "field": "participants"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    revokeRole: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/role-grants/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/role-grants/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "method": "DELETE"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/role-grants/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/role-grants/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "method": "DELETE"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/role-grants/0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
                      *       },
                      *       "traceId": "0HNQB4CNOGJ7H:00000001"
                      *     }
