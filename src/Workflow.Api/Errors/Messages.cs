@@ -50,7 +50,7 @@ public static partial class Messages
         [ProblemCodes.KeyNotFound] = ("There is no service account key {keyId}.", "服务账户密钥 {keyId} 不存在。"),
         [ProblemCodes.KeyRolesInvalid] = ("A key needs at least one role, each one of {allowed}.", "密钥至少需要一个角色，且每个角色必须是 {allowed} 之一。"),
         [ProblemCodes.KeyExpiryInPast] = ("expiresAt ({expiresAt}) has already passed; give a time in the future, or leave it out for a key that does not expire.", "expiresAt（{expiresAt}）已经过去；请填写将来的时间，或不填以创建不过期的密钥。"),
-        [ProblemCodes.SignInThrottled] = ("Too many refused keys came from this address; wait {retryAfter} s before trying again, and check the key you send.", "来自此地址的无效密钥过多；请等待 {retryAfter} 秒后再试，并检查所用的密钥。"),
+        [ProblemCodes.SignInThrottled] = ("Too many refused keys, tokens or passwords came from this address; wait {retryAfter} s before trying again, and check what you send.", "来自此地址的无效密钥、令牌或密码过多；请等待 {retryAfter} 秒后再试，并检查所提供的凭据。"),
         [ProblemCodes.CommandsThrottled] = ("Too many commands from this principal at once; nothing was applied. Wait {retryAfter} s and send it again.", "此身份短时间内发出的操作过多，本次请求未被执行。请等待 {retryAfter} 秒后重新发送。"),
         [ProblemCodes.AuthKeyInvalid] = ("The API key is not valid: it is unknown, revoked or mistyped. Check it, or ask an admin for a new one.", "API 密钥无效：密钥不存在、已被吊销或输入有误。请检查密钥，或向管理员申请新的密钥。"),
         [ProblemCodes.Forbidden] = ("Your API key's roles do not allow this.", "您的 API 密钥角色无权执行此操作。"),

@@ -3,7 +3,7 @@ using Workflow.Api.Tests.Support;
 namespace Workflow.Api.Tests.Identity;
 
 /// <summary>The API on SQLite with the test OpenID Connect provider (tools/oidc-provider) configured as its sign-in.</summary>
-public sealed class OidcApiFactory : ApiFactory
+public class OidcApiFactory : ApiFactory
 {
     public OidcApiFactory()
     {
