@@ -207,6 +207,16 @@ public sealed class CampaignPageBrowserTests(BrowserFixture fixture) : IClassFix
             await Assertions.Expect(page.GetByTestId("node-massAppraisal")).ToContainTextAsync("已办结");
             await Assertions.Expect(page.GetByTestId("node-finalizeReport")).ToContainTextAsync("办理中 · 第 2 轮");
             await Assertions.Expect(page.GetByTestId("node-orgLifeMeeting")).ToContainTextAsync("已完成 2/2 个单元");
+            // The 21 activities of the analysis phase open wrapped into rows, at a legible zoom, with the open task in view.
+            var flowchart = page.GetByTestId("campaign-flowchart");
+            var scale = await flowchart.Locator(".react-flow__viewport").EvaluateAsync<double>("v => new DOMMatrix(getComputedStyle(v).transform).a");
+            Assert.InRange(scale, 0.8, 1.0);
+            var frame = (await flowchart.BoundingBoxAsync())!;
+            var open = (await page.GetByTestId("node-finalizeReport").BoundingBoxAsync())!;
+            Assert.True(open.X >= frame.X && open.X + open.Width <= frame.X + frame.Width
+                && open.Y >= frame.Y && open.Y + open.Height <= frame.Y + frame.Height,
+                $"open task at {open.X},{open.Y} {open.Width}x{open.Height}; frame {frame.X},{frame.Y} {frame.Width}x{frame.Height}");
+            await Assertions.Expect(page.GetByRole(AriaRole.Img, Named("流程全图（拖动可移动视图）"))).ToBeVisibleAsync();
             // The reviews' outcome ports are labelled on the flowchart in Chinese, from the activity descriptors.
             var edgeLabels = page.GetByTestId("campaign-flowchart").Locator(".react-flow__edge-text");
             await Assertions.Expect(edgeLabels.Filter(new() { HasTextString = "需修改" })).ToHaveCountAsync(2);

@@ -78,7 +78,7 @@ export function AuditPage() {
           <button type="button" onClick={() => void downloadCsv()} disabled={download.busy}>
             {download.busy ? t('auditDownloading') : t('auditDownloadCsv')}
           </button>
-          {download.file && <span role="status">{t('auditDownloaded', { file: download.file.name, entries: download.file.entries })}</span>}
+          {download.file && <span role="status">{t('auditDownloaded', { file: download.file.name, count: download.file.entries })}</span>}
           {download.error && (
             <span role="alert" className="error">
               {download.error}

@@ -2,9 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { unwrap, type Schemas } from '../shared/api';
 import { useApp } from '../shared/context';
-import type { MessageKey } from '../shared/i18n';
+import { isMessageKey } from '../shared/i18n';
 import { errorMessage, queryError, queryKeys } from '../shared/queries';
-import { en } from './messages';
 import { changeCounts, defaultPair, definitionChoices, diffRows } from './definitionDiff';
 
 type Kind = 'workflow' | 'template';
@@ -124,7 +123,7 @@ function DiffTable({ diff }: { diff: Diff }) {
   const word = (prefix: 'auditChange_' | 'auditCategory_', value: string) => {
     // A category or change the server adds later shows as it comes, until it has words here.
     const key = `${prefix}${value}`;
-    return key in en ? t(key as MessageKey) : value;
+    return isMessageKey(key) ? t(key) : value;
   };
   const counts = Object.entries(changeCounts(diff.changes))
     .map(([change, n]) => `${word('auditChange_', change)} ${n}`)

@@ -32,7 +32,7 @@ export function VerifyPanel({ state, onVerifyDefinitions }: { state: VerifyState
             <p>{t('auditVerifying')}</p>
           ) : state.result.intact ? (
             <>
-              <p className="audit-intact">{t('auditVerifyIntact', { entries: state.result.entries ?? 0 })}</p>
+              <p className="audit-intact">{t('auditVerifyIntact', { count: state.result.entries ?? 0 })}</p>
               <dl>
                 <dt>{t('auditVerifyHeadHash')}</dt>
                 <dd>

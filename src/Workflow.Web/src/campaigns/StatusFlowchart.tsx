@@ -1,7 +1,9 @@
-import { Background, Controls, Position, ReactFlow } from '@xyflow/react';
+import { Background, Controls, MiniMap, Position, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo, type KeyboardEvent } from 'react';
 import { toFlow, type PortLabel, type WorkflowDocument } from '../shared/flowchart';
+import { extent, frameHeightFor, readableZoom, rowWidthFor, wrapIntoRows } from '../shared/flowchartWrap';
+import { useElementWidth } from '../shared/useElementWidth';
 import type { Language, MessageKey, Translate } from '../shared/i18n';
 import { nodeColours, nodeStatuses, type ActivityState, type NodeStatus } from './taskStatus';
 
@@ -31,8 +33,12 @@ interface Props {
  * stand, the state also written in the node (colour is never the only sign), and the units of a
  * multi-instance activity counted ("1/2 units done").
  */
+/** The size task nodes are drawn at (styles.css, .campaign-node: 170 px wide with padding and border; up to three lines). */
+const nodeSize = { width: 186, height: 96 };
+
 export function StatusFlowchart({ document, language, t, states, taskTypes, selected, onSelect, portLabel }: Props) {
-  const { nodes, edges, focus } = useMemo(() => {
+  const [frame, frameWidth] = useElementWidth(1200);
+  const { nodes, edges, focus, height } = useMemo(() => {
     const flow = toFlow(document, language, portLabel);
     const nodes = flow.nodes.map((n) => {
       const isTask = taskTypes.has(n.data.type);
@@ -44,8 +50,6 @@ export function StatusFlowchart({ document, language, t, states, taskTypes, sele
         // start, fork and join nodes are not stops on the way, since there is nothing to open on them.
         focusable: isTask,
         ...(status ? { ariaRole: 'button' as const, ariaLabel: `${n.data.label} – ${t(statusKeys[status])}` } : {}),
-        // The files space activities for the designer; closer together the whole phase fits the page.
-        position: { x: n.position.x * 0.75, y: n.position.y },
         sourcePosition: Position.Right,
         targetPosition: Position.Left,
         className: `campaign-node ${status ? `campaign-node--${status}` : 'campaign-node--flow'}${selected === n.id ? ' campaign-node--selected' : ''}`,
@@ -83,8 +87,19 @@ export function StatusFlowchart({ document, language, t, states, taskTypes, sele
       if (open.has(e.source)) focus.add(e.target);
       if (open.has(e.target)) focus.add(e.source);
     }
-    return { nodes, edges: flow.edges, focus: [...focus].map((id) => ({ id })) };
-  }, [document, language, t, states, taskTypes, selected, portLabel]);
+    // Wrapped into rows as wide as the frame at a readable zoom, as a text wraps, instead of one long line.
+    const wrapped = wrapIntoRows(nodes, {
+      maxWidth: rowWidthFor(frameWidth, nodeSize.width),
+      nodeWidth: nodeSize.width,
+      nodeHeight: nodeSize.height,
+      rowGap: 70,
+    });
+    const height = frameHeightFor(extent(wrapped, nodeSize.width, nodeSize.height).height);
+    // The overview draws nodes from the sizes the nodes were given: the pictures are read-only, so React Flow's
+    // measurements are never written back to them.
+    const sized = wrapped.map((n) => ({ ...n, initialWidth: nodeSize.width, initialHeight: nodeSize.height }));
+    return { nodes: sized, edges: flow.edges, focus: [...focus].map((id) => ({ id })), height };
+  }, [document, language, t, states, taskTypes, selected, portLabel, frameWidth]);
   // React Flow's own Enter/Space only selects a node; here they open its details, as a click does.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Enter' && e.key !== ' ') return;
@@ -105,12 +120,16 @@ export function StatusFlowchart({ document, language, t, states, taskTypes, sele
           </li>
         ))}
       </ul>
-      <div className="flowchart campaign-flowchart" data-testid="campaign-flowchart" style={{ height: 420 }} onKeyDown={onKeyDown}>
+      <div ref={frame} className="flowchart campaign-flowchart" data-testid="campaign-flowchart" style={{ height }} onKeyDown={onKeyDown}>
         <ReactFlow
+          // Laid out again for a new width: the first view is fitted anew, not left where the old layout was.
+          key={Math.round(frameWidth / 50)}
           nodes={nodes}
           edges={edges}
+          // Right-angled edges: a row's last node reaches the next row's first around the nodes, not across them.
+          defaultEdgeOptions={{ type: 'smoothstep' }}
           fitView
-          fitViewOptions={{ padding: 0.1, minZoom: 0.1, maxZoom: 1, nodes: focus.length > 0 ? focus : undefined }}
+          fitViewOptions={{ padding: 0.1, minZoom: readableZoom, maxZoom: 1, nodes: focus.length > 0 ? focus : undefined }}
           minZoom={0.1}
           nodesDraggable={false}
           nodesConnectable={false}
@@ -123,6 +142,20 @@ export function StatusFlowchart({ document, language, t, states, taskTypes, sele
         >
           <Background />
           <Controls showInteractive={false} />
+          {frameWidth >= 640 && (
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel={t('flowchartMinimap')}
+              nodeColor={(node) => {
+                const status = states.get(node.id)?.status;
+                return taskTypes.has((node.data as { type: string }).type) ? nodeColours[status ?? 'notReached'] : '#ffffff';
+              }}
+              nodeStrokeColor="#8c8c8c"
+              bgColor="#ffffff"
+              maskColor="rgba(0, 0, 0, 0.06)"
+            />
+          )}
         </ReactFlow>
       </div>
     </div>

@@ -1,5 +1,7 @@
 // The campaign list's strings (/campaigns), merged into the campaigns feature's dictionary.
 
+import type { ChineseCatalog } from '../shared/catalog';
+
 export const en = {
   campaignListNav: 'Campaigns',
   campaignListHeading: 'Campaigns',
@@ -19,7 +21,8 @@ export const en = {
   campaignListColProgress: 'Phase progress',
   campaignListColOverdue: 'Overdue tasks',
   campaignListColUpdated: 'Last change',
-  campaignListOverdueCount: '{count} overdue task(s)',
+  campaignListOverdueCount_one: '{count} overdue task',
+  campaignListOverdueCount_other: '{count} overdue tasks',
   campaignListProgressOf: 'Progress of {name}',
   campaignListProgressText: '{completed} of {total} tasks',
   campaignListPaging: 'Pages',
@@ -33,7 +36,7 @@ export const en = {
   campaignStatus_cancelled: 'Cancelled',
 };
 
-export const zhCN: Record<keyof typeof en, string> = {
+export const zhCN: ChineseCatalog<typeof en> = {
   campaignListNav: '活动',
   campaignListHeading: '活动列表',
   campaignListFilters: '筛选活动',
@@ -52,7 +55,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   campaignListColProgress: '本阶段进度',
   campaignListColOverdue: '逾期任务',
   campaignListColUpdated: '最近变动',
-  campaignListOverdueCount: '{count} 项任务逾期',
+  campaignListOverdueCount_other: '{count} 项任务逾期',
   campaignListProgressOf: '{name}的进度',
   campaignListProgressText: '已完成 {completed}/{total} 项任务',
   campaignListPaging: '翻页',

@@ -1,5 +1,7 @@
 // The campaign page's strings (/campaigns/:id), merged into the campaigns feature's dictionary.
 
+import type { ChineseCatalog } from '../shared/catalog';
+
 export const en = {
   campaignPageFailed: 'The campaign could not be loaded',
   campaignPageOrganization: 'Organization',
@@ -13,7 +15,8 @@ export const en = {
   campaignPagePhaseUpcoming: 'Upcoming',
   campaignPagePhaseSuspended: 'Suspended',
   campaignPagePhaseCancelled: 'Cancelled',
-  campaignPagePhaseRounds: 'entered {count} times',
+  campaignPagePhaseRounds_one: 'entered once',
+  campaignPagePhaseRounds_other: 'entered {count} times',
   campaignPagePhaseDiagram: 'Phase diagram: {phases}. Current phase: {current}.',
   campaignPageNoCurrentPhase: 'none',
 
@@ -55,7 +58,8 @@ export const en = {
   campaignPageGateObserved: 'Values seen',
   campaignPageGateWaiting: 'Waiting for: {tasks}',
   campaignPageGateNoValue: 'no value yet',
-  campaignPageItems: '{count} items',
+  campaignPageItems_one: '{count} item',
+  campaignPageItems_other: '{count} items',
   campaignPageCount: 'number',
   campaignPageAnd: 'and',
   campaignPageOr: 'or',
@@ -140,7 +144,7 @@ export const en = {
   campaignPageConflict: 'Someone else changed this campaign in the meantime. The page now shows the current state; check it and try again.',
 };
 
-export const zhCN: Record<keyof typeof en, string> = {
+export const zhCN: ChineseCatalog<typeof en> = {
   campaignPageFailed: '活动加载失败',
   campaignPageOrganization: '单位',
   campaignPageTemplate: '模板',
@@ -153,7 +157,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   campaignPagePhaseUpcoming: '未开始',
   campaignPagePhaseSuspended: '已暂停',
   campaignPagePhaseCancelled: '已撤销',
-  campaignPagePhaseRounds: '第 {count} 次进入',
+  campaignPagePhaseRounds_other: '第 {count} 次进入',
   campaignPagePhaseDiagram: '阶段图：{phases}。当前阶段：{current}。',
   campaignPageNoCurrentPhase: '无',
 
@@ -195,7 +199,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   campaignPageGateObserved: '当前数值',
   campaignPageGateWaiting: '等待：{tasks}',
   campaignPageGateNoValue: '暂无数值',
-  campaignPageItems: '{count} 项',
+  campaignPageItems_other: '{count} 项',
   campaignPageCount: '数量',
   campaignPageAnd: '且',
   campaignPageOr: '或',

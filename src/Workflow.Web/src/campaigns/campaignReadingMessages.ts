@@ -1,5 +1,7 @@
 // The campaign page's timeline and gate metrics (shared with the dashboard's gates at risk).
 
+import type { ChineseCatalog } from '../shared/catalog';
+
 export const en = {
   campaignTimelineHeading: 'Timeline',
   campaignTimelineEmpty: 'Nothing has happened yet.',
@@ -19,7 +21,7 @@ export const en = {
   gateMetricUnmet: 'not reached',
 };
 
-export const zhCN: Record<keyof typeof en, string> = {
+export const zhCN: ChineseCatalog<typeof en> = {
   campaignTimelineHeading: '时间线',
   campaignTimelineEmpty: '尚无记录。',
   campaignTimelineEntered: '进入“{phase}”阶段（第 {round} 轮）',

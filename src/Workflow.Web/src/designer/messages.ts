@@ -1,5 +1,7 @@
 // The designer pages' strings.
 
+import type { ChineseCatalog } from '../shared/catalog';
+
 export const en = {
   designerNav: 'Designer',
   designerHeading: 'Workflow designer',
@@ -25,7 +27,8 @@ export const en = {
   designerColState: 'State',
   designerColPublished: 'Published',
   designerValid: 'Valid',
-  designerProblemCount: '{count} problem(s)',
+  designerProblemCount_one: '{count} problem',
+  designerProblemCount_other: '{count} problems',
   designerRetracted: 'Retracted',
   designerDeleteDraft: 'Delete',
   designerAllWorkflows: 'All workflows',
@@ -121,7 +124,7 @@ export const en = {
   designerCurrentVersion: 'shown',
 };
 
-export const zhCN: Record<keyof typeof en, string> = {
+export const zhCN: ChineseCatalog<typeof en> = {
   designerNav: '流程设计',
   designerHeading: '流程设计器',
   designerIntro: '设计阶段流程：可新建流程，也可基于已发布版本或导入的文件修改；保存草稿，发布新版本。',
@@ -145,7 +148,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   designerColState: '状态',
   designerColPublished: '发布时间',
   designerValid: '校验通过',
-  designerProblemCount: '{count} 个问题',
+  designerProblemCount_other: '{count} 个问题',
   designerRetracted: '已撤回',
   designerDeleteDraft: '删除',
   designerAllWorkflows: '全部流程',

@@ -120,7 +120,7 @@ function Workflows() {
           <h3>
             {t('flowchartOf')} {shown.id}
           </h3>
-          <FlowchartView document={shown.document} language={language} portLabel={portLabel} />
+          <FlowchartView document={shown.document} language={language} portLabel={portLabel} minimapLabel={t('flowchartMinimap')} />
         </>
       )}
     </section>

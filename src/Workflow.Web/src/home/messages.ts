@@ -1,5 +1,7 @@
 // The overview page's strings.
 
+import type { ChineseCatalog } from '../shared/catalog';
+
 export const en = {
   templatesHeading: 'Campaign templates',
   dashboardHeading: 'At a glance',
@@ -46,7 +48,7 @@ export const en = {
   flowchartOf: 'Flowchart of',
 };
 
-export const zhCN: Record<keyof typeof en, string> = {
+export const zhCN: ChineseCatalog<typeof en> = {
   dashboardHeading: '驾驶舱',
   dashboardCampaigns: '活动数',
   dashboardOverdueTasks: '逾期任务',

@@ -1,5 +1,7 @@
 // The notification bell's strings (the notifications' own titles come from the server, in the page's language).
 
+import type { ChineseCatalog } from '../shared/catalog';
+
 export const en = {
   notificationsButton: 'Notifications, {count} unread',
   notificationsHeading: 'Notifications',
@@ -18,7 +20,7 @@ export const en = {
   notificationsKind_notification: 'Notice',
 };
 
-export const zhCN: Record<keyof typeof en, string> = {
+export const zhCN: ChineseCatalog<typeof en> = {
   notificationsButton: '通知，{count} 条未读',
   notificationsHeading: '通知',
   notificationsEmpty: '暂无通知。',

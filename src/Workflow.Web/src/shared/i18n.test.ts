@@ -8,6 +8,7 @@ import {
   switchLanguage,
   keysByFeature,
   translate,
+  isMessageKey,
   type KeyValueStore,
   type MessageKey,
 } from './i18n';
@@ -104,5 +105,21 @@ describe('dictionary', () => {
     expect(translate('en', 'signedInAs', { principal: 'li.ming' })).toBe('Signed in as li.ming');
     expect(translate('zh-CN', 'signedInAs', { principal: '李明' })).toBe('当前用户：李明');
     expect(translate('en', 'signedInAs', {})).toBe('Signed in as {principal}');
+  });
+
+  test('a count picks the plural form of each language', () => {
+    expect(translate('en', 'designerProblemCount', { count: 1 })).toBe('1 problem');
+    expect(translate('en', 'designerProblemCount', { count: 0 })).toBe('0 problems');
+    expect(translate('en', 'designerProblemCount', { count: 3 })).toBe('3 problems');
+    expect(translate('zh-CN', 'designerProblemCount', { count: 1 })).toBe('1 个问题');
+    expect(translate('zh-CN', 'designerProblemCount', { count: 3 })).toBe('3 个问题');
+    expect(translate('en', 'campaignListOverdueCount', { count: 1 })).toBe('1 overdue task');
+  });
+
+  test('keys made at run time are told from the catalog; plural forms are one key', () => {
+    expect(isMessageKey('problemCode_expression_syntax')).toBe(true);
+    expect(isMessageKey('problemCode_no_such_code')).toBe(false);
+    expect(isMessageKey('designerProblemCount')).toBe(true);
+    expect(isMessageKey('designerProblemCount_one')).toBe(false);
   });
 });

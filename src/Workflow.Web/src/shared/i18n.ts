@@ -1,6 +1,7 @@
 // The app's two languages and every string it shows. The server localizes its own messages
 // (problem details) from the Accept-Language header that every request sends (see api.ts).
 
+import i18next, { type TFunction } from 'i18next';
 import * as audit from '../audit/messages';
 import * as campaigns from '../campaigns/messages';
 import * as designer from '../designer/messages';
@@ -8,6 +9,7 @@ import * as home from '../home/messages';
 import * as notifications from '../notifications/messages';
 import * as templates from '../templates/messages';
 import * as worklist from '../worklist/messages';
+import type { ChineseCatalog, KeyOf } from './catalog';
 import * as shell from './messages';
 
 export type Language = 'en' | 'zh-CN';
@@ -23,9 +25,7 @@ const modules = { shell, home, designer, templates, campaigns, worklist, audit, 
 
 const en = { ...shell.en, ...home.en, ...designer.en, ...templates.en, ...campaigns.en, ...worklist.en, ...audit.en, ...notifications.en };
 
-export type MessageKey = keyof typeof en;
-
-const zhCN: Record<MessageKey, string> = {
+const zhCN: ChineseCatalog<typeof en> = {
   ...shell.zhCN,
   ...home.zhCN,
   ...designer.zhCN,
@@ -36,20 +36,48 @@ const zhCN: Record<MessageKey, string> = {
   ...notifications.zhCN,
 };
 
-/** The English keys of each feature's dictionary, for the test that no key is defined twice. */
-export const keysByFeature: Record<string, string[]> = Object.fromEntries(
-  Object.entries(modules).map(([name, m]) => [name, Object.keys(m.en)]),
+/** Every key a page may ask for; a plural key without its form (`count` chooses it). */
+export type MessageKey = KeyOf<typeof en>;
+
+/** The keys of each feature's dictionaries as pages ask for them, for the tests over the whole catalog. */
+export const keysByFeature: Record<string, MessageKey[]> = Object.fromEntries(
+  Object.entries(modules).map(([name, m]) => [name, [...new Set(Object.keys(m.en).map(baseKey))] as MessageKey[]]),
 );
 
-const dictionaries: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+const allKeys: ReadonlySet<string> = new Set(Object.values(keysByFeature).flat());
+
+/** Whether a key made at run time (e.g. from a server's code) is in the catalog. */
+export function isMessageKey(key: string): key is MessageKey {
+  return allKeys.has(key);
+}
+
+function baseKey(key: string): string {
+  return key.replace(/_(one|other)$/, '');
+}
+
+// i18next for the plural rules of each language (CLDR, through Intl.PluralRules) and the fallback to
+// English. Placeholders keep the catalog's single braces; React escapes what is shown, so i18next does not.
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  lng: 'en',
+  fallbackLng: 'en',
+  initAsync: false,
+  keySeparator: false,
+  nsSeparator: false,
+  returnNull: false,
+  interpolation: { prefix: '{', suffix: '}', escapeValue: false },
+  // A parameter the caller did not give stays visible as its placeholder rather than vanishing.
+  missingInterpolationHandler: (_text: string, match: RegExpExecArray) => match[0],
+});
+const fixed: Record<Language, TFunction> = { en: i18n.getFixedT('en'), 'zh-CN': i18n.getFixedT('zh-CN') };
 
 /**
  * The string for a key in a language (English where a language lacks it), with each "{name}"
- * replaced by its parameter.
+ * replaced by its parameter; a `count` parameter picks the plural form.
  */
 export function translate(language: Language, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = dictionaries[language][key] ?? en[key];
-  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
+  return fixed[language](key, params ?? {});
 }
 
 /** translate bound to the page's language. */

@@ -1,5 +1,7 @@
 // The shell's strings: header, sign-in, navigation, and words every page uses.
 
+import type { ChineseCatalog } from './catalog';
+
 export const en = {
   appTitle: 'Campaign workflow',
   language: 'Language',
@@ -56,7 +58,7 @@ export const en = {
   problemCode_template_input_duplicate: 'Duplicate input name',
   problemCode_template_gates_too_many: 'Too many exit gates',
   problemCode_definition_kind_mismatch: 'Wrong kind of definition',
-  problemCode_other: 'Problem',
+  problemCodeUnknown: 'Problem',
   loadFailed: 'This part of the page could not be loaded. Reload the page to try again.',
   // The engine's data types (dataTypes.ts), in the designer and the template editor alike.
   dataTypeString: 'Short text',
@@ -73,6 +75,7 @@ export const en = {
   formAddRow: 'Add',
   formRemoveRow: 'Remove',
   formRowNumber: 'No. {n}',
+  flowchartMinimap: 'The whole flowchart in small: drag to move the view',
   formEntryText: 'Text',
   formEntryRecord: 'Record with fields',
   formEntryKind: 'Kind of entry',
@@ -81,7 +84,7 @@ export const en = {
   formRemoveField: 'Remove field',
 };
 
-export const zhCN: Record<keyof typeof en, string> = {
+export const zhCN: ChineseCatalog<typeof en> = {
   appTitle: '活动工作流',
   language: '语言',
   signInTitle: '登录',
@@ -136,7 +139,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   problemCode_template_input_duplicate: '输入参数重名',
   problemCode_template_gates_too_many: '出口关口过多',
   problemCode_definition_kind_mismatch: '定义类型不符',
-  problemCode_other: '问题',
+  problemCodeUnknown: '问题',
   loadFailed: '此部分页面未能加载，请刷新页面后重试。',
   dataTypeString: '短文本',
   dataTypeText: '长文本',
@@ -152,6 +155,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   formAddRow: '添加',
   formRemoveRow: '删除',
   formRowNumber: '第 {n} 条',
+  flowchartMinimap: '流程全图（拖动可移动视图）',
   formEntryText: '文本',
   formEntryRecord: '含字段的记录',
   formEntryKind: '条目类型',

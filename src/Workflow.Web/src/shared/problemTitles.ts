@@ -1,7 +1,7 @@
 // One table of titles for validation problems, shared by the designer and the template editor:
 // the server sends a stable code and an English message; the page shows a title in its own
 // language and keeps the engine's message as the detail.
-import type { MessageKey, Translate } from './i18n';
+import { isMessageKey, type Translate } from './i18n';
 
 /** The message key of a validation code's title: "expression.syntax" → problemCode_expression_syntax. */
 export function problemTitleKey(code: string): string {
@@ -10,8 +10,8 @@ export function problemTitleKey(code: string): string {
 
 /** A short title for a validation problem in the page's language; a code the app does not know yet is a "Problem". */
 export function problemTitle(t: Translate, problem: { code: string }): string {
-  const text: string | undefined = t(problemTitleKey(problem.code) as MessageKey);
-  return typeof text === 'string' ? text : t('problemCode_other');
+  const key = problemTitleKey(problem.code);
+  return isMessageKey(key) ? t(key) : t('problemCodeUnknown');
 }
 
 /** The segments of an RFC 6901 JSON Pointer (a problem's location), unescaped. */

@@ -1,5 +1,7 @@
 // The templates pages' strings: the list, the editor, a published version and the start form.
 
+import type { ChineseCatalog } from '../shared/catalog';
+
 export const en = {
   templatesNav: 'Templates',
   templatesPublishedHeading: 'Published campaign templates',
@@ -30,7 +32,8 @@ export const en = {
   templatesNameZh: 'Name (Chinese)',
   templatesDescription: 'Description',
   templatesDiagram: 'Phase diagram',
-  templatesDiagramLabel: 'Phase diagram: {count} phase(s) in order, each with its exit gates',
+  templatesDiagramLabel_one: 'Phase diagram: {count} phase, with its exit gates',
+  templatesDiagramLabel_other: 'Phase diagram: {count} phases in order, each with its exit gates',
   templatesPhases: 'Phases',
   templatesPhaseGroup: 'Phase {number}',
   templatesPhaseLegend: 'Phase {number}: {name}',
@@ -69,7 +72,8 @@ export const en = {
   templatesSaved: 'Draft saved.',
   templatesLeaveUnsaved: 'This template has unsaved changes. Leave without saving them?',
   templatesValid: 'The template is valid.',
-  templatesInvalid: '{count} problem(s) found',
+  templatesInvalid_one: '{count} problem found',
+  templatesInvalid_other: '{count} problems found',
   templatesProblems: 'Problems found by the server',
   templatesVersionHeading: '{name}, version {version}',
   templatesPublished: 'Published as version {version}.',
@@ -84,7 +88,7 @@ export const en = {
   templatesValue_date: 'Enter a date (YYYY-MM-DD).',
 };
 
-export const zhCN: Record<keyof typeof en, string> = {
+export const zhCN: ChineseCatalog<typeof en> = {
   templatesNav: '活动模板',
   templatesPublishedHeading: '已发布的活动模板',
   templatesDraftsHeading: '模板草稿',
@@ -114,7 +118,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   templatesNameZh: '名称（中文）',
   templatesDescription: '说明',
   templatesDiagram: '阶段示意图',
-  templatesDiagramLabel: '阶段示意图：按顺序共 {count} 个阶段，各附转段条件',
+  templatesDiagramLabel_other: '阶段示意图：按顺序共 {count} 个阶段，各附转段条件',
   templatesPhases: '阶段',
   templatesPhaseGroup: '第 {number} 阶段',
   templatesPhaseLegend: '第 {number} 阶段：{name}',
@@ -153,7 +157,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   templatesSaved: '草稿已保存。',
   templatesLeaveUnsaved: '此模板有未保存的修改，确定不保存就离开吗？',
   templatesValid: '模板校验通过。',
-  templatesInvalid: '发现 {count} 个问题',
+  templatesInvalid_other: '发现 {count} 个问题',
   templatesProblems: '服务器校验发现的问题',
   templatesVersionHeading: '{name}（第 {version} 版）',
   templatesPublished: '已发布为第 {version} 版。',

@@ -1,5 +1,7 @@
 // The worklist pages' strings.
 
+import type { ChineseCatalog } from '../shared/catalog';
+
 export const en = {
   worklistNav: 'My tasks',
   worklistHeading: 'My open tasks',
@@ -19,7 +21,7 @@ export const en = {
   worklistFirstPage: 'Back to the first page',
 };
 
-export const zhCN: Record<keyof typeof en, string> = {
+export const zhCN: ChineseCatalog<typeof en> = {
   worklistNav: '我的待办',
   worklistHeading: '我的待办任务',
   worklistIntro: '各项活动中分配给 {principal} 的任务。列表随办理情况实时更新。',
