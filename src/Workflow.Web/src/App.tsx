@@ -81,14 +81,16 @@ export function App() {
         if (!signInOptions?.oidc) return finish();
         try {
           const tokens = await completeOidcSignIn(signInOptions.oidc);
+          // The code in the address is spent: it leaves the history before anything else.
+          window.history.replaceState(null, '', signedOutPath);
           const credential: Credential = { kind: 'oidc', secret: tokens.accessToken, idToken: tokens.idToken };
           const me = await checkCredential(api, credential);
           if (live && me) signedIn(credential, me);
           else if (live) setSignInError('signInCallbackFailed');
         } catch {
+          window.history.replaceState(null, '', signedOutPath);
           if (live) setSignInError('signInCallbackFailed');
         }
-        window.history.replaceState(null, '', signedOutPath);
         return finish();
       }
       const kept = loadCredential(sessionStorage);
