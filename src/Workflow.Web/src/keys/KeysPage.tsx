@@ -167,6 +167,8 @@ export function KeysPage() {
         title={t('keysSecretTitle')}
         closable={false}
         maskClosable={false}
+        // Once closed the secret leaves the page altogether: it is shown once.
+        destroyOnHidden
         footer={
           <Button type="primary" onClick={() => setSecret('')}>
             {t('keysSecretDone')}
