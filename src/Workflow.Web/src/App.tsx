@@ -34,7 +34,9 @@ export function App() {
   const [language, setLanguage] = useState<Language>(() => initialLanguage(sessionStorage, navigator));
   const [session, setSession] = useState<{ credential: Credential; me: Me } | null>(null);
   const [options, setOptions] = useState<SignInOptions | null>(null);
-  const [restoring, setRestoring] = useState(() => loadCredential(sessionStorage) !== null || isCallback(window.location.pathname));
+  // Nothing shows until the server's sign-in options are read: the sign-in page's forms depend on them, and a form that
+  // appeared and changed under the user's typing would lose what was typed.
+  const [restoring, setRestoring] = useState(true);
   const [signInError, setSignInError] = useState<MessageKey | undefined>();
   const t: Translate = (key, params) => translate(language, key, params);
 
