@@ -7,8 +7,12 @@
 # The tests get:  WORKFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=<port>;Username=postgres;Database=postgres"
 # (a superuser, trust authentication, no password; tests create their own databases on it).
 #
+# The tests also get:  WORKFLOW_TEST_OIDC="http://127.0.0.1:<port>" (the issuer of a real OpenID Connect provider,
+# tools/oidc-provider, started here on loopback and stopped after the run).
+#
 # Environment:
 #   CI=true / WORKFLOW_REQUIRE_POSTGRES=1  PostgreSQL is mandatory; WORKFLOW_SKIP_POSTGRES is refused.
+#   CI=true                                the OpenID Connect provider is mandatory too (elsewhere its tests start one).
 #   WORKFLOW_SKIP_POSTGRES=1               local only: start no server (tests needing it must skip).
 #   WORKFLOW_PG_BIN                        PostgreSQL binaries (default /usr/lib/postgresql/15/bin).
 set -euo pipefail
@@ -276,10 +280,50 @@ start_postgres() {
   return 1
 }
 
+# ---------------------------------------------------------------------------------------------
+# OpenID Connect provider (tools/oidc-provider: node-oidc-provider on loopback)
+# ---------------------------------------------------------------------------------------------
+oidc_pid=""
+oidc_log="$run_dir/oidc-provider.log"
+
+# Starts the provider on a free loopback port and exports WORKFLOW_TEST_OIDC; non-zero when it does not come up.
+start_oidc_provider() {
+  say "OpenID Connect provider (tools/oidc-provider): npm ci"
+  (cd "$repo/tools/oidc-provider" && npm ci --no-audit --no-fund --loglevel=error) || return 1
+  local port _ i
+  for _ in 1 2 3; do
+    port="$(free_port)" || { echo "no free TCP port found on 127.0.0.1" >&2; return 1; }
+    (cd "$repo/tools/oidc-provider" && PORT="$port" exec node server.mjs) >"$oidc_log" 2>&1 &
+    oidc_pid=$!
+    for i in $(seq 1 50); do
+      if grep -q "^ready " "$oidc_log" 2>/dev/null; then
+        export WORKFLOW_TEST_OIDC="http://127.0.0.1:$port"
+        say "WORKFLOW_TEST_OIDC=$WORKFLOW_TEST_OIDC"
+        return 0
+      fi
+      kill -0 "$oidc_pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    stop_oidc_provider
+    grep -q 'EADDRINUSE' "$oidc_log" 2>/dev/null || break
+    echo "port $port was taken meanwhile" >&2
+  done
+  tail -n 20 "$oidc_log" >&2 2>/dev/null || true
+  return 1
+}
+
+stop_oidc_provider() {
+  [ -n "$oidc_pid" ] || return 0
+  kill "$oidc_pid" 2>/dev/null || true
+  wait "$oidc_pid" 2>/dev/null || true
+  oidc_pid=""
+}
+
 # shellcheck disable=SC2317  # called by the EXIT trap
 on_exit() {
   local rc=$?
   trap - EXIT
+  stop_oidc_provider || true
   stop_postgres || true
   exit "$rc"
 }
@@ -315,6 +359,14 @@ elif ! start_postgres; then
   tested then): WORKFLOW_SKIP_POSTGRES=1 ./test.sh"
 fi
 
+unset WORKFLOW_TEST_OIDC
+if ! start_oidc_provider; then
+  if [ "${CI:-}" = "true" ]; then
+    die "the OpenID Connect provider (tools/oidc-provider) could not be started (required: CI=true)."
+  fi
+  warn "the OpenID Connect provider could not be started here; its tests will try to start one themselves."
+fi
+
 status=0
 web_unit_tests || status=$?
 web_lint || { status=$?; echo "!!! the web app has ESLint or Prettier findings (above): this run fails." >&2; }
@@ -325,6 +377,7 @@ dotnet test Workflow.sln -c Release --no-build \
   --logger "trx" --logger "console;verbosity=minimal" \
   --results-directory "$results" || status=$?
 
+stop_oidc_provider
 stop_postgres
 
 # Sum the counters of every TRX file: the real counts, whatever the console printed.

@@ -34,7 +34,7 @@ if (createKey is not null || rotateKey) CreateKeyCommand.QuietLogging(builder.Lo
 
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddErrors();
-builder.Services.AddApiKeyIdentity();
+builder.Services.AddApiKeyIdentity(builder.Configuration);
 builder.Services.AddOrganizations();
 builder.Services.AddSecurity(builder.Configuration);
 builder.Services.AddDefinitionCatalog();
@@ -68,6 +68,8 @@ app.UseAuthorization();
 var api = app.MapGroup("").AddEndpointFilter<Workflow.Api.Paging.PageLinks>();
 api.MapHealth();
 api.MapMe();
+api.MapSessions();
+api.MapKeys();
 api.MapActivityDescriptors();
 api.MapDefinitions();
 api.MapCampaigns();

@@ -25,6 +25,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<PublishedDefinition> Definitions => Set<PublishedDefinition>();
     public DbSet<DefinitionDraft> Drafts => Set<DefinitionDraft>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<LocalUser> LocalUsers => Set<LocalUser>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<LedgerStream> LedgerStreams => Set<LedgerStream>();

@@ -23,7 +23,7 @@ public static class DatabaseSetup
     /// <summary>
     /// Migrates the schema, imports the definitions in workflows/, makes sure the signing key ring has its
     /// current key and the anchor sinks their subscriptions, keeps the data folder the server's alone, and on the embedded
-    /// default makes the first admin key.
+    /// default makes the first admin key and local admin account.
     /// </summary>
     public static async Task PrepareStorageAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
@@ -35,6 +35,9 @@ public static class DatabaseSetup
         await Audit.Verification.VerificationEndpoints.EnsureSigningKeyRingAsync(app.Services, cancellationToken);
         await Audit.Anchoring.AnchoringSetup.EnsureAnchorSinksAsync(app.Services, cancellationToken);
         if (scope.ServiceProvider.GetRequiredService<StorageOptions>().Provider == DatabaseProvider.Sqlite)
+        {
             await scope.ServiceProvider.GetRequiredService<AdminKeyBootstrap>().EnsureAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<AdminAccountBootstrap>().EnsureAsync(DataFolder(app.Configuration, app.Environment), cancellationToken);
+        }
     }
 }

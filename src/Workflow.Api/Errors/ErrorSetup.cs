@@ -60,6 +60,7 @@ public static class ErrorSetup
         {
             400 => ProblemCodes.RequestInvalid,
             401 when http.Items.ContainsKey(Identity.ApiKeyAuthentication.KeyRefusedItem) => ProblemCodes.AuthKeyInvalid,
+            401 when http.Items.ContainsKey(Identity.OidcAuthentication.TokenRefusedItem) => ProblemCodes.AuthTokenInvalid,
             401 => ProblemCodes.AuthenticationRequired,
             403 => ProblemCodes.Forbidden,
             404 => ProblemCodes.NotFound,

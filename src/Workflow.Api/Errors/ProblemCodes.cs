@@ -28,6 +28,13 @@ public static class ProblemCodes
     public const string MediaTypeUnsupported = "request.media_type_unsupported";
     public const string AuthenticationRequired = "auth.required";
     public const string AuthKeyInvalid = "auth.key_invalid";
+    public const string AuthTokenInvalid = "auth.token_invalid";
+    public const string SignInFailed = "auth.sign_in_failed";
+    public const string SessionRequired = "auth.session_required";
+    public const string LocalAccountsDisabled = "auth.local_accounts_disabled";
+    public const string KeyNotFound = "key.not_found";
+    public const string KeyRolesInvalid = "key.roles_invalid";
+    public const string KeyExpiryInPast = "key.expiry_in_past";
     public const string SignInThrottled = "auth.too_many_failures";
     public const string CommandsThrottled = "request.too_many_commands";
     public const string Forbidden = "auth.forbidden";

@@ -5,22 +5,30 @@ namespace Workflow.Api.Identity;
 
 /// <summary>
 /// API keys look like <c>cwk_{prefix}_{secret}</c>: the prefix finds the row, the secret is
-/// compared by its SHA-256. Keys are 256-bit random, so a fast hash is enough.
+/// compared by its SHA-256. Keys are 256-bit random, so a fast hash is enough. A local sign-in's session token has the
+/// same shape with <c>cws_</c> in front, so that it can be told from a service account's key at a glance.
 /// </summary>
 public static class ApiKeySecrets
 {
-    public static (string Key, string Prefix, string SecretHash) Generate()
+    public const string KeyTag = "cwk";
+    public const string SessionTag = "cws";
+
+    public static (string Key, string Prefix, string SecretHash) Generate(string tag = KeyTag)
     {
         var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
-        return ($"cwk_{prefix}_{secret}", prefix, Hash(secret));
+        return ($"{tag}_{prefix}_{secret}", prefix, Hash(secret));
     }
+
+    /// <summary>Whether the text has the shape of a key or session token (rather than, say, a JWT).</summary>
+    public static bool LooksLikeOne(string text) =>
+        text.StartsWith(KeyTag + "_", StringComparison.Ordinal) || text.StartsWith(SessionTag + "_", StringComparison.Ordinal);
 
     public static bool TryParse(string key, out string prefix, out string secret)
     {
         prefix = secret = "";
         var parts = key.Split('_', 3);
-        if (parts.Length != 3 || parts[0] != "cwk" || parts[1].Length != 12 || parts[2].Length < 20) return false;
+        if (parts.Length != 3 || parts[0] is not (KeyTag or SessionTag) || parts[1].Length != 12 || parts[2].Length < 20) return false;
         (prefix, secret) = (parts[1], parts[2]);
         return true;
     }

@@ -22,6 +22,9 @@ public static class Roles
     /// <summary>Who may manage webhook subscriptions and deliveries: admins.</summary>
     public const string WebhookAdmins = "WebhookAdmins";
 
+    /// <summary>Who may list, issue, rotate and revoke service accounts' API keys: admins.</summary>
+    public const string KeyAdmins = "KeyAdmins";
+
     /// <summary>Who may read and verify the ledger: auditors and admins.</summary>
     public const string Auditors = "Auditors";
 }

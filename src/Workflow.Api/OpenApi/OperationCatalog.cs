@@ -22,7 +22,19 @@ internal static class OperationCatalog
         yield return E("GET /health/live", "getLiveness", "Answers 200 while the process runs; for a container's liveness probe. Needs no key.");
         yield return E("GET /health/ready", "getReadiness",
             "Answers 200 when the database answers and has no pending migrations, 503 otherwise; also reports this node's timer scheduler and webhook dispatcher. Needs no key.");
-        yield return E("GET /api/v1/me", "getMe", "The caller's principal and roles, as the API key says; a sign-in page checks a key with it.");
+        yield return E("GET /api/v1/me", "getMe",
+            "The caller as its credential says (API key, local session or OpenID Connect token): principal, name, roles, groups, organization, how it signed in, and what the roles allow; a sign-in page checks a credential with it.");
+        yield return E("GET /api/v1/sign-in", "getSignInOptions",
+            "How people sign in on this server: the OpenID Connect provider's issuer, the web app's client id and scopes, or local accounts. Needs no credential.");
+        yield return E("POST /api/v1/session", "signIn",
+            "Signs in with a local account (only when no OpenID Connect provider is configured) and answers a session token to send as Authorization: Bearer until it expires or the session is ended. Wrong passwords count against the per-address throttle of refused credentials.");
+        yield return E("DELETE /api/v1/session", "signOut", "Ends the caller's local session: its token is refused from this moment on.");
+        yield return E("GET /api/v1/keys", "listKeys", "Service accounts' API keys, newest first, with owner, expiry, last use (to the minute) and state; never their secrets. Admins only.");
+        yield return E("POST /api/v1/keys", "createKey",
+            "Issues an API key for a service account, with its owner, roles and optional expiry. The whole key is in this answer only; only its hash is stored. Admins only.");
+        yield return E("POST /api/v1/keys/{id}/rotate", "rotateKey",
+            "Issues a new secret for the key's service account; the old secret keeps working for graceSeconds (default Identity:Keys:RotationGrace) or stops at once with 0. Admins only.");
+        yield return E("POST /api/v1/keys/{id}/revoke", "revokeKey", "Revokes the key: it is refused from this moment on. Admins only.");
         yield return E("GET /api/v1/activity-descriptors", "listActivityDescriptors",
             "The activity types a flowchart may use, with their inputs, outcomes and display names in the request's language; the designer's palette.");
 

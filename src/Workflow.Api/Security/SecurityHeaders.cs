@@ -21,7 +21,19 @@ public static class SecurityHeaders
 
     public const string DataPolicy = "default-src 'none'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    /// <summary>
+    /// The web app's policy on a server with an OpenID Connect provider: the app also talks to the provider's origin
+    /// (discovery, keys, token exchange), and to nothing else.
+    /// </summary>
+    public static string AppPolicyFor(Identity.OidcOptions oidc) =>
+        oidc.Enabled && Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority)
+            ? AppPolicy.Replace("connect-src 'self'", $"connect-src 'self' {authority.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal)
+            : AppPolicy;
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var appPolicy = AppPolicyFor(app.ApplicationServices.GetRequiredService<Identity.OidcOptions>());
+        return app.Use((context, next) =>
     {
         context.Response.OnStarting(() =>
         {
@@ -30,11 +42,12 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             var path = context.Request.Path;
-            headers.ContentSecurityPolicy = path.StartsWithSegments("/app") ? AppPolicy
+            headers.ContentSecurityPolicy = path.StartsWithSegments("/app") ? appPolicy
                 : path.StartsWithSegments("/swagger") ? DocumentationPolicy
                 : DataPolicy;
             return Task.CompletedTask;
         });
         return next(context);
     });
+    }
 }

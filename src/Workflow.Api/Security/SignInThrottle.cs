@@ -36,18 +36,34 @@ public sealed class SignInThrottle : IDisposable
     /// <summary>After authentication: a refused key past the limit is answered here with 429.</summary>
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
-        if (_limiter is not null && context.Items.ContainsKey(Identity.ApiKeyAuthentication.KeyRefusedItem))
+        if (context.Items.ContainsKey(Identity.ApiKeyAuthentication.KeyRefusedItem) || context.Items.ContainsKey(Identity.OidcAuthentication.TokenRefusedItem))
         {
-            using var lease = _limiter.AttemptAcquire(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-            if (!lease.IsAcquired)
+            if (CountFailure(context) is { } retryAfter)
             {
-                var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 await RateLimitProblem.WriteAsync(context, ProblemCodes.SignInThrottled, retryAfter);
                 return;
             }
         }
         await next();
     }
+
+    /// <summary>Counts one refused credential or wrong password from the caller's address; past the limit, how long to wait.</summary>
+    public TimeSpan? CountFailure(HttpContext context)
+    {
+        if (_limiter is null) return null;
+        using var lease = _limiter.AttemptAcquire(Address(context));
+        if (lease.IsAcquired) return null;
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+    }
+
+    /// <summary>
+    /// Whether the address has used up its failures: a password is then not even checked, so a guess past the limit learns
+    /// nothing (not even that it was right).
+    /// </summary>
+    public bool Exhausted(HttpContext context) =>
+        _limiter is not null && _limiter.GetStatistics(Address(context)) is { CurrentAvailablePermits: <= 0 };
+
+    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     public void Dispose() => _limiter?.Dispose();
 }

@@ -13,6 +13,9 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.SecretHash).HasMaxLength(64);
         builder.Property(k => k.Principal).HasMaxLength(200);
         builder.Property(k => k.Roles).HasMaxLength(200);
+        builder.Property(k => k.Kind).HasMaxLength(16).HasDefaultValue(ApiKey.KindKey);
+        builder.Property(k => k.Owner).HasMaxLength(200);
         builder.HasIndex(k => k.Prefix).IsUnique();
+        builder.HasIndex(k => new { k.Kind, k.CreatedAt });
     }
 }

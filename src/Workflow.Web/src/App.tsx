@@ -7,14 +7,16 @@ import 'dayjs/locale/zh-cn';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
 import { routes } from './routes';
-import { createApi, type Me } from './shared/api';
+import { createApi, requestHeaders, type Me } from './shared/api';
+import { completeOidcSignIn, endOidcSession, isCallback, signedOutPath, startOidcSignIn, type SignInOptions } from './signin/oidc';
 import { AppContext, type AppContextValue } from './shared/context';
 import { initialLanguage, switchLanguage, translate, type Language, type Translate } from './shared/i18n';
 import { retryPolicy } from './shared/queries';
 import { basePath, bindRouter } from './shared/router';
-import { clearApiKey, loadApiKey, saveApiKey } from './shared/session';
+import { clearCredential, loadCredential, saveCredential, type Credential } from './shared/session';
 import { NotFound, Shell } from './shell/Shell';
-import { SignIn } from './shell/SignIn';
+import { SignIn, type LocalSignInResult } from './shell/SignIn';
+import type { MessageKey } from './shared/i18n';
 import { theme } from './shell/theme';
 
 const antLocales = { en: enUS, 'zh-CN': zhCN } as const;
@@ -30,14 +32,18 @@ const routeObjects: RouteObject[] = [
 
 export function App() {
   const [language, setLanguage] = useState<Language>(() => initialLanguage(sessionStorage, navigator));
-  const [session, setSession] = useState<{ apiKey: string; me: Me } | null>(null);
-  const [restoring, setRestoring] = useState(() => loadApiKey(sessionStorage) !== null);
+  const [session, setSession] = useState<{ credential: Credential; me: Me } | null>(null);
+  const [options, setOptions] = useState<SignInOptions | null>(null);
+  // Nothing shows until the server's sign-in options are read: the sign-in page's forms depend on them, and a form that
+  // appeared and changed under the user's typing would lose what was typed.
+  const [restoring, setRestoring] = useState(true);
+  const [signInError, setSignInError] = useState<MessageKey | undefined>();
   const t: Translate = (key, params) => translate(language, key, params);
 
-  // The client reads the key and language at each request.
-  const state = useRef({ apiKey: session?.apiKey ?? loadApiKey(sessionStorage), language });
-  state.current = { apiKey: session?.apiKey ?? loadApiKey(sessionStorage), language };
-  const api = useMemo(() => createApi({ apiKey: () => state.current.apiKey, language: () => state.current.language }), []);
+  // The client reads the credential and language at each request.
+  const state = useRef({ credential: session?.credential ?? loadCredential(sessionStorage), language });
+  state.current = { credential: session?.credential ?? loadCredential(sessionStorage), language };
+  const api = useMemo(() => createApi({ credential: () => state.current.credential, language: () => state.current.language }), []);
   // A new key (the language switched, the next page of a list) shows the data held until its own
   // arrives: nothing flickers to "loading", and the designer keeps its unsaved edit across a switch.
   const queryClient = useMemo(
@@ -56,31 +62,85 @@ export function App() {
     dayjs.locale(dayjsLocales[language]);
   }, [language]);
 
-  // A key kept from earlier in this browser session is checked again before the pages show.
+  // A signed-in credential, once the server accepted it: kept for the browser session, and the address leaves the
+  // sign-in pages (the provider's callback, the page it returns to after signing out) for the app's home.
+  const signedIn = (credential: Credential, me: Me) => {
+    setSession({ credential: saveCredential(sessionStorage, credential), me });
+    if (window.location.pathname.startsWith(signedOutPath)) void router.navigate('/', { replace: true });
+  };
+
+  // The server's sign-in options; then the provider's redirect back is completed, or a credential kept from earlier
+  // in this browser session is checked again, before the pages show.
   useEffect(() => {
-    const kept = loadApiKey(sessionStorage);
-    if (!kept) return;
     let live = true;
-    checkKey(api, kept).then(
-      (me) => {
+    const finish = () => live && setRestoring(false);
+    const restore = async () => {
+      const read = await api.GET('/api/v1/sign-in').catch(() => null);
+      const signInOptions = read?.data ?? null;
+      if (!live) return;
+      setOptions(signInOptions);
+      if (isCallback(window.location.pathname)) {
+        if (!signInOptions?.oidc) return finish();
+        try {
+          const tokens = await completeOidcSignIn(signInOptions.oidc);
+          // The code in the address is spent: it leaves the history before anything else.
+          window.history.replaceState(null, '', signedOutPath);
+          const credential: Credential = { kind: 'oidc', secret: tokens.accessToken, idToken: tokens.idToken };
+          const me = await checkCredential(api, credential);
+          if (live && me) signedIn(credential, me);
+          else if (live) setSignInError('signInCallbackFailed');
+        } catch {
+          window.history.replaceState(null, '', signedOutPath);
+          if (live) setSignInError('signInCallbackFailed');
+        }
+        return finish();
+      }
+      const kept = loadCredential(sessionStorage);
+      if (!kept) return finish();
+      try {
+        const me = await checkCredential(api, kept);
         if (!live) return;
-        if (me) setSession({ apiKey: kept, me });
-        else clearApiKey(sessionStorage);
-        setRestoring(false);
-      },
-      // The server could not be reached: the sign-in form says so when the key is tried again.
-      () => live && setRestoring(false),
-    );
+        if (me) signedIn(kept, me);
+        else clearCredential(sessionStorage);
+      } catch {
+        // The server could not be reached: the sign-in form says so when the credential is tried again.
+      }
+      finish();
+    };
+    void restore();
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at start
   }, [api]);
 
   const chooseLanguage = (next: Language) => setLanguage(switchLanguage(sessionStorage, next));
+  // Signing out ends the session where it lives: a local session on the server (refused from then on), the provider's
+  // session at its end_session endpoint when it has one; the credential is forgotten here in every case.
   const signOut = () => {
-    clearApiKey(sessionStorage);
-    queryClient.clear();
-    setSession(null);
+    const credential = session?.credential;
+    const ended = credential?.kind === 'local' ? api.DELETE('/api/v1/session').catch(() => undefined) : Promise.resolve();
+    void ended.then(async () => {
+      clearCredential(sessionStorage);
+      queryClient.clear();
+      setSession(null);
+      if (credential?.kind === 'oidc' && options?.oidc) await endOidcSession(options.oidc, credential.idToken).catch(() => false);
+    });
+  };
+  const tryCredential = async (credential: Credential) => {
+    state.current = { credential, language };
+    const me = await checkCredential(api, credential);
+    if (me) signedIn(credential, me);
+    return me !== null;
+  };
+  const signInLocal = async (userName: string, password: string): Promise<LocalSignInResult> => {
+    const { data, response } = await api.POST('/api/v1/session', { body: { userName: userName.trim(), password } });
+    if (response.status === 429) return 'throttled';
+    if (!response.ok || !data) {
+      if (response.status === 401 || response.status === 400) return 'refused';
+      throw new Error(`HTTP ${response.status}`);
+    }
+    return (await tryCredential({ kind: 'local', secret: data.token })) ? 'ok' : 'refused';
   };
   const context: AppContextValue | null = session ? { api, language, t, me: session.me, setLanguage: chooseLanguage, signOut } : null;
   return (
@@ -95,21 +155,20 @@ export function App() {
         <SignIn
           language={language}
           onLanguage={chooseLanguage}
-          check={async (key) => {
-            state.current = { apiKey: key.trim(), language };
-            const me = await checkKey(api, key.trim());
-            if (me) setSession({ apiKey: saveApiKey(sessionStorage, key), me });
-            return me !== null;
-          }}
+          options={options}
+          initialError={signInError}
+          check={(key) => tryCredential({ kind: 'apiKey', secret: key.trim() })}
+          signInLocal={signInLocal}
+          signInOidc={() => (options?.oidc ? startOidcSignIn(options.oidc) : Promise.resolve())}
         />
       )}
     </ConfigProvider>
   );
 }
 
-/** The principal a key signs in as, or null when the server refuses it (401/403). Other failures throw. */
-async function checkKey(api: ReturnType<typeof createApi>, key: string): Promise<Me | null> {
-  const { data, response } = await api.GET('/api/v1/me', { headers: { 'X-Api-Key': key } });
+/** The principal a credential signs in as, or null when the server refuses it (401/403). Other failures throw. */
+async function checkCredential(api: ReturnType<typeof createApi>, credential: Credential): Promise<Me | null> {
+  const { data, response } = await api.GET('/api/v1/me', { headers: requestHeaders(credential, 'en') });
   if (response.ok && data) return data;
   if (response.status === 401 || response.status === 403) return null;
   throw new Error(`HTTP ${response.status}`);

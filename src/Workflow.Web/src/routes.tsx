@@ -4,6 +4,7 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   FlagOutlined,
+  KeyOutlined,
   PartitionOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
@@ -39,6 +40,7 @@ const TemplateVersionPage = page<{ definitionId: string; version: number }>(() =
   import('./templates/TemplateVersionPage').then((m) => m.TemplateVersionPage),
 );
 const AuditPage = page(() => import('./audit/AuditPage').then((m) => m.AuditPage));
+const KeysPage = page(() => import('./keys/KeysPage').then((m) => m.KeysPage));
 
 /** Renders a page with the route's parameters (react-router decodes them). */
 function WithParams({ render }: { render: (params: Record<string, string>) => ReactNode }) {
@@ -104,6 +106,11 @@ export const routes: AppRoute[] = [
     path: '/audit',
     element: <AuditPage />,
     nav: { label: 'auditNav', icon: <AuditOutlined />, allowed: (me) => me.permissions.readLedger },
+  },
+  {
+    path: '/keys',
+    element: <KeysPage />,
+    nav: { label: 'keysNav', icon: <KeyOutlined />, allowed: (me) => me.permissions.manageKeys },
   },
 ];
 

@@ -37,6 +37,30 @@ public abstract class CreateKeyCommandTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task CreateKey_WithOwnerAndExpiry_StoresThem_AndAnExpiryInThePastOrUnreadableIsRefused()
+    {
+        var (exitCode, _, error) = await RunProgramAsync(
+            ["create-key", "--principal", "reporting-bot", "--roles", "auditor", "--owner", "wang.fang", "--expires", "2099-06-30T00:00:00Z", .. api.StorageArguments]);
+        Assert.True(exitCode == 0, $"exit code {exitCode}: {error}");
+        var stored = await api.DbAsync(db => db.ApiKeys.AsNoTracking().SingleAsync(k => k.Principal == "reporting-bot"));
+        Assert.Equal(("wang.fang", new DateTime(2099, 6, 30, 0, 0, 0, DateTimeKind.Utc)), (stored.Owner, stored.ExpiresAt));
+
+        (exitCode, _, error) = await RunProgramAsync(["create-key", "--principal", "ninety-bot", "--roles", "auditor", "--expires", "90d", .. api.StorageArguments]);
+        Assert.True(exitCode == 0, $"exit code {exitCode}: {error}");
+        var ninety = await api.DbAsync(db => db.ApiKeys.AsNoTracking().SingleAsync(k => k.Principal == "ninety-bot"));
+        Assert.InRange(ninety.ExpiresAt!.Value, DateTime.UtcNow.AddDays(90).AddMinutes(-5), DateTime.UtcNow.AddDays(90));
+
+        var before = await api.DbAsync(db => db.ApiKeys.CountAsync());
+        (exitCode, _, error) = await RunProgramAsync(["create-key", "--principal", "late-bot", "--roles", "auditor", "--expires", "2030-01-01", .. api.StorageArguments]);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--expires '2030-01-01'", error);
+        (exitCode, _, error) = await RunProgramAsync(["create-key", "--principal", "late-bot", "--roles", "auditor", "--expires", "2001-01-01T00:00:00Z", .. api.StorageArguments]);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("has already passed", error);
+        Assert.Equal(before, await api.DbAsync(db => db.ApiKeys.CountAsync()));
+    }
+
+    [Fact]
     public async Task CreateKey_WithBadArguments_ExitsWithUsage_AndWritesNothing()
     {
         var before = await api.DbAsync(db => db.ApiKeys.CountAsync());

@@ -29,6 +29,17 @@ public sealed partial class FirstStartTests : IAsyncLifetime
         string key;
         await using (var first = await StartAsync(_folder))
         {
+            // The local admin's password: printed once, and in a file of the data folder only its owner reads.
+            var password = Assert.Single(AdminPasswordLine().Matches(first.Output)).Groups["password"].Value;
+            var file = Path.Combine(_folder, AdminAccountBootstrap.PasswordFile);
+            Assert.Equal(password, File.ReadAllText(file).Trim());
+            if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            using (var signIn = new HttpClient { BaseAddress = first.Address })
+            {
+                var session = await signIn.PostAsync("/api/v1/session", System.Net.Http.Json.JsonContent.Create(new { userName = "admin", password }));
+                Assert.Equal(HttpStatusCode.Created, session.StatusCode);
+            }
+
             var printed = AdminKeyLine().Matches(first.Output).Select(m => m.Groups["key"].Value).ToList();
             key = Assert.Single(printed);
             Assert.True(ApiKeySecrets.TryParse(key, out _, out _), key);
@@ -51,6 +62,7 @@ public sealed partial class FirstStartTests : IAsyncLifetime
         await using (var second = await StartAsync(_folder))
         {
             Assert.DoesNotContain("X-Api-Key:", second.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Password:", second.Output, StringComparison.Ordinal);
             Assert.DoesNotContain(key, second.Output, StringComparison.Ordinal);
             using var http = new HttpClient { BaseAddress = second.Address };
             http.DefaultRequestHeaders.Add("X-Api-Key", key);
@@ -79,6 +91,9 @@ public sealed partial class FirstStartTests : IAsyncLifetime
             await api.DisposeAsync();
         }
     }
+
+    [GeneratedRegex(@"Password: (?<password>\S+)")]
+    private static partial Regex AdminPasswordLine();
 
     [GeneratedRegex(@"X-Api-Key: (?<key>cwk_\S+)")]
     private static partial Regex AdminKeyLine();

@@ -24,7 +24,7 @@ public abstract class IdentityTests(ApiFactory api)
         var before = await DbState.ReadAsync(api);
         var anonymous = api.Client(null);
         await Problems.RefusedAsync(h => anonymous.GetJsonAsync("/api/v1/campaigns", h),
-            HttpStatusCode.Unauthorized, "auth.required", "An API key is required: send it in the X-Api-Key header.", "需要 API 密钥");
+            HttpStatusCode.Unauthorized, "auth.required", "An API key is required: send it in the X-Api-Key header", "需要 API 密钥");
         await Problems.RefusedAsync(h => anonymous.PostJsonAsync("/api/v1/campaigns", NewCampaign(), h),
             HttpStatusCode.Unauthorized, "auth.required", "An API key is required", "需要 API 密钥");
         var forged = "cwk_" + new string('0', 12) + "_" + new string('A', 43);
@@ -165,9 +165,12 @@ public abstract class IdentityTests(ApiFactory api)
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var url = Routes.Fill(endpoint.RoutePattern.RawText!, Guid.NewGuid());
             var open = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
-            // Open: health, and the web app's page (/app/…, see Web/WebAppServingTests); its API calls need the key.
-            Assert.True(!open || url.StartsWith("/health/", StringComparison.Ordinal) || url.StartsWith("/app/", StringComparison.Ordinal),
+            // Open: health, the web app's page (/app/…, see Web/WebAppServingTests; its API calls need the key), and signing
+            // in: the sign-in options and a local account's sign-in (Identity/LocalAccountTests).
+            var signIn = url == "/api/v1/sign-in" || (url.TrimEnd('/') == "/api/v1/session" && methods.SequenceEqual(["POST"]));
+            Assert.True(!open || signIn || url.StartsWith("/health/", StringComparison.Ordinal) || url.StartsWith("/app/", StringComparison.Ordinal),
                 $"{url} allows anonymous access");
+            if (signIn) continue;
             foreach (var method in methods)
             {
                 var response = await anonymous.SendAsync(new HttpMethod(method), url, method == "GET" ? null : new StringContent("{}", Encoding.UTF8, "application/json"));

@@ -34,7 +34,7 @@ public sealed class RateLimitTests
             Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 3)], statuses);
 
             var (en, zh) = await Problems.RefusedAsync(h => guesser.GetJsonAsync("/api/v1/campaigns", h), HttpStatusCode.TooManyRequests,
-                "auth.too_many_failures", "Too many refused keys came from this address", "来自此地址的无效密钥过多");
+                "auth.too_many_failures", "Too many refused keys, tokens or passwords came from this address", "来自此地址的无效密钥、令牌或密码过多");
             Assert.True(int.Parse(en.Header("Retry-After")!, System.Globalization.CultureInfo.InvariantCulture) is > 0 and <= 60, en.Header("Retry-After"));
             Assert.Equal(en.Header("Retry-After"), en.Json.GetProperty("arguments").GetProperty("retryAfter").GetString());
 

@@ -1,16 +1,16 @@
 import { problemMessage, requestHeaders, ApiError } from '../shared/api';
 import type { Language } from '../shared/i18n';
-import { loadApiKey } from '../shared/session';
+import { loadCredential } from '../shared/session';
 import { csvRecords, dispositionFileName } from './csv';
 
 /**
  * Downloads the CSV export of a ledger query and saves it under the name the server gives. A plain
- * link cannot send the API key header, so the file is fetched with the client's headers (Accept:
+ * link cannot send the credential header, so the file is fetched with the client's headers (Accept:
  * text/csv) and saved from a Blob. Returns the file name and how many entries it holds (read back
  * from the file, so the page can say what was saved); a refusal throws the server's message.
  */
 export async function downloadLedgerCsv(query: string, language: Language, fallback: string): Promise<{ name: string; entries: number }> {
-  const headers = { ...requestHeaders(loadApiKey(sessionStorage), language), Accept: 'text/csv' };
+  const headers = { ...requestHeaders(loadCredential(sessionStorage), language), Accept: 'text/csv' };
   const response = await fetch(`/api/v1/audit/entries${query ? `?${query}` : ''}`, { headers });
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null);

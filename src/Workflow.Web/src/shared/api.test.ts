@@ -4,11 +4,24 @@ import type { Language } from './i18n';
 
 describe('request headers', () => {
   test('the key and the language', () => {
-    expect(requestHeaders('cwk_x', 'zh-CN')).toEqual({ 'X-Api-Key': 'cwk_x', 'Accept-Language': 'zh-CN', Accept: 'application/json' });
+    expect(requestHeaders({ kind: 'apiKey', secret: 'cwk_x' }, 'zh-CN')).toEqual({
+      'X-Api-Key': 'cwk_x',
+      'Accept-Language': 'zh-CN',
+      Accept: 'application/json',
+    });
   });
 
-  test('no X-Api-Key before sign-in', () => {
+  test("a person's session or provider token as a bearer token, never as a key", () => {
+    for (const kind of ['local', 'oidc'] as const) {
+      const headers = requestHeaders({ kind, secret: 'tok' }, 'en');
+      expect(headers.Authorization).toBe('Bearer tok');
+      expect(headers).not.toHaveProperty('X-Api-Key');
+    }
+  });
+
+  test('no credential before sign-in', () => {
     expect(requestHeaders(null, 'en')).not.toHaveProperty('X-Api-Key');
+    expect(requestHeaders(null, 'en')).not.toHaveProperty('Authorization');
   });
 });
 
@@ -30,7 +43,10 @@ describe('the client', () => {
     let key: string | null = 'cwk_first';
     let language: Language = 'en';
     const recorder = recordingFetch(() => json([]));
-    const api = createApi({ apiKey: () => key, language: () => language }, { baseUrl: 'http://localhost', fetch: recorder.fetch });
+    const api = createApi(
+      { credential: () => (key ? { kind: 'apiKey', secret: key } : null), language: () => language },
+      { baseUrl: 'http://localhost', fetch: recorder.fetch },
+    );
 
     await api.GET('/api/v1/templates');
     key = 'cwk_second';
@@ -51,7 +67,10 @@ describe('the client', () => {
       code: 'auth.required',
     };
     const recorder = recordingFetch(() => json(problem, 401, 'application/problem+json'));
-    const api = createApi({ apiKey: () => 'cwk_bad', language: () => 'zh-CN' }, { baseUrl: 'http://localhost', fetch: recorder.fetch });
+    const api = createApi(
+      { credential: () => ({ kind: 'apiKey', secret: 'cwk_bad' }), language: () => 'zh-CN' },
+      { baseUrl: 'http://localhost', fetch: recorder.fetch },
+    );
 
     const result = await api.GET('/api/v1/templates');
     let error: unknown;
@@ -68,7 +87,10 @@ describe('the client', () => {
 
   test('data passes through', async () => {
     const recorder = recordingFetch(() => json({ items: [], nextCursor: null }));
-    const api = createApi({ apiKey: () => 'k', language: () => 'en' }, { baseUrl: 'http://localhost', fetch: recorder.fetch });
+    const api = createApi(
+      { credential: () => ({ kind: 'apiKey', secret: 'k' }), language: () => 'en' },
+      { baseUrl: 'http://localhost', fetch: recorder.fetch },
+    );
     expect(unwrap(await api.GET('/api/v1/campaigns'), 'failed')).toEqual({ items: [], nextCursor: null });
   });
 });

@@ -1,9 +1,10 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './api/schema';
 import type { Language } from './i18n';
+import type { Credential } from './session';
 
 // The typed client of the REST API, generated from openapi.json (npm run generate:api). Every
-// request carries the session's API key and the chosen language, so that the server's problem
+// request carries the session's credential and the chosen language, so that the server's problem
 // details come back in the language the page shows.
 
 export type Schemas = components['schemas'];
@@ -13,21 +14,23 @@ export type Me = Schemas['MeResponse'];
 
 /** What a request needs from the page's state, read at the time of each request. */
 export interface RequestContext {
-  apiKey(): string | null;
+  credential(): Credential | null;
   language(): Language;
 }
 
 /** The headers every API request carries. */
-export function requestHeaders(apiKey: string | null, language: Language): Record<string, string> {
+/** The headers every API request carries: an API key as X-Api-Key, a person's token as Authorization: Bearer. */
+export function requestHeaders(credential: Credential | null, language: Language): Record<string, string> {
   const headers: Record<string, string> = { 'Accept-Language': language, Accept: 'application/json' };
-  if (apiKey) headers['X-Api-Key'] = apiKey;
+  if (credential?.kind === 'apiKey') headers['X-Api-Key'] = credential.secret;
+  else if (credential) headers.Authorization = `Bearer ${credential.secret}`;
   return headers;
 }
 
 export function headerMiddleware(context: RequestContext): Middleware {
   return {
     onRequest({ request }) {
-      for (const [name, value] of Object.entries(requestHeaders(context.apiKey(), context.language()))) {
+      for (const [name, value] of Object.entries(requestHeaders(context.credential(), context.language()))) {
         // A call that asks for another type keeps its Accept (the events stream's text/event-stream).
         if (name === 'Accept' && request.headers.has('Accept')) continue;
         request.headers.set(name, value);

@@ -11,6 +11,8 @@ import * as templates from '../templates/messages';
 import * as worklist from '../worklist/messages';
 import type { ChineseCatalog, KeyOf } from './catalog';
 import * as shell from './messages';
+import * as signin from '../signin/messages';
+import * as keys from '../keys/messages';
 
 export type Language = 'en' | 'zh-CN';
 
@@ -21,12 +23,25 @@ export const languageNames: Record<Language, string> = { en: 'English', 'zh-CN':
 
 // Each feature keeps its own strings (<feature>/messages.ts); a key belongs to one feature only
 // (i18n.test.ts checks), so features can grow without touching each other's dictionaries.
-const modules = { shell, home, designer, templates, campaigns, worklist, audit, notifications } as const;
+const modules = { shell, signin, keys, home, designer, templates, campaigns, worklist, audit, notifications } as const;
 
-const en = { ...shell.en, ...home.en, ...designer.en, ...templates.en, ...campaigns.en, ...worklist.en, ...audit.en, ...notifications.en };
+const en = {
+  ...shell.en,
+  ...signin.en,
+  ...keys.en,
+  ...home.en,
+  ...designer.en,
+  ...templates.en,
+  ...campaigns.en,
+  ...worklist.en,
+  ...audit.en,
+  ...notifications.en,
+};
 
 const zhCN: ChineseCatalog<typeof en> = {
   ...shell.zhCN,
+  ...signin.zhCN,
+  ...keys.zhCN,
   ...home.zhCN,
   ...designer.zhCN,
   ...templates.zhCN,

@@ -46,7 +46,10 @@ function feedServer() {
     });
     return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
   }) as unknown as typeof fetch;
-  const api = createApi({ apiKey: () => 'cwk_k', language: () => 'zh-CN' }, { baseUrl: 'http://x', fetch: fetchFn });
+  const api = createApi(
+    { credential: () => ({ kind: 'apiKey', secret: 'cwk_k' }), language: () => 'zh-CN' },
+    { baseUrl: 'http://x', fetch: fetchFn },
+  );
   const write = (n: number, text: string) => streams[n].enqueue(new TextEncoder().encode(text));
   return { api, plan, streamRequests, streams, write, headReads: () => headReads };
 }

@@ -41,6 +41,8 @@ export const queryKeys = {
   worklist: (principal: string, onlyOverdue: boolean, cursor: string, language: Language) =>
     ['tasks', principal, onlyOverdue, cursor, language] as const,
   dashboard: (language: Language) => ['dashboard', language] as const,
+  /** The service accounts' keys (admins). */
+  keys: ['keys'] as const,
   audit: ['audit'] as const,
   auditEntries: (query: object, language: Language) => ['audit', 'entries', query, language] as const,
   templates: ['templates'] as const,

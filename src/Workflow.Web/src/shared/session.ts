@@ -1,19 +1,39 @@
 import type { KeyValueStore } from './i18n';
 
-// The API key is asked for once and kept in sessionStorage: gone when the browser session ends.
-export const apiKeyStorageKey = 'workflow.apiKey';
+/**
+ * What a request signs in with: an integrator's API key (sent as X-Api-Key), or a person's bearer token — a local
+ * account's session token or the OpenID Connect provider's access token. `idToken` is kept for the provider's
+ * end_session call (id_token_hint).
+ */
+export type Credential =
+  { kind: 'apiKey'; secret: string } | { kind: 'local'; secret: string } | { kind: 'oidc'; secret: string; idToken?: string };
 
-export function loadApiKey(store: KeyValueStore): string | null {
-  const key = store.getItem(apiKeyStorageKey);
-  return key && key.trim() ? key : null;
+// Kept in sessionStorage: gone when the browser session ends, and never in localStorage where it would outlive it.
+export const credentialStorageKey = 'workflow.credential';
+
+export function loadCredential(store: KeyValueStore): Credential | null {
+  const text = store.getItem(credentialStorageKey);
+  if (!text) return null;
+  try {
+    const value = JSON.parse(text) as Partial<Credential>;
+    if (
+      (value.kind === 'apiKey' || value.kind === 'local' || value.kind === 'oidc') &&
+      typeof value.secret === 'string' &&
+      value.secret.trim()
+    )
+      return value as Credential;
+  } catch {
+    // Not ours (or from an older version): treated as none.
+  }
+  return null;
 }
 
-export function saveApiKey(store: KeyValueStore, key: string): string {
-  const trimmed = key.trim();
-  store.setItem(apiKeyStorageKey, trimmed);
+export function saveCredential(store: KeyValueStore, credential: Credential): Credential {
+  const trimmed = { ...credential, secret: credential.secret.trim() };
+  store.setItem(credentialStorageKey, JSON.stringify(trimmed));
   return trimmed;
 }
 
-export function clearApiKey(store: KeyValueStore): void {
-  store.removeItem(apiKeyStorageKey);
+export function clearCredential(store: KeyValueStore): void {
+  store.removeItem(credentialStorageKey);
 }

@@ -57,7 +57,7 @@ export function Shell() {
             {!wide && <h1 className="app-brand-inline">{t('appTitle')}</h1>}
           </Space>
           <Space size="middle" className="header-tools">
-            {wide && <Typography.Text data-testid="signed-in-as">{t('signedInAs', { principal: me.principal })}</Typography.Text>}
+            {wide && <Typography.Text data-testid="signed-in-as">{t('signedInAs', { principal: me.name })}</Typography.Text>}
             <NotificationBell api={api} t={t} language={language} />
             <LanguageSwitch language={language} onChange={setLanguage} t={t} />
             {/* On a phone the header has room for the bell and the language only: signing out is in the navigation. */}
@@ -66,7 +66,7 @@ export function Shell() {
         </Layout.Header>
         {!wide && (
           <Drawer placement="left" open={drawer} onClose={() => setDrawer(false)} title={t('appTitle')} size={260}>
-            <Typography.Paragraph data-testid="signed-in-as">{t('signedInAs', { principal: me.principal })}</Typography.Paragraph>
+            <Typography.Paragraph data-testid="signed-in-as">{t('signedInAs', { principal: me.name })}</Typography.Paragraph>
             {menu}
             <Button block className="drawer-sign-out" onClick={signOut}>
               {t('signOut')}

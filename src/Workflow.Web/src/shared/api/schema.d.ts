@@ -960,12 +960,120 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The caller: principal, roles and what they allow
-         * @description The caller's principal and roles, as the API key says; a sign-in page checks a key with it.
+         * The caller: principal, name, roles, groups, how signed in, and what they allow
+         * @description The caller as its credential says (API key, local session or OpenID Connect token): principal, name, roles, groups, organization, how it signed in, and what the roles allow; a sign-in page checks a credential with it.
          */
         get: operations["getMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How people sign in here: the OpenID Connect provider, or local accounts
+         * @description How people sign in on this server: the OpenID Connect provider's issuer, the web app's client id and scopes, or local accounts. Needs no credential.
+         */
+        get: operations["getSignInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a local account's user name and password
+         * @description Signs in with a local account (only when no OpenID Connect provider is configured) and answers a session token to send as Authorization: Bearer until it expires or the session is ended. Wrong passwords count against the per-address throttle of refused credentials.
+         */
+        post: operations["signIn"];
+        /**
+         * Sign out: the session's token is refused from now on
+         * @description Ends the caller's local session: its token is refused from this moment on.
+         */
+        delete: operations["signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service accounts' API keys, newest first
+         * @description Service accounts' API keys, newest first, with owner, expiry, last use (to the minute) and state; never their secrets. Admins only.
+         */
+        get: operations["listKeys"];
+        put?: never;
+        /**
+         * Issue a key; the secret is in this answer only
+         * @description Issues an API key for a service account, with its owner, roles and optional expiry. The whole key is in this answer only; only its hash is stored. Admins only.
+         */
+        post: operations["createKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new secret for the key; the old one stops after the grace
+         * @description Issues a new secret for the key's service account; the old secret keeps working for graceSeconds (default Identity:Keys:RotationGrace) or stops at once with 0. Admins only.
+         */
+        post: operations["rotateKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke the key: it is refused from now on
+         * @description Revokes the key: it is refused from this moment on. Admins only.
+         */
+        post: operations["revokeKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1720,6 +1828,19 @@ export interface components {
                 [key: string]: string | null;
             } | null;
         };
+        CreateKeyRequest: {
+            /** @description The service account the key acts as (the actor on its ledger entries). */
+            principal?: string | null;
+            /** @description The person answerable for the key. */
+            owner?: string | null;
+            roles?: string[] | null;
+            canActForOthers?: boolean | null;
+            /**
+             * Format: date-time
+             * @description When the key stops working; leave it out for a key that does not expire.
+             */
+            expiresAt?: string | null;
+        };
         /** @description A new unit: its id (never changed later), its parent (none: top level), its kind and its names (zh-CN required, en optional). */
         CreateOrganizationRequest: {
             id?: string | null;
@@ -2021,6 +2142,11 @@ export interface components {
             outcome?: string | null;
             actions: components["schemas"]["IncidentActionView"][];
         };
+        IssuedKey: {
+            /** @description The whole key, shown only in this answer: only its hash is stored. */
+            key: string;
+            details: components["schemas"]["KeyView"];
+        };
         JwkView: {
             kty: string;
             crv: string;
@@ -2033,6 +2159,28 @@ export interface components {
         /** @description A JSON Web Key Set (RFC 7517): every key of the ring, current and retired, oldest first. */
         JwksView: {
             keys: components["schemas"]["JwkView"][];
+        };
+        KeyView: {
+            /** Format: uuid */
+            id: string;
+            /** @description The key's public part (cwk_{prefix}_…), to tell keys apart; the secret is never shown again. */
+            prefix: string;
+            principal: string;
+            owner?: string | null;
+            roles: string[];
+            canActForOthers: boolean;
+            /** @description active, expired or revoked. */
+            state: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            /** Format: date-time */
+            lastUsedAt?: string | null;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            /** Format: uuid */
+            replacedBy?: string | null;
         };
         LatestEvent: {
             /**
@@ -2115,13 +2263,22 @@ export interface components {
             completeTasks: boolean;
             designDefinitions: boolean;
             readLedger: boolean;
+            manageKeys: boolean;
         };
         MeResponse: {
-            /** @description The key's principal: the actor recorded on its ledger entries. */
+            /** @description The caller's principal: the actor recorded on its ledger entries. */
             principal: string;
-            /** @description The key's roles (admin, operator, participant, auditor). */
+            /** @description The name to show for the caller (an OIDC user's name, a local account's display name, else the principal). */
+            name: string;
+            /** @description The caller's roles (admin, operator, participant, auditor). */
             roles: string[];
-            /** @description Whether the key may act on behalf of others (X-On-Behalf-Of). */
+            /** @description The groups the caller's sign-in names (from the provider's claims). */
+            groups: string[];
+            /** @description The organization node the caller's sign-in names, if any. */
+            organization?: string | null;
+            /** @description How the caller signed in: apiKey, local or oidc. */
+            signInMethod: string;
+            /** @description Whether the caller may act on behalf of others (X-On-Behalf-Of). */
             canActForOthers: boolean;
             permissions: components["schemas"]["MePermissions"];
         };
@@ -2146,6 +2303,12 @@ export interface components {
             /** @description A line to show, in the request's language (Accept-Language). */
             title: string;
             read: boolean;
+        };
+        OidcSignInView: {
+            authority: string;
+            clientId: string;
+            scopes: string;
+            audience?: string | null;
         };
         OrganizationCount: {
             /** @description The organization (district or unit) the counts are for. */
@@ -2300,6 +2463,13 @@ export interface components {
             grantedAt: string;
             grantedBy: string;
         };
+        RotateKeyRequest: {
+            /**
+             * Format: int32
+             * @description How long the old secret keeps working; 0 revokes it at once; left out: Identity:Keys:RotationGrace.
+             */
+            graceSeconds?: number | null;
+        };
         /** @description The ring after a rotation: the new current kid, and the one it retired. */
         RotationView: {
             kid: string;
@@ -2318,6 +2488,25 @@ export interface components {
             lastSweepAt?: string | null;
             /** Format: int32 */
             lastFired: number;
+        };
+        SessionView: {
+            /** @description Send it as `Authorization: Bearer`; it stops at ExpiresAt or when the session is ended. */
+            token: string;
+            principal: string;
+            name: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        SignInOptionsView: {
+            oidc?: components["schemas"]["OidcSignInView"];
+            /** @description Whether local accounts sign in here (POST /api/v1/session). */
+            localAccounts: boolean;
+            /** @description API keys are always accepted (for integrators). */
+            apiKeys: boolean;
+        };
+        SignInRequest: {
+            userName?: string | null;
+            password?: string | null;
         };
         SigningKeyView: {
             algorithm: string;
@@ -7997,6 +8186,624 @@ export interface operations {
                      *       "arguments": {
                      *         "path": "/api/v1/me",
                      *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getSignInOptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptionsView"];
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/session",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/session",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/session",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/session",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:server.error",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Something went wrong on the server; the request was not applied.",
+                     *       "instance": "/api/v1/session",
+                     *       "code": "server.error",
+                     *       "arguments": {},
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/session",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/session",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/session",
+                     *         "method": "DELETE"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listKeys: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyView"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/keys",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/keys",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/keys",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/keys",
+                     *         "method": "GET"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedKey"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/keys",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/keys",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/keys",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/keys",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/keys",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    rotateKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedKey"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:request.invalid",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid: templateId, name and organization are required.",
+                     *       "instance": "/api/v1/keys/0f8fad5b-d9cb-469f-a165-70867728950e/rotate",
+                     *       "code": "request.invalid",
+                     *       "arguments": {
+                     *         "error": "templateId, name and organization are required."
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/keys/0f8fad5b-d9cb-469f-a165-70867728950e/rotate",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/keys/0f8fad5b-d9cb-469f-a165-70867728950e/rotate",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/keys/0f8fad5b-d9cb-469f-a165-70867728950e/rotate",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/keys/0f8fad5b-d9cb-469f-a165-70867728950e/rotate",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/keys/0f8fad5b-d9cb-469f-a165-70867728950e/rotate",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    revokeKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description zh (any zh-* variant) for problem details and display names in Chinese; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "An API key is required: send it in the X-Api-Key header.",
+                     *       "instance": "/api/v1/keys/0f8fad5b-d9cb-469f-a165-70867728950e/revoke",
+                     *       "code": "auth.required",
+                     *       "arguments": {
+                     *         "path": "/api/v1/keys/0f8fad5b-d9cb-469f-a165-70867728950e/revoke",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your API key's roles do not allow this.",
+                     *       "instance": "/api/v1/keys/0f8fad5b-d9cb-469f-a165-70867728950e/revoke",
+                     *       "code": "auth.forbidden",
+                     *       "arguments": {
+                     *         "path": "/api/v1/keys/0f8fad5b-d9cb-469f-a165-70867728950e/revoke",
+                     *         "method": "POST"
+                     *       },
+                     *       "traceId": "0HNQB4CNOGJ7H:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:campaign-workflow:problem:campaign.not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is no campaign 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                     *       "instance": "/api/v1/keys/0f8fad5b-d9cb-469f-a165-70867728950e/revoke",
+                     *       "code": "campaign.not_found",
+                     *       "arguments": {
+                     *         "campaignId": "0f8fad5b-d9cb-469f-a165-70867728950e"
                      *       },
                      *       "traceId": "0HNQB4CNOGJ7H:00000001"
                      *     }

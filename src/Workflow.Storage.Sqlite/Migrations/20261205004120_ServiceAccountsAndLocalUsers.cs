@@ -1,0 +1,108 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Workflow.Storage.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ServiceAccountsAndLocalUsers : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ExpiresAt",
+                table: "api_keys",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "api_keys",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "key");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastUsedAt",
+                table: "api_keys",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Owner",
+                table: "api_keys",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ReplacedBy",
+                table: "api_keys",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "local_users",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Roles = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CanActForOthers = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DisabledAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_local_users", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_api_keys_Kind_CreatedAt",
+                table: "api_keys",
+                columns: new[] { "Kind", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_local_users_UserName",
+                table: "local_users",
+                column: "UserName",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "local_users");
+
+            migrationBuilder.DropIndex(
+                name: "IX_api_keys_Kind_CreatedAt",
+                table: "api_keys");
+
+            migrationBuilder.DropColumn(
+                name: "ExpiresAt",
+                table: "api_keys");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "api_keys");
+
+            migrationBuilder.DropColumn(
+                name: "LastUsedAt",
+                table: "api_keys");
+
+            migrationBuilder.DropColumn(
+                name: "Owner",
+                table: "api_keys");
+
+            migrationBuilder.DropColumn(
+                name: "ReplacedBy",
+                table: "api_keys");
+        }
+    }
+}
