@@ -23,7 +23,7 @@ public sealed class MigrationTests
 
     private static readonly string[] ExpectedTables =
         ["campaigns", "history", "definitions", "definition_drafts", "api_keys", "idempotency_records", "work_items", "ledger_streams", "ledger_anchors", "signing_keys", "data_protection_keys",
-         "outbox", "webhook_subscriptions", "webhook_deliveries", "notifications", "timers", "organization_nodes", "organization_groups", "group_members", "role_grants"];
+         "outbox", "webhook_subscriptions", "webhook_deliveries", "notifications", "timers", "local_users", "organization_nodes", "organization_groups", "group_members", "role_grants"];
 
     private static CampaignDbContext Context(DatabaseProvider provider) => OfflineContexts.Create(provider);
 
